@@ -1,0 +1,23 @@
+"""checker: the linter for Vietnamese official reports.
+
+The API is `checker.lint(path_or_text, *, profile=None, select=None, ignore=None, lang="vi") -> Result`
+(see `checker.api`); it is imported lazily so that `checker --version` stays instant.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+__all__ = ["lint", "Result", "__version__"]
+
+if TYPE_CHECKING:
+    from .api import Result, lint
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("lint", "Result", "lint_document", "lint_file"):
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'checker' has no attribute {name!r}")

@@ -1,0 +1,62 @@
+"""Text and encoding kinds: mixed Unicode normalisation forms, legacy Vietnamese encodings."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from pydantic import BaseModel, ConfigDict
+
+from ..document import Block, Document
+from .base import Check, Context, Finding, register
+
+
+def _has_vietnamese_letters(text: str) -> bool:
+    return any(ord(ch) > 0x7F and ch.isalpha() for ch in text)
+
+
+def _first_word_span(block: Block) -> tuple[int, int]:
+    """The first word with a non-ASCII letter (where a reader will see the problem), else the block."""
+    text = block.text
+    for i, ch in enumerate(text):
+        if ord(ch) > 0x7F and ch.isalpha():
+            s = i
+            while s > 0 and not text[s - 1].isspace():
+                s -= 1
+            e = i
+            while e < len(text) and not text[e].isspace():
+                e += 1
+            return s, e
+    return 0, len(text)
+
+
+@register("mixed-normalization")
+class MixedNormalization(Check):
+    """Fires once per document whose source mixes composed (NFC) and decomposed (NFD) letters."""
+
+    class Params(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        min_blocks: int = 1  # NFD blocks needed, beside NFC ones, to call it a mix
+
+    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        nfd = [b for b in doc.blocks if b.was_nfd]
+        if len(nfd) < self.params.min_blocks:
+            return
+        nfc = [b for b in doc.blocks if not b.was_nfd and _has_vietnamese_letters(b.text)]
+        if not nfc:
+            return
+        first = nfd[0]
+        start, end = _first_word_span(first)
+        yield Finding(first, start, end, args={"nfd": len(nfd), "nfc": len(nfc)})
+
+
+@register("legacy-encoding")
+class LegacyEncoding(Check):
+    """Fires on the first block of each run of blocks the reader recognised as TCVN3 (ABC) or VNI text."""
+
+    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        previous = None
+        count = sum(1 for b in doc.blocks if b.legacy_encoding)
+        for b in doc.blocks:
+            if b.legacy_encoding and b.legacy_encoding != previous:
+                yield Finding(b, 0, min(len(b.text), 60), args={"encoding": b.legacy_encoding, "blocks": count})
+            previous = b.legacy_encoding

@@ -1,0 +1,108 @@
+"""Configuration: `[tool.checker]` in the nearest pyproject.toml, or a checker.toml, found upwards
+from the checked file's folder. Command-line options win over the file."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .issues import Severity
+
+CONFIG_FILES = ("checker.toml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    def __init__(self, path: str, reason: str):
+        self.path, self.reason = path, reason
+        super().__init__(f"{path}: {reason}")
+
+
+def _dash(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class Config(BaseModel):
+    model_config = ConfigDict(extra="forbid", alias_generator=_dash, populate_by_name=True)
+
+    select: list[str] | None = None
+    ignore: list[str] = []
+    severity: dict[str, Severity] = {}
+    profile: Literal["auto", "party", "state"] = "auto"
+    lang: Literal["vi", "en"] = "vi"
+    fail_on: Literal["error", "warning", "info", "never"] = "error"
+    per_file_ignores: dict[str, list[str]] = {}
+    source: str | None = None  # the file this configuration came from
+
+    def merged(self, **cli: object) -> "Config":
+        """This configuration with the command-line values that were given (not None) on top."""
+        data = self.model_dump(by_alias=False)
+        data.update({k: v for k, v in cli.items() if v is not None})
+        return Config.model_validate(data)
+
+    def ignores_for(self, path: str) -> list[str]:
+        """Rules ignored for this file by `per-file-ignores` (glob patterns relative to the config)."""
+        from fnmatch import fnmatch
+
+        if not self.per_file_ignores:
+            return []
+        p = Path(path).resolve()
+        base = Path(self.source).parent if self.source else Path.cwd()
+        try:
+            rel = p.relative_to(base.resolve()).as_posix()
+        except ValueError:
+            rel = p.as_posix()
+        out = []
+        for pattern, rules in self.per_file_ignores.items():
+            if fnmatch(rel, pattern) or fnmatch(p.name, pattern):
+                out.extend(rules)
+        return out
+
+
+def load_config_file(path: Path) -> Config | None:
+    """The configuration in this file; None for a pyproject.toml without [tool.checker]."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), f"not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(str(path), exc.strerror or str(exc)) from None
+    if path.name == "pyproject.toml":
+        section = data.get("tool", {}).get("checker")
+        if section is None:
+            return None
+        where = "[tool.checker]"
+    else:
+        section = data.get("tool", {}).get("checker", data)
+        where = ""
+    if not isinstance(section, dict):
+        raise ConfigError(str(path), f"{where or 'the file'} must be a table")
+    try:
+        cfg = Config.model_validate(section)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(str(p) for p in err["loc"])
+        raise ConfigError(str(path), f"{where + ' ' if where else ''}{field}: {err['msg']}") from None
+    return cfg.model_copy(update={"source": str(path)})
+
+
+@cache
+def _config_for_dir(directory: Path) -> Config:
+    for d in (directory, *directory.parents):
+        for name in CONFIG_FILES:
+            candidate = d / name
+            if candidate.is_file():
+                cfg = load_config_file(candidate)
+                if cfg is not None:
+                    return cfg
+    return Config()
+
+
+def discover(path: str | Path) -> Config:
+    """The configuration that applies to a file (or folder): the nearest one upwards, else defaults."""
+    p = Path(path).resolve()
+    directory = p if p.is_dir() else p.parent
+    return _config_for_dir(directory)

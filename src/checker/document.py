@@ -1,0 +1,102 @@
+"""The document model every reader produces and every check consumes.
+
+A `Document` is an ordered list of `Block`s in reading order: body paragraphs,
+table cells, footnotes, endnotes, headers and footers. Text is always NFC.
+Positions inside a block are 0-based character offsets into `Block.text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Iterator
+
+
+class BlockKind(StrEnum):
+    PARAGRAPH = "paragraph"
+    TABLE_CELL = "table_cell"
+    FOOTNOTE = "footnote"
+    ENDNOTE = "endnote"
+    HEADER = "header"
+    FOOTER = "footer"
+
+
+@dataclass(slots=True)
+class NoteRef:
+    """A footnote or endnote reference mark inside a block's text.
+
+    `position` is the offset in the block text right after the text the mark
+    follows (the mark itself is not part of `Block.text` for .docx inputs; for
+    plain text it may be, then `length` says how many characters it covers).
+    """
+
+    number: int
+    position: int
+    kind: str = "footnote"  # "footnote" | "endnote"
+    length: int = 0
+
+
+@dataclass(slots=True)
+class Block:
+    index: int  # 1-based, unique in the document, in reading order
+    kind: BlockKind
+    text: str
+    line: int | None = None  # 1-based source line (text inputs only)
+    column_offset: int = 0  # offset of text[0] inside that source line
+    style: str | None = None  # Word paragraph style name
+    heading_level: int | None = None  # from a Word heading/outline style
+    list_id: int | None = None  # Word automatic numbering (numId): label is not in text
+    list_level: int | None = None  # Word automatic numbering level (ilvl, 0-based)
+    table: int | None = None  # 1-based table number (table cells)
+    row: int | None = None  # 1-based
+    column: int | None = None  # 1-based
+    note: int | None = None  # footnote/endnote number (note blocks)
+    note_refs: list[NoteRef] = field(default_factory=list)
+    section: str | None = None  # heading path, e.g. "II.1"
+    legacy_encoding: str | None = None  # "TCVN3" | "VNI" when the text is in a legacy encoding
+    was_nfd: bool = False  # the source held decomposed (NFD) Vietnamese letters
+
+    @property
+    def is_body(self) -> bool:
+        return self.kind in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL)
+
+
+@dataclass(slots=True)
+class Document:
+    path: str
+    format: str  # "docx" | "txt" | "md" | "text" (in-memory)
+    blocks: list[Block]
+    encoding: str | None = None
+    profile: str | None = None  # "party" | "state" | None (unknown)
+    meta: dict = field(default_factory=dict)
+
+    def __iter__(self) -> Iterator[Block]:
+        return iter(self.blocks)
+
+    def body(self) -> Iterator[Block]:
+        """Paragraphs and table cells, in reading order (no notes, headers, footers)."""
+        return (b for b in self.blocks if b.is_body)
+
+    def paragraphs(self) -> Iterator[Block]:
+        return (b for b in self.blocks if b.kind is BlockKind.PARAGRAPH)
+
+    def notes(self, kind: BlockKind = BlockKind.FOOTNOTE) -> dict[int, list[Block]]:
+        out: dict[int, list[Block]] = {}
+        for b in self.blocks:
+            if b.kind is kind and b.note is not None:
+                out.setdefault(b.note, []).append(b)
+        return out
+
+    def block(self, index: int) -> Block:
+        return self.blocks[index - 1]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(b.text for b in self.blocks)
+
+
+def renumber(blocks: list[Block]) -> list[Block]:
+    """Gives blocks consecutive 1-based indices in list order."""
+    for i, b in enumerate(blocks, 1):
+        b.index = i
+    return blocks

@@ -1,0 +1,181 @@
+"""The rule engine: loads the rule set, selects rules, runs them over a Document, returns Issues."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Iterable
+
+from pydantic import ValidationError
+
+from .checks.base import Check, Context, Finding, kinds
+from .document import Block, Document
+from .issues import Coverage, Issue, Location, Severity
+from .rules import CATEGORY_PREFIX, RuleFileError, RuleSpec, load_rule_file, rule_files
+
+
+@dataclass(frozen=True)
+class LoadedRule:
+    spec: RuleSpec
+    check: Check
+    path: Path
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+
+def build_rule(spec: RuleSpec, path: Path) -> LoadedRule:
+    kind = kinds().get(spec.kind)
+    if kind is None:
+        raise RuleFileError(path, "kind", f"unknown rule kind '{spec.kind}' (known: {', '.join(sorted(kinds()))})")
+    try:
+        params = kind.Params.model_validate(spec.params)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(["params", *(str(p) for p in err["loc"])])
+        raise RuleFileError(path, field, err["msg"]) from None
+    return LoadedRule(spec, kind(spec, params), path)
+
+
+def load_rules(directory: Path | None = None) -> tuple[LoadedRule, ...]:
+    """Loads and validates every rule file; raises RuleFileError on the first bad one."""
+    if directory is None:
+        return _default_rules()
+    rules = [build_rule(load_rule_file(p), p) for p in rule_files(directory)]
+    seen: dict[str, Path] = {}
+    for r in rules:
+        if r.id in seen:
+            raise RuleFileError(r.path, "id", f"{r.id} is already declared in {seen[r.id]}")
+        seen[r.id] = r.path
+    return tuple(sorted(rules, key=lambda r: r.id))
+
+
+@cache
+def _default_rules() -> tuple[LoadedRule, ...]:
+    from .resources import rules_dir
+
+    return load_rules(rules_dir())
+
+
+# --- selection ---------------------------------------------------------------
+
+def matches(rule: RuleSpec, selector: str) -> bool:
+    """A selector is ALL, a rule id, an id prefix (AR, AR0) or a category name, like ruff."""
+    s = selector.strip()
+    if not s:
+        return False
+    if s.upper() == "ALL":
+        return True
+    if s.lower() == rule.category or s.lower() == rule.name:
+        return True
+    return rule.id.startswith(s.upper())
+
+
+def known_selector(selector: str, rules: Iterable[LoadedRule]) -> bool:
+    s = selector.strip()
+    return s.upper() == "ALL" or s.lower() in CATEGORY_PREFIX or any(matches(r.spec, s) for r in rules)
+
+
+def select_rules(rules: Iterable[LoadedRule], select: Iterable[str] | None = None,
+                 ignore: Iterable[str] | None = None) -> list[LoadedRule]:
+    select = [s for s in (select or []) if s.strip()]
+    ignore = [s for s in (ignore or []) if s.strip()]
+    out = []
+    for r in rules:
+        if select and not any(matches(r.spec, s) for s in select):
+            continue
+        if any(matches(r.spec, s) for s in ignore):
+            continue
+        out.append(r)
+    return out
+
+
+# --- running -----------------------------------------------------------------
+
+_SENTENCE_ENDS = ".;!?\n"
+
+
+def sentence_around(text: str, start: int, end: int, limit: int = 220) -> tuple[str, int]:
+    """The sentence holding text[start:end] (cut to about `limit` chars), and where it starts."""
+    s = start
+    while s > 0 and not (text[s - 1] in _SENTENCE_ENDS and (s >= len(text) or text[s] == " ")):
+        s -= 1
+    e = end
+    while e < len(text) and not (text[e] in _SENTENCE_ENDS and (e + 1 >= len(text) or text[e + 1] == " ")):
+        e += 1
+    if e < len(text):
+        e += 1
+    span = end - start
+    if e - s > limit:
+        room = max(0, (limit - span) // 2)
+        s = max(s, start - room)
+        e = min(e, end + room)
+    while s < start and text[s] == " ":
+        s += 1
+    return text[s:e].rstrip(), s
+
+
+def location_of(block: Block, start: int, end: int) -> Location:
+    table = block.table
+    return Location(
+        block=block.index,
+        kind=block.kind.value,
+        line=block.line,
+        column=block.column_offset + start + 1,
+        end_column=block.column_offset + end + 1,
+        section=block.section,
+        footnote=block.note,
+        table=table,
+        row=block.row if table is not None else None,
+        column_index=block.column if table is not None else None,
+    )
+
+
+def to_issue(rule: LoadedRule, f: Finding, lang: str, severity: Severity | None = None) -> Issue:
+    spec = rule.spec
+    block = f.block
+    start = max(0, min(f.start, len(block.text)))
+    end = max(start, min(f.end, len(block.text)))
+    context, cstart = sentence_around(block.text, start, end)
+    return Issue(
+        rule=spec.id,
+        name=spec.name,
+        category=spec.category,
+        severity=f.severity or severity or spec.severity,
+        message=spec.message(lang, f.variant, f.args),
+        location=location_of(block, start, end),
+        excerpt=block.text[start:end],
+        expected=f.expected,
+        actual=f.actual,
+        context=context,
+        context_offset=start - cstart,
+    )
+
+
+def applies(rule: LoadedRule, profile: str | None) -> bool:
+    """A rule declared for one profile only runs on documents of that profile."""
+    if profile is None:
+        return len(rule.spec.profiles) == 2
+    return profile in rule.spec.profiles
+
+
+def run_rules(doc: Document, rules: Iterable[LoadedRule], *, lang: str = "vi",
+              severity_overrides: dict[str, Severity] | None = None) -> tuple[list[Issue], Coverage]:
+    """Runs the rules over one document; issues come back sorted by position, one per rule and span."""
+    ctx = Context(doc=doc, lang=lang)
+    overrides = severity_overrides or {}
+    issues: list[Issue] = []
+    seen = set()
+    for rule in rules:
+        if not applies(rule, doc.profile):
+            continue
+        for f in rule.check.run(doc, ctx):
+            issue = to_issue(rule, f, lang, overrides.get(rule.id))
+            key = (issue.rule, issue.location.block, issue.location.column, issue.location.end_column, issue.message)
+            if key not in seen:
+                seen.add(key)
+                issues.append(issue)
+    issues.sort(key=lambda i: i.sort_key)
+    return issues, ctx.coverage

@@ -1,0 +1,46 @@
+"""Readers turn a file (or a string) into a `Document`; bad input raises `ReadError`.
+
+Dispatch is by extension; the Word reader is imported only when a .docx is read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..document import Document
+from .errors import ReadError
+
+TEXT_SUFFIXES = (".txt", ".md")
+WORD_SUFFIXES = (".docx",)
+SUPPORTED = TEXT_SUFFIXES + WORD_SUFFIXES
+
+
+def read_path(path: str | Path) -> Document:
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise ReadError("not-found", "no such file or folder", name)
+    if p.is_dir():
+        raise ReadError("is-directory", "is a folder, not a file", name)
+    suffix = p.suffix.lower()
+    if suffix in WORD_SUFFIXES:
+        from .docx import read_docx
+
+        return read_docx(p, name)
+    if suffix in TEXT_SUFFIXES:
+        from .text import read_text_file
+
+        return read_text_file(p, name)
+    from .text import sniff_unsupported
+
+    raise sniff_unsupported(p, name)
+
+
+def read_string(text: str, name: str = "<text>") -> Document:
+    """A document from a string (API, rule examples): one line is one block."""
+    from .text import document_from_text
+
+    return document_from_text(text, name, fmt="text")
+
+
+__all__ = ["ReadError", "read_path", "read_string", "SUPPORTED"]

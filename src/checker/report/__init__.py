@@ -1,0 +1,1 @@
+"""Renderers of a `Result`: rich console (default), JSON, SARIF, GitHub annotations."""

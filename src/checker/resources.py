@@ -1,0 +1,28 @@
+"""Where the shipped data lives: `rules/` and `grammar/`.
+
+In a wheel they are copied into the package (`checker/rules`, `checker/grammar`);
+in a source checkout or an editable install they sit at the repository's top level.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@cache
+def data_dir(name: str) -> Path:
+    for candidate in (_PACKAGE / name, _PACKAGE.parent.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"checker: the '{name}' folder is missing from the installation")
+
+
+def rules_dir() -> Path:
+    return data_dir("rules")
+
+
+def grammar_path(name: str = "figures.lark") -> Path:
+    return data_dir("grammar") / name

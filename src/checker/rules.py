@@ -1,0 +1,167 @@
+"""Rule files: their schema (pydantic) and loading.
+
+A rule file is YAML and declares exactly one rule of an existing *kind*
+(implemented once in `checker.checks`). Nothing in a rule file can execute
+code: messages are `str.format` templates restricted to plain `{name}` fields.
+"""
+
+from __future__ import annotations
+
+import string
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .issues import Severity
+
+LANGS = ("vi", "en")
+PROFILES = ("party", "state")
+CATEGORY_PREFIX = {
+    "arithmetic": "AR",
+    "number-format": "NF",
+    "dates": "DT",
+    "structure": "ST",
+    "references": "RF",
+    "text": "TX",
+}
+Category = Literal["arithmetic", "number-format", "dates", "structure", "references", "text"]
+
+
+class RuleFileError(Exception):
+    """A rule file that cannot be loaded: names the file and the field at fault."""
+
+    def __init__(self, path: Path | str, field: str, reason: str):
+        self.path, self.field, self.reason = str(path), field, reason
+        super().__init__(f"{path}: {field}: {reason}")
+
+
+def template_fields(template: str) -> set[str]:
+    """The `{name}` fields of a message template; rejects anything but plain names."""
+    names = set()
+    for _, name, spec, conv in string.Formatter().parse(template):
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conv:
+            raise ValueError(f"placeholder {{{name}}} must be a plain name like {{value}}")
+        names.add(name)
+    return names
+
+
+class Example(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    profile: Literal["party", "state"] | None = None
+    count: int | None = None  # exact number of findings expected (bad examples)
+
+
+class Examples(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    bad: list[Example] = Field(min_length=1)
+    good: list[Example] = Field(min_length=1)
+
+    @field_validator("bad", "good", mode="before")
+    @classmethod
+    def _strings_are_examples(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            return [{"text": v} if isinstance(v, str) else v for v in value]
+        return value
+
+
+class RuleSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^(AR|NF|DT|ST|RF|TX)\d{3}$")
+    name: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    category: Category
+    severity: Severity
+    kind: str
+    profiles: list[Literal["party", "state"]] = list(PROFILES)
+    summary: dict[Literal["vi", "en"], str]
+    explain: dict[Literal["vi", "en"], str]
+    messages: dict[Literal["vi", "en"], dict[str, str]]
+    params: dict[str, Any] = {}
+    examples: Examples
+    source: str | None = None  # the regulation or practice the rule rests on
+
+    @field_validator("messages", mode="before")
+    @classmethod
+    def _single_message_is_default(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: {"default": v} if isinstance(v, str) else v for k, v in value.items()}
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "RuleSpec":
+        if not self.id.startswith(CATEGORY_PREFIX[self.category]):
+            raise ValueError(f"id {self.id} does not match category {self.category} "
+                             f"(expected prefix {CATEGORY_PREFIX[self.category]})")
+        for lang in LANGS:
+            for part in ("summary", "explain", "messages"):
+                if lang not in getattr(self, part):
+                    raise ValueError(f"{part}: missing language '{lang}'")
+        vi, en = self.messages["vi"], self.messages["en"]
+        if set(vi) != set(en):
+            raise ValueError(f"messages: vi and en declare different variants: {sorted(vi)} vs {sorted(en)}")
+        if "default" not in vi:
+            raise ValueError("messages: a 'default' message is required")
+        for variant in vi:
+            if template_fields(vi[variant]) != template_fields(en[variant]):
+                raise ValueError(f"messages.{variant}: vi and en use different placeholders")
+        return self
+
+    def message(self, lang: str, variant: str, args: dict[str, Any]) -> str:
+        templates = self.messages.get(lang) or self.messages["vi"]
+        template = templates.get(variant) or templates["default"]
+        return template.format_map(_Missing(args))
+
+
+class _Missing(dict):
+    """Leaves unknown placeholders visible instead of raising."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _yaml_load(path: Path) -> Any:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with path.open("rb") as fh:
+        return yaml.load(fh, Loader=loader)
+
+
+def load_rule_file(path: Path) -> RuleSpec:
+    try:
+        data = _yaml_load(path)
+    except Exception as exc:  # yaml.YAMLError and decoding errors
+        raise RuleFileError(path, "(file)", f"not valid YAML: {exc}".splitlines()[0]) from None
+    if not isinstance(data, dict):
+        raise RuleFileError(path, "(file)", "must be a mapping of fields")
+    try:
+        return RuleSpec.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(str(p) for p in err["loc"]) or "(rule)"
+        raise RuleFileError(path, field, err["msg"]) from None
+
+
+def rule_files(directory: Path) -> list[Path]:
+    """Every rule file under `directory`, except the data tables in `data/`."""
+    return sorted(p for p in directory.rglob("*.y*ml")
+                  if p.suffix in (".yaml", ".yml") and "data" not in p.relative_to(directory).parts)
+
+
+@cache
+def load_data_table(name: str) -> Any:
+    """A data table from `rules/data/NAME.yaml` (document-type codes, spelling variants…)."""
+    from .resources import rules_dir
+
+    path = rules_dir() / "data" / f"{name}.yaml"
+    try:
+        return _yaml_load(path)
+    except Exception as exc:
+        raise RuleFileError(path, "(file)", str(exc).splitlines()[0]) from None

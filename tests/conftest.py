@@ -1,0 +1,19 @@
+import os
+
+import pytest
+
+# Deterministic, colourless output in every test.
+os.environ.setdefault("NO_COLOR", "1")
+os.environ.pop("FORCE_COLOR", None)
+
+
+@pytest.fixture
+def lint_text():
+    """Lints a string and returns the issues (optionally only those of some rules)."""
+    from checker.api import lint_document
+    from checker.readers import read_string
+
+    def run(text, select=None, profile=None, lang="vi"):
+        return lint_document(read_string(text), select=select, profile=profile, lang=lang).issues
+
+    return run
