@@ -77,6 +77,9 @@ def lint_document(doc: Document, *, profile: str | None = None, select: Iterable
     prepare(doc, profile)
     rules = select_rules(load_rules(rules_dir), select, ignore)
     issues, coverage = run_rules(doc, rules, lang=lang, severity_overrides=severity)
+    from .suppress import apply_suppressions
+
+    issues, _silenced = apply_suppressions(doc, issues)
     return FileResult(path=doc.path, profile=doc.profile, issues=issues, coverage=coverage)
 
 
