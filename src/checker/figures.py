@@ -1,0 +1,446 @@
+"""Figures in report text: numbers, percentages, ratios, pairs, quantities, dates, periods, spans, link words.
+
+The grammar lives in `grammar/figures.lark` (LALR, contextual lexer). It is built
+once per process on first use. Free text falls through to ignored filler
+terminals, so every string is accepted; on any unexpected failure `extract`
+returns the figures it could read (never raises).
+
+Public API (contract in FIGURES_API.md): `parse_number`, `numbers`, `extract` and
+the figure dataclasses. Spans are 0-based [start, end) offsets into the text given,
+and `text[start:end] == fig.text` always holds.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import lru_cache
+from typing import ClassVar, Union
+
+__all__ = [
+    "Number", "Percent", "Ratio", "Pair", "Quantity", "Date", "Period", "YearSpan", "Link",
+    "Figure", "parse_number", "numbers", "extract", "COUNT_UNITS", "MEASURE_UNITS",
+]
+
+
+# --- figure types ------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    text: str
+    start: int
+    end: int
+    value: Decimal
+    decimals: int
+    readings: tuple[tuple[Decimal, int], ...]
+    malformed: bool
+    style: str  # "vi" | "en" | "plain" | "ambiguous"
+    kind: ClassVar[str] = "number"
+
+    @property
+    def is_integer(self) -> bool:
+        return self.decimals == 0 and not self.malformed
+
+
+@dataclass(frozen=True, slots=True)
+class Percent:
+    text: str
+    start: int
+    end: int
+    number: Number
+    kind: ClassVar[str] = "percent"
+
+
+@dataclass(frozen=True, slots=True)
+class Ratio:
+    text: str
+    start: int
+    end: int
+    num: Number
+    den: Number
+    noun: str | None
+    kind: ClassVar[str] = "ratio"
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    text: str
+    start: int
+    end: int
+    actual: Number
+    target: Number
+    kind: ClassVar[str] = "pair"
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    text: str
+    start: int
+    end: int
+    number: Number
+    unit: str
+    kind: ClassVar[str] = "quantity"
+
+
+@dataclass(frozen=True, slots=True)
+class Date:
+    text: str
+    start: int
+    end: int
+    day: int | None
+    month: int | None
+    year: int | None
+    valid: bool
+    kind: ClassVar[str] = "date"
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    text: str
+    start: int
+    end: int
+    period: str  # "month" | "quarter" | "half" | "nine_months" | "year" | "months"
+    index: int | None
+    year: int | None
+    kind: ClassVar[str] = "period"
+
+
+@dataclass(frozen=True, slots=True)
+class YearSpan:
+    text: str
+    start: int
+    end: int
+    first: int
+    last: int
+    kind: ClassVar[str] = "yearspan"
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    text: str
+    start: int
+    end: int
+    word: str  # lower-cased link word
+    kind: ClassVar[str] = "link"
+
+
+Figure = Union[Number, Percent, Ratio, Pair, Quantity, Date, Period, YearSpan, Link]
+
+# Units that measure (decimals allowed) vs counting nouns (whole counts).
+MEASURE_UNITS = frozenset("""tỷ đồng|tỉ đồng|triệu đồng|nghìn đồng|ngàn đồng|tỷ|tỉ|triệu|nghìn|ngàn|đồng|USD|ha|
+km2|km²|km|m2|m²|m3|m³|m|tấn|kg|tạ|lít|giờ|phút|ngày|tháng|năm|tuổi|km đường""".replace("\n", "").split("|"))
+COUNT_UNITS_NOTE = "every other unit of the grammar is a counting noun"
+
+
+def is_count_unit(unit: str | None) -> bool:
+    return bool(unit) and unit not in MEASURE_UNITS
+
+
+COUNT_UNITS = None  # kept for the name in __all__: use is_count_unit()
+
+
+# --- numbers -----------------------------------------------------------------
+
+_NUM_RE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _dec(s: str) -> Decimal:
+    return Decimal(s)
+
+
+def _readings(s: str) -> tuple[tuple[tuple[Decimal, int], ...], str, bool]:
+    """(readings best first, style, malformed) of one number token."""
+    if s.isdigit():
+        return ((_dec(s), 0),), "plain", False
+    groups = re.split(r"([.,])", s)
+    digits = groups[0::2]
+    seps = groups[1::2]
+    dots, commas = seps.count("."), seps.count(",")
+    first, rest = digits[0], digits[1:]
+    three = all(len(g) == 3 for g in rest)
+    lead_ok = 1 <= len(first) <= 3
+
+    def grouped() -> Decimal:
+        return _dec("".join(digits))
+
+    if commas == 0:  # only dots
+        if lead_ok and three:
+            if dots == 1:  # 12.132: thousands (vi) or a decimal (en)
+                return ((grouped(), 0), (_dec(first + "." + rest[0]), 3)), "vi", False
+            return ((grouped(), 0),), "vi", False
+        if dots == 1:  # 99.38, 5.15: an English decimal point
+            return ((_dec(first + "." + rest[0]), len(rest[0])),), "en", False
+        return ((grouped(), 0),), "vi", True  # 1.23.456
+    if dots == 0:  # only commas
+        if commas == 1:
+            dec = (_dec(first + "." + rest[0]), len(rest[0]))
+            if lead_ok and len(rest[0]) == 3:  # 654,935: decimal (vi) or thousands (en)
+                return (dec, (grouped(), 0)), "ambiguous", False
+            return (dec,), "vi", False
+        if lead_ok and three:  # 1,234,567
+            return ((grouped(), 0),), "en", False
+        return ((grouped(), 0),), "vi", True
+    # both separators
+    last_sep = seps[-1]
+    body_seps = seps[:-1]
+    body_digits, frac = digits[:-1], digits[-1]
+    body_three = lead_ok and all(len(g) == 3 for g in body_digits[1:])
+    if last_sep == "," and all(x == "." for x in body_seps) and body_three:  # 1.234,5
+        return ((_dec("".join(body_digits) + "." + frac), len(frac)),), "vi", False
+    if last_sep == "." and all(x == "," for x in body_seps) and body_three:  # 1,234.5
+        return ((_dec("".join(body_digits) + "." + frac), len(frac)),), "en", False
+    return ((_dec("".join(digits)), 0),), "vi", True
+
+
+@lru_cache(maxsize=65536)
+def _number_parts(s: str):
+    try:
+        return _readings(s)
+    except Exception:  # pragma: no cover - defensive
+        return ((Decimal(0), 0),), "vi", True
+
+
+def _number(s: str, start: int) -> Number:
+    readings, style, malformed = _number_parts(s)
+    value, decimals = readings[0]
+    return Number(s, start, start + len(s), value, decimals, readings, malformed, style)
+
+
+def parse_number(s: str) -> Number | None:
+    """One number token as written ("12.132", "85,17", "09", "5.15"), or None if it is not one."""
+    if not isinstance(s, str):
+        return None
+    t = s.strip()
+    if not t or not _NUM_RE.fullmatch(t):
+        return None
+    return _number(t, s.index(t))
+
+
+def numbers(text: str) -> tuple[Number, ...]:
+    """Every number token in the text (digits not inside a word), in order."""
+    try:
+        return _numbers(text)
+    except Exception:  # pragma: no cover
+        return ()
+
+
+@lru_cache(maxsize=4096)
+def _numbers(text: str) -> tuple[Number, ...]:
+    out = []
+    for m in _NUM_RE.finditer(text):
+        s = m.start()
+        if s > 0 and (text[s - 1].isalpha() or text[s - 1] == "_"):
+            continue
+        out.append(_number(m.group(), s))
+    return tuple(out)
+
+
+def as_count(n: Number) -> Number:
+    """The number read as a whole count: a count with no whole reading is malformed ("5.15 cuộc")."""
+    if n.malformed:
+        return n
+    whole = tuple(r for r in n.readings if r[1] == 0)
+    if not whole:
+        return replace(n, malformed=True)
+    if whole != n.readings:
+        return replace(n, value=whole[0][0], decimals=0, readings=whole + tuple(r for r in n.readings if r[1]))
+    return n
+
+
+# --- the parser --------------------------------------------------------------
+
+_parser = None
+_lock = threading.Lock()
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+def _get_parser():
+    global _parser
+    if _parser is None:
+        with _lock:
+            if _parser is None:
+                from lark import Lark
+
+                from .resources import grammar_path
+
+                path = grammar_path("figures.lark")
+                _parser = Lark(path.read_text(encoding="utf-8"), parser="lalr", lexer="contextual",
+                               propagate_positions=False, maybe_placeholders=False, cache=True)
+    return _parser
+
+
+def _days_in_month(m: int, y: int | None) -> int:
+    if m == 2:
+        if y is None:
+            return 29
+        return 29 if (y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)) else 28
+    return 30 if m in (4, 6, 9, 11) else 31
+
+
+def _make_date(text: str, start: int, d: int | None, m: int | None, y: int | None) -> Date:
+    valid = True
+    if m is not None and not 1 <= m <= 12:
+        valid = False
+    elif d is not None and m is not None and not 1 <= d <= _days_in_month(m, y):
+        valid = False
+    return Date(text, start, start + len(text), d, m, y, valid)
+
+
+_PRE_DATE_WORD = re.compile(r"(?:ngày|hôm|đêm|sáng|chiều|tối|từ|đến|đợt|dịp|lễ)\s*$", re.I)
+_DIGITS = re.compile(r"\d+")
+
+
+def _frac_figure(text: str, tok: str, start: int, unit: str | None, unit_end: int | None):
+    """A/B token: a ratio, a day/month date ("ngày 14/3", "(27/7)") or a month/year ("6/2024")."""
+    a_s, b_s = tok.split("/", 1)
+    a, b = _number(a_s, start), _number(b_s, start + len(a_s) + 1)
+    if unit is None and a_s.isdigit() and b_s.isdigit():
+        ai, bi = int(a_s), int(b_s)
+        before = text[max(0, start - 8):start]
+        after = text[start + len(tok):start + len(tok) + 2]
+        if len(b_s) == 4 and 1900 <= bi <= 2100 and 1 <= ai <= 12 and len(a_s) <= 2:
+            return _make_date(tok, start, None, ai, bi)
+        if len(a_s) <= 2 and len(b_s) <= 2 and 1 <= ai <= 31 and 1 <= bi <= 12:
+            if _PRE_DATE_WORD.search(before) or (before.endswith("(") and after.startswith(")")):
+                return _make_date(tok, start, ai, bi, None)
+    if unit is not None:
+        end = unit_end
+        return Ratio(text[start:end], start, end, a, b, unit)
+    return Ratio(tok, start, start + len(tok), a, b, _noun_after(text, start + len(tok)))
+
+
+_NOUN_RE = re.compile(r"\s*([^\W\d_]+(?:[ ][^\W\d_]+)?)")
+
+
+def _noun_after(text: str, pos: int) -> str | None:
+    m = _NOUN_RE.match(text, pos)
+    return m.group(1).lower() if m else None
+
+
+def _period(tok: str, start: int) -> Period:
+    low = tok.lower()
+    years = re.findall(r"\d{4}", tok)
+    year = int(years[-1]) if years else None
+    end = start + len(tok)
+    if low.startswith("quý"):
+        m = re.match(r"quý\s+(IV|I{1,3}|[1-4])", tok, re.I)
+        q = m.group(1).upper() if m else "I"
+        idx = _ROMAN.get(q) or int(q)
+        return Period(tok, start, end, "quarter", idx, year)
+    if low.startswith("tháng"):
+        m = re.match(r"tháng\s+(\d{1,2})", tok, re.I)
+        return Period(tok, start, end, "month", int(m.group(1)) if m else None, year)
+    if low.startswith("năm"):
+        return Period(tok, start, end, "year", None, year)
+    n = int(_DIGITS.match(tok).group())
+    first_part = "đầu" in low
+    if n == 6:
+        return Period(tok, start, end, "half", 1 if first_part else 2, year)
+    if n == 9 and first_part:
+        return Period(tok, start, end, "nine_months", None, year)
+    return Period(tok, start, end, "months", n, year)
+
+
+def _build(text: str, tree) -> list:
+    out: list = []
+    for node in tree.children:
+        kind = node.data
+        toks = node.children
+        t0 = toks[0]
+        s = t0.start_pos
+        if kind == "number":
+            out.append(_number(str(t0), s))
+        elif kind == "percent":
+            n = _number(str(t0), s)
+            e = toks[1].end_pos
+            out.append(Percent(text[s:e], s, e, n))
+        elif kind == "quantity":
+            n = _number(str(t0), s)
+            unit = str(toks[1])
+            if is_count_unit(unit):
+                n = as_count(n)
+            e = toks[1].end_pos
+            out.append(Quantity(text[s:e], s, e, n, unit))
+        elif kind == "pair":
+            a_s, b_s = str(t0).split("/", 1)
+            a, b = _number(a_s, s), _number(b_s, s + len(a_s) + 1)
+            e = toks[1].end_pos
+            out.append(Pair(text[s:e], s, e, a, b))
+        elif kind == "ratio":
+            unit = str(toks[1]) if len(toks) > 1 else None
+            fig = _frac_figure(text, str(t0), s, unit, toks[1].end_pos if len(toks) > 1 else None)
+            if isinstance(fig, Ratio) and is_count_unit(fig.noun) and unit is not None:
+                fig = replace(fig, num=as_count(fig.num), den=as_count(fig.den))
+            out.append(fig)
+        elif kind == "date":
+            tok = str(t0)
+            parts = re.split(r"[/.-]", tok)
+            d, m, y = (int(p) for p in parts)
+            if y < 100:
+                y += 2000
+            out.append(_make_date(tok, s, d, m, y))
+        elif kind == "long_date":
+            tok = str(t0)
+            d, m, y = (int(x) for x in _DIGITS.findall(tok))
+            out.append(_make_date(tok, s, d, m, y))
+        elif kind == "period":
+            out.append(_period(str(t0), s))
+        elif kind == "yearspan":
+            tok = str(t0)
+            y1, y2 = (int(x) for x in re.findall(r"\d{4}", tok))
+            out.append(YearSpan(tok, s, s + len(tok), y1, y2))
+        elif kind == "link":
+            tok = str(t0)
+            out.append(Link(tok, s, s + len(tok), tok.lower()))
+        # docref: a document number, not a figure
+    return out
+
+
+_HAS_DIGIT = re.compile(r"\d")
+_LINK_WORD = re.compile(r"(?i:trong đó|tỷ lệ|tỉ lệ|đạt|chiếm|gồm|còn lại|tồn|tăng|giảm|kỷ niệm|vượt|tổng)")
+# A heading label at the start of a block ("1.", "1.1.", "II.", "a)") is not a figure.
+_LABEL = re.compile(r"\s*(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)[.)](?=\s)|\s*\d{1,2}(?:\.\d{1,2})+(?=\s)")
+
+
+def extract(text: str) -> tuple:
+    """Every figure in the text, in order (top-level figures only)."""
+    if not isinstance(text, str) or not _HAS_DIGIT.search(text):
+        return ()
+    try:
+        return _extract(text)
+    except Exception:  # pragma: no cover - defensive: never raise on user text
+        return ()
+
+
+@lru_cache(maxsize=4096)
+def _extract(text: str) -> tuple:
+    offset = 0
+    m = _LABEL.match(text)
+    if m:
+        offset = m.end()
+    parser = _get_parser()
+    try:
+        tree = parser.parse(text[offset:] if offset else text)
+    except Exception:
+        return _fallback(text, offset)
+    figs = _build(text[offset:] if offset else text, tree)
+    if offset:
+        figs = [_shift(f, offset, text) for f in figs]
+    return tuple(figs)
+
+
+def _shift(f, offset: int, text: str):
+    """Moves a figure (and the numbers inside it) by `offset` characters."""
+    kw = {"start": f.start + offset, "end": f.end + offset}
+    for name in ("number", "num", "den", "actual", "target"):
+        inner = getattr(f, name, None)
+        if isinstance(inner, Number):
+            kw[name] = replace(inner, start=inner.start + offset, end=inner.end + offset)
+    return replace(f, **kw)
+
+
+def _fallback(text: str, offset: int) -> tuple:
+    """Bare numbers only, when the parser fails for a reason we did not foresee."""
+    return tuple(n for n in numbers(text) if n.start >= offset)

@@ -1,0 +1,119 @@
+"""The figure grammar: numbers, percentages, ratios, pairs, quantities, dates, periods, spans."""
+
+from decimal import Decimal
+
+from hypothesis import given, settings, strategies as st
+
+from checker.figures import (Date, Link, Number, Pair, Percent, Period, Quantity, Ratio, YearSpan,
+                             extract, numbers, parse_number)
+
+
+def kinds(text):
+    return [(type(f).__name__, f.text) for f in extract(text)]
+
+
+def test_vietnamese_numbers():
+    n = parse_number("12.132")
+    assert n.value == 12132 and n.decimals == 0 and n.style == "vi" and not n.malformed
+    assert (Decimal("12.132"), 3) in n.readings
+    n = parse_number("85,17")
+    assert n.value == Decimal("85.17") and n.decimals == 2 and n.style == "vi"
+    assert parse_number("09").value == 9 and parse_number("09").style == "plain"
+    assert parse_number("1487").style == "plain"
+    assert parse_number("1.234,5").value == Decimal("1234.5")
+    assert parse_number("abc") is None and parse_number("") is None
+
+
+def test_english_and_ambiguous_numbers():
+    n = parse_number("99.38")
+    assert n.style == "en" and n.value == Decimal("99.38") and not n.malformed
+    n = parse_number("654,935")
+    assert n.style == "ambiguous" and {r[0] for r in n.readings} == {Decimal("654.935"), Decimal("654935")}
+    assert parse_number("1.23.456").malformed
+
+
+def test_count_with_decimal_point_is_malformed():
+    (q,) = [f for f in extract("Tổ chức tọa đàm được 7.25 cuộc trong quý.") if isinstance(f, Quantity)]
+    assert q.unit == "cuộc" and q.number.malformed
+    (p,) = [f for f in extract("Tỷ lệ hài lòng đạt trên 97.45%") if isinstance(f, Percent)]
+    assert not p.number.malformed and p.number.style == "en"
+
+
+def test_ratio_pair_percent_quantity():
+    text = "đã giải quyết xong 2.415/3.020 việc, đạt tỷ lệ 79,97/75%; thu 12,5/40 tỷ đồng"
+    figs = extract(text)
+    r = figs[0]
+    assert isinstance(r, Ratio) and r.num.value == 2415 and r.den.value == 3020 and r.noun == "việc"
+    pair = next(f for f in figs if isinstance(f, Pair))
+    assert pair.actual.value == Decimal("79.97") and pair.target.value == 75
+    money = [f for f in figs if isinstance(f, Ratio)][1]
+    assert money.noun == "tỷ đồng" and money.num.value == Decimal("12.5")
+    assert [f.word for f in figs if isinstance(f, Link)] == ["đạt", "tỷ lệ"]
+
+
+def test_two_counts_are_not_a_ratio():
+    figs = extract("truy tố 41 vụ/77 bị can")
+    assert [type(f).__name__ for f in figs] == ["Link", "Quantity", "Quantity"] or \
+        [type(f).__name__ for f in figs if not isinstance(f, Link)] == ["Quantity", "Quantity"]
+    assert not any(isinstance(f, Ratio) for f in figs)
+
+
+def test_quantities_with_units():
+    figs = [f for f in extract("san lấp 3.250m2 đất, trồng 12,6 ha rừng, hỗ trợ 700 triệu đồng") if isinstance(f, Quantity)]
+    assert [(f.number.value, f.unit) for f in figs] == [(3250, "m2"), (Decimal("12.6"), "ha"), (700, "triệu đồng")]
+
+
+def test_dates_periods_spans():
+    figs = extract("Ngày 03 tháng 02 năm 2024; quý III/2023; 9 tháng đầu năm 2023; tháng 11/2023; "
+                   "kỷ niệm 60 năm (10/3/1964 - 10/3/2024), giai đoạn 2021 - 2025, (27/7), 31/4/2024")
+    dates = [f for f in figs if isinstance(f, Date)]
+    assert (dates[0].day, dates[0].month, dates[0].year) == (3, 2, 2024)
+    assert [(d.day, d.month, d.year) for d in dates[1:3]] == [(10, 3, 1964), (10, 3, 2024)]
+    assert (dates[3].day, dates[3].month, dates[3].year) == (27, 7, None)
+    assert not dates[4].valid
+    periods = [(p.period, p.index, p.year) for p in figs if isinstance(p, Period)]
+    assert periods == [("quarter", 3, 2023), ("nine_months", None, 2023), ("month", 11, 2023)]
+    (span,) = [f for f in figs if isinstance(f, YearSpan)]
+    assert (span.first, span.last) == (2021, 2025)
+
+
+def test_document_numbers_are_not_figures():
+    assert not any(isinstance(f, (Ratio, Number)) for f in extract("theo Kế hoạch số 52/KH-UBND và 214-KH/TU"))
+
+
+def test_heading_label_is_not_a_figure():
+    assert extract("2. Công tác dân vận") == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_string_extracts_with_exact_spans(text):
+    for f in extract(text):
+        assert text[f.start:f.end] == f.text
+    for n in numbers(text):
+        assert text[n.start:n.end] == n.text
+
+
+def _vi(n: int, frac: str) -> str:
+    s = f"{n:,}".replace(",", ".")
+    return s + ("," + frac if frac else "")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12), st.text(alphabet="0123456789", max_size=4))
+def test_vietnamese_numbers_parse_back(n, frac):
+    s = _vi(n, frac)
+    num = parse_number(s)
+    expected = Decimal(str(n) + ("." + frac if frac else ""))
+    assert any(v == expected and d == len(frac) for v, d in num.readings)
+    if n >= 10000 or frac:
+        assert num.value == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["đạt ", "1.234", "/", "5,6", "%", " tỷ đồng", " (", ")", "-", "2023",
+                                 "quý II", "ngày 3", " tháng ", "năm ", "12/", " hộ", "x", "\n"]), max_size=20))
+def test_figure_like_soup(parts):
+    text = "".join(parts)
+    for f in extract(text):
+        assert text[f.start:f.end] == f.text
