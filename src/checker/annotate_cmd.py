@@ -1,0 +1,118 @@
+"""`checker annotate FILE.docx -o OUT.docx`: a copy of the Word file with one comment per finding.
+
+The original is only read (once, into memory). The copy is written to a temporary file beside OUT
+and moved into place (os.replace), so that OUT is never half-written; an existing OUT is kept unless
+--force is given. Exit codes: 0 written, 2 usage error or unreadable input.
+Module-level imports stay light (click only): the command is registered on every `checker` start.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import click
+
+
+def _split(values: tuple[str, ...]) -> list[str] | None:
+    out = [v.strip() for value in values for v in value.split(",") if v.strip()]
+    return out or None
+
+
+def annotate_file(source: str | Path, output: str | Path, *, force: bool = False, **cli: Any) -> dict[str, Any]:
+    """Lints `source` and writes the annotated copy to `output`. Returns {"result": FileResult,
+    "placed": [Placed…]}. Raises FileExistsError, ValueError (same file / not .docx) or ReadError."""
+    from .api import lint_document
+    from .config import discover
+    from .readers import ReadError, read_path
+    from .report.docx_comments import write_annotated
+
+    src, out = Path(source), Path(output)
+    precheck(src, out, force)
+    cfg = discover(src).merged(**cli)
+    doc = read_path(src)  # raises ReadError with a clear reason
+    source_bytes = src.read_bytes()
+    ignore = [*cfg.ignore, *cfg.ignores_for(str(src))]
+    result = lint_document(doc, profile=None if cfg.profile == "auto" else cfg.profile, select=cfg.select,
+                           ignore=ignore, lang=cfg.lang, severity=cfg.severity)
+    try:
+        data, placed = write_annotated(source_bytes, doc, result.issues, cfg.lang)
+    except Exception as exc:  # python-docx cannot rebuild this package
+        raise ReadError("corrupt", f"cannot write an annotated copy: {exc}", str(src)) from None
+    write_bytes_atomic(out, data)
+    return {"result": result, "placed": placed, "lang": cfg.lang}
+
+
+def precheck(src: Path, out: Path, force: bool) -> None:
+    """The cheap refusals, before any work: not a .docx, output = input, output exists."""
+    if src.suffix.lower() != ".docx":
+        raise ValueError(f"{src}: only Word (.docx) files can be annotated")
+    if out.suffix.lower() != ".docx":
+        raise ValueError(f"{out}: the output must be a .docx file")
+    if out.exists() and src.exists() and os.path.samefile(src, out):
+        raise ValueError(f"{out}: the output must not be the original file")
+    if out.exists() and not force:
+        raise FileExistsError(str(out))
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    import tempfile
+
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=str(path.parent) if str(path.parent) else ".", prefix=f".{path.name}.",
+                               suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@click.command("annotate")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=str),
+              help="Where to write the annotated copy (.docx).")
+@click.option("--force", "-f", is_flag=True, help="Overwrite OUTPUT if it exists.")
+@click.option("--select", multiple=True, help="Only these rules: ids, prefixes or categories.")
+@click.option("--ignore", multiple=True, help="Skip these rules.")
+@click.option("--profile", type=click.Choice(["auto", "party", "state"]), default=None)
+@click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="Language of the comments (vi).")
+def command(file: str, output: str, force: bool, select: tuple[str, ...], ignore: tuple[str, ...],
+            profile: str | None, lang: str | None) -> None:
+    """Write a copy of a Word report with a comment on each finding (the original is not changed)."""
+    from .cli import UnknownSelector, UsageFailure, check_selectors
+    from .config import ConfigError
+    from .readers import ReadError
+    from .rules import RuleFileError
+
+    cli = {"select": _split(select), "ignore": _split(ignore), "profile": profile, "lang": lang}
+    try:
+        precheck(Path(file), Path(output), force)
+        check_selectors(cli)
+        done = annotate_file(file, output, force=force, **cli)
+    except FileExistsError:
+        raise UsageFailure(f"{output}: the file exists; use --force to overwrite it") from None
+    except ValueError as exc:
+        raise UsageFailure(str(exc)) from None
+    except ReadError as exc:
+        from .api import read_error_result
+
+        fr = read_error_result(file, exc, lang or "vi")
+        raise UsageFailure(f"{file}: {fr.error.message if fr.error else exc.reason}") from None
+    except (UnknownSelector, RuleFileError) as exc:
+        raise UsageFailure(str(exc)) from None
+    except ConfigError as exc:
+        raise UsageFailure(f"{exc.path}: {exc.reason}") from None
+    except OSError as exc:
+        raise UsageFailure(f"{output}: {exc.strerror or exc}") from None
+    placed = done["placed"]
+    vi = done["lang"] == "vi"
+    exact = sum(1 for p in placed if p.mode == "exact")
+    msg = (f"checker: {len(placed)} nhận xét ({exact} đúng vị trí) đã ghi vào {output}" if vi
+           else f"checker: {len(placed)} comment(s) ({exact} on the exact text) written to {output}")
+    click.echo(msg, err=True)
