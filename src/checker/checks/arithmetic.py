@@ -1,0 +1,403 @@
+"""Arithmetic consistency of report figures: ratio vs percentage, actual/target pairs, parts vs total,
+remainders, shares, growth, anniversaries and footnote breakdowns.
+
+Every stated figure stands for an interval (d decimals: ± half a unit of its last place; whole counts
+are exact). A relation fails only when no values inside those intervals, under any plausible reading
+of ambiguous notation, make it hold (exact arithmetic with Fraction). A mismatch that truncation
+explains is `info`. Figures are extracted once per block (`ctx.memo`) and shared by all the kinds.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from itertools import product
+from typing import Iterable, Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from ..document import Block, BlockKind, Document
+from ..issues import Severity
+from .base import Check, Context, Finding, register
+
+# --- shared machinery ----------------------------------------------------------
+
+
+def _figs():
+    from .. import figures
+
+    return figures
+
+
+@dataclass
+class BlockFigures:
+    block: Block
+    figs: tuple
+    bounds: list[int]  # sentence/clause boundary offsets
+    sent_bounds: list[int]  # sentence boundary offsets (". " and newlines only)
+    parens: list[tuple[int, int]]
+
+
+_CLAUSE_END = re.compile(r"[;!?\n]|\.(?=\s|$)")
+_SENT_END = re.compile(r"[!?\n]|\.(?=\s|$)")
+
+
+def _paren_spans(text: str) -> list[tuple[int, int]]:
+    out, stack = [], []
+    for i, ch in enumerate(text):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            out.append((stack.pop(), i + 1))
+    return sorted(out)
+
+
+def doc_figures(doc: Document, ctx: Context) -> list[BlockFigures]:
+    """Figures of every block, computed once per document; counts coverage once."""
+
+    def compute() -> list[BlockFigures]:
+        F = _figs()
+        out = []
+        nfig = unparsed = 0
+        for b in doc.blocks:
+            figs = F.extract(b.text)
+            if not figs:
+                continue
+            for f in figs:
+                if isinstance(f, F.Link):
+                    continue
+                nfig += 1
+                for n in _inner_numbers(f):
+                    if n.malformed:
+                        unparsed += 1
+            text = b.text
+            bf = BlockFigures(b, figs, [m.start() for m in _CLAUSE_END.finditer(text)],
+                              [m.start() for m in _SENT_END.finditer(text)], _paren_spans(text))
+            out.append(bf)
+        ctx.coverage.figures += nfig
+        ctx.coverage.unparsed += unparsed
+        return out
+
+    return ctx.memo("arithmetic:figures", compute)
+
+
+def _inner_numbers(f) -> list:
+    F = _figs()
+    if isinstance(f, F.Number):
+        return [f]
+    return [getattr(f, k) for k in ("number", "num", "den", "actual", "target") if hasattr(f, k)]
+
+
+def _doc_style(doc: Document, ctx: Context) -> str:
+    """The document's prevailing number convention: 'vi' unless English-style numbers dominate."""
+
+    def compute() -> str:
+        F = _figs()
+        vi = en = 0
+        for b in doc.blocks:
+            for n in F.numbers(b.text):
+                if n.style == "vi" and not n.malformed:
+                    vi += 1
+                elif n.style == "en":
+                    en += 1
+        return "en" if en > vi * 2 and en >= 3 else "vi"
+
+    return ctx.memo("arithmetic:style", compute)
+
+
+def same_unit_scope(bf: BlockFigures, a: int, b: int, sentence: bool = False) -> bool:
+    """True when offsets a <= b lie in the same clause (or sentence)."""
+    bounds = bf.sent_bounds if sentence else bf.bounds
+    return bisect.bisect_left(bounds, a) == bisect.bisect_left(bounds, b)
+
+
+def in_paren(bf: BlockFigures, pos: int) -> tuple[int, int] | None:
+    best = None
+    for s, e in bf.parens:
+        if s < pos < e and (best is None or s > best[0]):
+            best = (s, e)
+    return best
+
+
+def ranked_readings(n, style: str) -> tuple:
+    rs = n.readings
+    if style == "en" and len(rs) > 1:
+        rs = tuple(sorted(rs, key=lambda r: 0 if r[1] == 3 else 1))  # the English decimal first
+    return rs
+
+
+def interval(value: Decimal, decimals: int, exact: bool) -> tuple[Fraction, Fraction]:
+    v = Fraction(value)
+    if exact:
+        return v, v
+    h = Fraction(1, 2 * 10 ** decimals)
+    return v - h, v + h
+
+
+def fmt(x, decimals: int = 0) -> str:
+    from ..numbers import fmt as _fmt
+
+    return _fmt(x, decimals)
+
+
+def truncates_to(x: Fraction, stated: Decimal, decimals: int) -> bool:
+    from ..numbers import truncate
+
+    return truncate(x, decimals) == stated.quantize(Decimal(1).scaleb(-decimals))
+
+
+# --- typo diagnosis --------------------------------------------------------------
+
+def digit_edits(n) -> Iterator[tuple[str, Decimal, int]]:
+    """Every number one digit edit (drop, add, change) away from n, formatted like n: (text, value, decimals)."""
+    text = n.text
+    if n.malformed:
+        return
+    value, decimals = n.value, n.decimals
+    s = f"{abs(value):f}"
+    whole, _, frac = s.partition(".")
+    frac = frac.ljust(decimals, "0")[:decimals] if decimals else ""
+    seen = set()
+
+    def variants(part: str) -> Iterator[str]:
+        for i in range(len(part)):
+            yield part[:i] + part[i + 1:]
+            for d in "0123456789":
+                if d != part[i]:
+                    yield part[:i] + d + part[i + 1:]
+        for i in range(len(part) + 1):
+            for d in "0123456789":
+                yield part[:i] + d + part[i:]
+
+    for w in variants(whole):
+        if not w or (len(w) > 1 and w[0] == "0" and not text.startswith("0")):
+            continue
+        cand = (w, frac)
+        if cand not in seen:
+            seen.add(cand)
+            yield _render(w, frac, n)
+    if frac:
+        for fr in variants(frac):
+            if not fr:
+                continue
+            cand = (whole, fr)
+            if cand not in seen:
+                seen.add(cand)
+                yield _render(whole, fr, n)
+
+
+def _render(whole: str, frac: str, n) -> tuple[str, Decimal, int]:
+    value = Decimal(whole + ("." + frac if frac else ""))
+    if n.style == "en":
+        grouped = f"{int(whole):,}" if len(whole) > 3 and "," in n.text else whole
+        text = grouped + ("." + frac if frac else "")
+    else:
+        g = f"{int(whole):,}".replace(",", ".") if ("." in n.text or len(whole) > 4) and not n.text.isdigit() else whole
+        if n.text.isdigit() and n.text.startswith("0") and len(whole) < len(n.text):
+            g = whole.rjust(len(n.text), "0")
+        text = g + ("," + frac if frac else "")
+    return text, value, len(frac)
+
+
+def diagnose_typo(numbers_: list, holds) -> tuple[int, str, str] | None:
+    """The single edit of one of `numbers_` that makes `holds(values)` true: (index, old, new), or None."""
+    found = []
+    for i, n in enumerate(numbers_):
+        for text, value, decimals in digit_edits(n):
+            vals = [(m.value, m.decimals) for m in numbers_]
+            vals[i] = (value, decimals)
+            try:
+                ok = holds(vals)
+            except ZeroDivisionError:
+                ok = False
+            if ok:
+                found.append((i, n.text, text))
+                if len(found) > 1:
+                    return None
+    return found[0] if len(found) == 1 else None
+
+
+# --- ratio arithmetic -------------------------------------------------------------
+
+def _pct_holds(a, b, p, a_exact=True, b_exact=True) -> bool:
+    """a, b, p: (value, decimals). a/b·100 lies in p's rounding interval, for some a, b in theirs."""
+    alo, ahi = interval(a[0], a[1], a_exact and a[1] == 0)
+    blo, bhi = interval(b[0], b[1], b_exact and b[1] == 0)
+    plo, phi = interval(p[0], p[1], False)
+    if blo <= 0:
+        return True
+    lo, hi = alo * 100 / bhi, ahi * 100 / blo
+    return lo <= phi and plo <= hi
+
+
+@dataclass
+class PctRelation:
+    """a/b·100 = p, as written in the text."""
+
+    a: object
+    b: object
+    p: object  # Number
+    start: int
+    end: int
+    exact: bool = True  # counts are exact; measures are rounded
+
+
+def judge_percent(rel: PctRelation, style: str, block: Block, variant_prefix: str = "") -> Finding | None:
+    a, b, p = rel.a, rel.b, rel.p
+    if any(x.malformed for x in (a, b, p)):
+        return None
+    combos = product(ranked_readings(a, style), ranked_readings(b, style), ranked_readings(p, style))
+    for ra, rb, rp in combos:
+        if rb[0] == 0:
+            return None
+        if _pct_holds(ra, rb, rp, rel.exact, rel.exact):
+            return None
+    (va, da), (vb, db), (vp, dp) = (ranked_readings(x, style)[0] for x in (a, b, p))
+    expected = Fraction(va) * 100 / Fraction(vb)
+    computation = f"{a.text}/{b.text} = {fmt(expected, dp)}%"
+    args = {"computation": computation, "stated": f"{p.text}%", "expected": f"{fmt(expected, dp)}%"}
+    severity = None
+    variant = "default"
+    if truncates_to(expected, vp, dp):
+        variant, severity = "truncated", Severity.INFO
+    else:
+        typo = diagnose_typo([a, b], lambda v: _pct_holds(v[0], v[1], (vp, dp), rel.exact, rel.exact))
+        if typo:
+            i, old, new = typo
+            nums = [a.text, b.text]
+            nums[i] = new
+            args.update(typo_from=old, typo_to=new, typo_computation=f"{nums[0]}/{nums[1]} = {p.text}%")
+            variant = "typo"
+    return Finding(block, rel.start, rel.end, args=args, variant=variant,
+                   expected=f"{fmt(expected, dp)}%", actual=f"{p.text}%", severity=severity)
+
+
+_APPROX_BEFORE = re.compile(r"(?:trên|dưới|gần|khoảng|hơn|xấp xỉ|tới|đến|gần như|ước|ước đạt|bình quân)\s*$", re.I)
+_COMPARE_AFTER = re.compile(r"^\s*(?:so với|so cùng kỳ|so với cùng kỳ)", re.I)
+_TARGET_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|KH|nghị quyết|mục tiêu)", re.I)
+
+
+def _between_ok(bf: BlockFigures, i: int, j: int, max_chars: int = 120) -> bool:
+    """Only link words between figures i and j, in one clause, close enough."""
+    F = _figs()
+    figs = bf.figs
+    if any(not isinstance(f, F.Link) for f in figs[i + 1:j]):
+        return False
+    a, b = figs[i], figs[j]
+    return b.start - a.end <= max_chars and same_unit_scope(bf, a.end, b.start)
+
+
+def _links_between(bf: BlockFigures, i: int, j: int) -> set[str]:
+    F = _figs()
+    return {f.word for f in bf.figs[i + 1:j] if isinstance(f, F.Link)}
+
+
+def _next_figure(bf: BlockFigures, i: int) -> int | None:
+    F = _figs()
+    for j in range(i + 1, len(bf.figs)):
+        if not isinstance(bf.figs[j], F.Link):
+            return j
+    return None
+
+
+def _ratio_operands(r):
+    F = _figs()
+    exact = F.is_count_unit(r.noun) or r.noun is None or (r.num.decimals == 0 and r.den.decimals == 0)
+    return r.num, r.den, exact
+
+
+class LinkParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    links: list[str] = ["đạt", "chiếm", "tỷ lệ", "tỉ lệ", "bằng"]
+    excluded_links: list[str] = ["tăng", "giảm", "vượt", "so với cùng kỳ", "so với tháng trước",
+                                 "so với quý trước", "so với năm trước"]
+    max_gap: int = 120
+
+
+def _percent_follows(bf: BlockFigures, i: int, target_cls, params: LinkParams) -> int | None:
+    """Index of the figure of class target_cls that the ratio at i is stated as, or None."""
+    j = _next_figure(bf, i)
+    if j is None or not isinstance(bf.figs[j], target_cls):
+        return None
+    r, p = bf.figs[i], bf.figs[j]
+    if not _between_ok(bf, i, j, params.max_gap):
+        return None
+    text = bf.block.text
+    links = _links_between(bf, i, j)
+    gap = text[r.end:p.start]
+    paren = re.fullmatch(r"\s*\(\s*(?:(?:đạt|chiếm|bằng)\s+)?(?:tỷ lệ\s+)?", gap, re.I)
+    if not (links & set(params.links)) and not paren:
+        return None
+    if links & set(params.excluded_links):
+        return None
+    if _APPROX_BEFORE.search(text[max(0, p.start - 12):p.start]):
+        return None
+    if _COMPARE_AFTER.match(text[p.end:p.end + 25]):
+        return None
+    return j
+
+
+@register("ratio-percent")
+class RatioPercent(Check):
+    """A ratio a/b stated with a percentage ("112/158 đảng viên, đạt 70,87%"): a/b·100 must round to it."""
+
+    Params = LinkParams
+
+    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        F = _figs()
+        style = _doc_style(doc, ctx)
+        for bf in doc_figures(doc, ctx):
+            for i, f in enumerate(bf.figs):
+                if not isinstance(f, F.Ratio):
+                    continue
+                j = _percent_follows(bf, i, F.Percent, self.params)
+                if j is None:
+                    continue
+                p = bf.figs[j]
+                a, b, exact = _ratio_operands(f)
+                ctx.coverage.relations += 1
+                found = judge_percent(PctRelation(a, b, p.number, f.start, p.end, exact), style, bf.block)
+                if found:
+                    yield found
+
+
+@register("pair-target")
+class PairTarget(Check):
+    """Actual/target pairs: "a/b …, đạt tỷ lệ x/y%" (a/b·100 ≈ x) and "x/y%, đạt q% chỉ tiêu" (x/y·100 ≈ q)."""
+
+    Params = LinkParams
+
+    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        F = _figs()
+        style = _doc_style(doc, ctx)
+        text_of = lambda bf: bf.block.text  # noqa: E731
+        for bf in doc_figures(doc, ctx):
+            for i, f in enumerate(bf.figs):
+                if isinstance(f, F.Ratio):
+                    j = _percent_follows(bf, i, F.Pair, self.params)
+                    if j is None:
+                        continue
+                    pair = bf.figs[j]
+                    a, b, exact = _ratio_operands(f)
+                    ctx.coverage.relations += 1
+                    found = judge_percent(PctRelation(a, b, pair.actual, f.start, pair.end, exact), style, bf.block)
+                    if found:
+                        found.args["stated"] = f"{pair.actual.text}%"
+                        yield found
+                elif isinstance(f, F.Pair):
+                    j = _next_figure(bf, i)
+                    if j is None or not isinstance(bf.figs[j], F.Percent) or not _between_ok(bf, i, j, 60):
+                        continue
+                    q = bf.figs[j]
+                    if "đạt" not in _links_between(bf, i, j):
+                        continue
+                    if not _TARGET_AFTER.match(text_of(bf)[q.end:q.end + 30]):
+                        continue
+                    ctx.coverage.relations += 1
+                    found = judge_percent(PctRelation(f.actual, f.target, q.number, f.start, q.end, False),
+                                          style, bf.block)
+                    if found:
+                        yield found
