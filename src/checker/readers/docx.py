@@ -692,7 +692,7 @@ def _read(pkg: _Package, name: str) -> Document:
         bkind = BlockKind.HEADER if kind == "header" else BlockKind.FOOTER
         blocks = []
         walker.body(hroot, blocks, [], extras, bkind)
-        blocks = [b for b in blocks if b.text.strip()]
+        blocks = [b for b in blocks if b.text.strip() and not b.text.strip().isdigit()]  # page numbers
         key = (kind, tuple(b.text for b in blocks))
         if not blocks or key in seen_texts:
             continue

@@ -99,6 +99,14 @@ def _is_vietnamese_letter(ch: str) -> bool:
     return ch.isascii() or ch in _PLAIN_VIET or "\u1ea0" <= ch <= "\u1ef9"
 
 
+_SUSPECT = frozenset(c for c in (_TCVN3_HIGH | _VNI_HIGH) if not _is_vietnamese_letter(c))
+
+
+def suspicious(text: str) -> bool:
+    """Cheap test: does the text hold a character that legacy mojibake has and Vietnamese has not?"""
+    return not text.isascii() and not _SUSPECT.isdisjoint(text)
+
+
 def legacy_scores(text: str) -> tuple[int, int, int]:
     """(TCVN3 evidence, VNI evidence, genuine Vietnamese words) for a piece of text."""
     t = v = good = 0
@@ -126,7 +134,7 @@ def legacy_scores(text: str) -> tuple[int, int, int]:
 def detect_legacy(text: str, font_hint: str | None = None) -> str | None:
     """"TCVN3", "VNI" or None for one block of text. `font_hint` is an encoding implied by the fonts
     of the block's runs (.VnTime → TCVN3, VNI-Times → VNI); it lowers the evidence needed to one word."""
-    if text.isascii():
+    if text.isascii() or (not font_hint and not suspicious(text)):
         return None
     t, v, good = legacy_scores(text)
     need = 1 if font_hint else 2

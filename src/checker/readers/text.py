@@ -14,7 +14,7 @@ from pathlib import Path
 from ..document import Block, Document, renumber
 from .errors import ReadError
 from .footnotes_text import split_lines
-from .legacy import detect_legacy, is_syllable, legacy_scores
+from .legacy import detect_legacy, is_syllable, legacy_scores, suspicious
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 
@@ -43,7 +43,7 @@ def mark_legacy(blocks: list[Block], hints: dict[int, str] | None = None) -> Non
         if count < 3:
             continue
         for b in blocks:
-            if b.legacy_encoding or b.text.isascii():
+            if b.legacy_encoding or not suspicious(b.text):
                 continue
             t, v, good = legacy_scores(b.text)
             score = t if enc == "TCVN3" else v
