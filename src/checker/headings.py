@@ -37,12 +37,23 @@ class Heading:
     title: str
 
 
-def parse_heading(text: str) -> Heading | None:
+LETTER_ORDINALS = {ch: i for i, ch in enumerate("abcd")} | {"đ": 3.5, "e": 4, "f": 4.5, "g": 5, "h": 6, "i": 7,
+                                                          "j": 7.5, "k": 8, "l": 9, "m": 10, "n": 11, "o": 12,
+                                                          "p": 13, "q": 14, "r": 15, "s": 16, "t": 17, "u": 18,
+                                                          "v": 19, "w": 19.5, "x": 20, "y": 21, "z": 21.5}
+
+
+def parse_heading(text: str, max_title: int = 300) -> Heading | None:
+    """The typed label at the start of a paragraph, when what follows reads like a title or an item.
+
+    `max_title` bounds the text after the label: section paths use short titles only, the
+    numbering check also takes long numbered items ("1. Tổ chức chu đáo … (a long paragraph)").
+    """
     m = _LABEL.match(text)
     if not m:
         return None
     title = text[m.end():].strip()
-    if not title or len(title) > 300:
+    if not title or len(title) > max_title:
         return None
     first = title[0]
     if m.group("roman"):
@@ -64,9 +75,10 @@ def parse_heading(text: str) -> Heading | None:
             return None
         return Heading("arabic", label, (int(label),), m.start("arabic"), m.end(), title)
     label = m.group("letter")
-    if not first.isalpha():
+    if not first.isalpha() or label not in LETTER_ORDINALS:
         return None
-    return Heading("letter", label, (LETTERS.index(label) + 1,), m.start("letter"), m.end(), title)
+    return Heading("letter", label, (LETTERS.index(label) + 1 if label in LETTERS else 0,),
+                   m.start("letter"), m.end(), title)
 
 
 def assign_sections(doc: Document) -> None:

@@ -9,7 +9,7 @@ from .document import Document
 PROFILES = ("party", "state")
 
 _PARTY = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.IGNORECASE)
-_STATE = re.compile(r"CỘNG\s+H[ÒO]À?\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM", re.IGNORECASE)
+_STATE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM", re.IGNORECASE)
 _PARTY_NUMBER = re.compile(r"\bSố\s*[\d\s]*-\s*BC/")
 _STATE_NUMBER = re.compile(r"\bSố\s*:\s*[\d\s]*/\s*BC-")
 
@@ -33,3 +33,102 @@ def detect_profile(doc: Document) -> str | None:
     if _STATE_NUMBER.search(text):
         return "state"
     return None
+
+
+# --- the header of a document: number line, place-and-date line, type name and subject -----------
+
+from dataclasses import dataclass, field  # noqa: E402
+
+from .document import Block, BlockKind  # noqa: E402
+
+_BLANK = r"(?:[\s._…·\-]*)"
+NUMBER_LINE = re.compile(
+    r"^\s*Số\s*(?P<colon>:)?\s*(?P<num>\d{1,6})?(?P<gap>[\s._…]*)(?P<sep>[-/])\s*"
+    r"(?P<sym>[A-ZĐ][A-Za-zĐđ0-9]*(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ0-9()]*){1,3})"
+)
+DATE_LINE = re.compile(
+    r"(?P<place>[A-ZĐÂĂÊÔƠƯ][^\d,;:]{1,50}?)\s*,\s*ngày\s*(?P<day>\d{1,2})?(?P<dgap>[\s._…]*)"
+    r"tháng\s*(?P<month>\d{1,2})?(?P<mgap>[\s._…]*)năm\s*(?P<year>(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+TYPE_NAMES = {  # the type name line of a document → its Party/state type code
+    "BÁO CÁO": "BC", "KẾ HOẠCH": "KH", "TỜ TRÌNH": "TTr", "NGHỊ QUYẾT": "NQ", "QUYẾT ĐỊNH": "QĐ",
+    "CHƯƠNG TRÌNH": "CTr", "HƯỚNG DẪN": "HD", "THÔNG BÁO": "TB", "KẾT LUẬN": "KL", "ĐỀ ÁN": "ĐA",
+    "CHỈ THỊ": "CT", "BIÊN BẢN": "BB", "QUY CHẾ": "QC", "PHƯƠNG ÁN": "PA",
+}
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[*_#`]+", "", text).strip()
+
+
+@dataclass
+class Header:
+    number_block: Block | None = None
+    number: re.Match | None = None
+    date_block: Block | None = None
+    date: re.Match | None = None
+    title_block: Block | None = None  # "BÁO CÁO"
+    type_name: str | None = None
+    subject_blocks: list[Block] = field(default_factory=list)
+    has_party_header: bool = False
+    has_state_header: bool = False
+    has_motto: bool = False
+
+    @property
+    def subject_block(self) -> Block | None:
+        return self.subject_blocks[0] if self.subject_blocks else None
+
+    @property
+    def report_date(self) -> tuple[int | None, int | None, int] | None:
+        """(day, month, year) of the place-and-date line; day/month None when left blank."""
+        if not self.date:
+            return None
+        d, m = self.date.group("day"), self.date.group("month")
+        return (int(d) if d else None, int(m) if m else None, int(self.date.group("year")))
+
+    @property
+    def subject(self) -> str:
+        return " ".join(_plain(b.text) for b in self.subject_blocks)
+
+
+def _head_blocks(doc: Document, limit: int = 60) -> list[Block]:
+    return [b for b in doc.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL, BlockKind.HEADER)][:limit]
+
+
+def read_header(doc: Document) -> Header:
+    """Finds the header parts in the first blocks of the document (before the first heading)."""
+    h = Header()
+    blocks = _head_blocks(doc)
+    for i, b in enumerate(blocks):
+        text = b.text
+        if _PARTY.search(text):
+            h.has_party_header = True
+        if _STATE.search(text):
+            h.has_state_header = True
+        if re.search(r"Độc\s*lập\s*-?\s*Tự\s*do\s*-?\s*Hạnh\s*phúc", text, re.IGNORECASE):
+            h.has_motto = True
+        if h.number is None and (m := NUMBER_LINE.match(text)):
+            h.number_block, h.number = b, m
+        if h.date is None and (m := DATE_LINE.search(text)) and m.start() < 40:
+            h.date_block, h.date = b, m
+        plain = _plain(text).upper()
+        if h.title_block is None and plain in TYPE_NAMES and _plain(text) == _plain(text).upper():
+            h.title_block, h.type_name = b, plain
+            for nb in blocks[i + 1:i + 8]:
+                t = _plain(nb.text)
+                if not t:
+                    if h.subject_blocks:
+                        break
+                    continue
+                if set(t) <= set("-_–—=*. "):
+                    break
+                if h.subject_blocks and re.match(r"^(?:[IVX]+\.|\d+\.|Kính gửi|Căn cứ|Thực hiện)", t):
+                    break
+                h.subject_blocks.append(nb)
+                if len(h.subject_blocks) >= 4:
+                    break
+        if h.title_block is not None and b is not h.title_block and b not in h.subject_blocks \
+                and re.match(r"^\s*(?:[IVX]+\.|1\.)\s", text):
+            break
+    return h

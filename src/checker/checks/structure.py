@@ -1,0 +1,505 @@
+"""Structure kinds: mandatory parts (thể thức), blank draft fields, the number-and-symbol line,
+the header date form, report sections, heading numbering and footnote links."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..document import Block, BlockKind, Document
+from ..issues import Severity
+from .base import Check, Context, Finding, register
+
+
+# --- shared helpers ------------------------------------------------------------------------------
+
+def header(ctx: Context):
+    from ..profiles import read_header
+
+    return ctx.memo("header", lambda: read_header(ctx.doc))
+
+
+def looks_like_document(ctx: Context) -> bool:
+    """A whole document (not a snippet): it has a type-name line, or a number or date line."""
+    h = header(ctx)
+    return h.title_block is not None or h.number is not None or (
+        h.date is not None and (h.has_party_header or h.has_state_header))
+
+
+def nonempty(doc: Document) -> list[Block]:
+    return [b for b in doc.body() if b.text.strip()]
+
+
+def word_span(block: Block, limit: int = 80) -> tuple[int, int]:
+    text = block.text
+    s = len(text) - len(text.lstrip())
+    e = len(text.rstrip())
+    return s, min(e, s + limit) if e > s else len(text)
+
+
+def fold(text: str) -> str:
+    """Lower case without tone marks, for keyword matching ("Hạn chế" → "han che")."""
+    t = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
+    return unicodedata.normalize("NFC", "".join(c for c in t if unicodedata.category(c) != "Mn"))
+
+
+_NOI_NHAN = re.compile(r"^\s*[*_]*\s*Nơi\s+nhận\s*[*_]*\s*:?", re.IGNORECASE)
+_LUU = re.compile(r"^\s*[-–+•]?\s*Lưu\b", re.IGNORECASE)
+_SIGN_PREFIX = re.compile(r"^\s*(?:T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.)\s*\S", re.IGNORECASE)
+_POSITION = re.compile(
+    r"^\s*(?:PHÓ\s+)?(?:BÍ\s+THƯ|CHỦ\s+TỊCH|GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|TRƯỞNG\s+BAN|TRƯỞNG\s+PHÒNG|"
+    r"THỦ\s+TRƯỞNG|CHỦ\s+NHIỆM|TRƯỞNG\s+ĐOÀN|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC|HIỆU\s+TRƯỞNG|"
+    r"BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|TRƯỞNG\s+TIỂU\s+BAN|CHÁNH\s+THANH\s+TRA|TRƯỞNG\s+KHOA)\b[^a-zà-ỹ]*$"
+)
+_NAME = re.compile(r"^\s*(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s*$")
+_AGENCY_WORDS = re.compile(
+    r"\b(?:ỦY|UỶ|UBND|HĐND|BAN|SỞ|PHÒNG|ĐẢNG\s+BỘ|CHI\s+BỘ|BỘ|CỤC|VĂN\s+PHÒNG|TRƯỜNG|HỘI|ĐOÀN|"
+    r"CÔNG\s+AN|MẶT\s+TRẬN|TRUNG\s+TÂM|VIỆN|TỔNG\s+CỤC|THANH\s+TRA|TÒA\s+ÁN|KHO\s+BẠC|CHÍNH\s+PHỦ)\b"
+)
+
+
+def find_recipients(doc: Document) -> tuple[Block | None, Block | None]:
+    """The "Nơi nhận" block and the "Lưu …" block after it (within the distribution list)."""
+    body = nonempty(doc)
+    for i, b in enumerate(body):
+        if _NOI_NHAN.match(b.text):
+            for nb in body[i:i + 25]:
+                if _LUU.match(nb.text) or re.search(r"[-–]\s*Lưu\b", nb.text):
+                    return b, nb
+            return b, None
+    return None, None
+
+
+def find_signature(doc: Document, h) -> tuple[Block | None, Block | None]:
+    """The signature block (T/M …, or the signer's position) and the signer's name after it."""
+    body = nonempty(doc)
+    start = 0
+    if h.title_block is not None:
+        start = next((i for i, b in enumerate(body) if b.index > h.title_block.index), len(body))
+    tail = body[max(start, len(body) - 60):]
+    for i, b in enumerate(tail):
+        text = b.text.strip()
+        if _SIGN_PREFIX.match(text) or _POSITION.match(text):
+            for nb in tail[i + 1:i + 8]:
+                t = nb.text.strip()
+                if _NAME.match(t) and not _NOI_NHAN.match(t):
+                    return b, nb
+                if _LUU.match(t) or t.startswith("-"):
+                    continue
+            return b, None
+    return None, None
+
+
+def has_agency_line(h, doc: Document) -> bool:
+    stop = h.title_block.index if h.title_block is not None else 12
+    for b in doc.blocks:
+        if b.index >= stop:
+            break
+        t = re.sub(r"[*_]+", "", b.text).strip()
+        if len(t) < 3 or not _AGENCY_WORDS.search(t):
+            continue
+        letters = [c for c in t if c.isalpha()]
+        if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 \
+                and "ĐẢNG CỘNG SẢN" not in t and "CỘNG H" not in t:
+            return True
+    return False
+
+
+# --- 1. mandatory parts ----------------------------------------------------------------------------
+
+@register("mandatory-parts")
+class MandatoryParts(Check):
+    """One finding per missing part of the thể thức; header parts are reported at the subject line
+    (or the type name), closing parts at the last line of the content."""
+
+    class Params(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        parts: list[str] = ["header", "agency", "number", "date", "title", "subject", "recipients",
+                            "archive", "signature", "signer"]
+        warning_parts: list[str] = ["archive", "signer"]  # reported as warnings, not errors
+
+    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        if not looks_like_document(ctx):
+            return
+        h = header(ctx)
+        body = nonempty(doc)
+        if not body:
+            return
+        top = h.subject_block or h.title_block or body[0]
+        noi_nhan, luu = find_recipients(doc)
+        sign, name = find_signature(doc, h)
+        closing = [b for b in body if noi_nhan is None or b.index < noi_nhan.index]
+        closing = [b for b in closing if sign is None or b.index < sign.index]
+        end = closing[-1] if closing else body[-1]
+        profile = doc.profile
+        missing: list[tuple[str, Block]] = []
+        want = set(self.params.parts)
+        if "header" in want:
+            if profile == "party" and not h.has_party_header:
+                missing.append(("header_party", top))
+            elif profile == "state" and not h.has_state_header:
+                missing.append(("header_state", top))
+            elif profile == "state" and not h.has_motto:
+                missing.append(("motto", top))
+            elif profile is None and not (h.has_party_header or h.has_state_header):
+                missing.append(("header", top))
+        if "agency" in want and not has_agency_line(h, doc):
+            missing.append(("agency", top))
+        if "number" in want and h.number is None:
+            missing.append(("number", top))
+        if "date" in want and h.date is None:
+            missing.append(("date", top))
+        if "title" in want and h.title_block is None:
+            missing.append(("title", body[0]))
+        if "subject" in want and h.title_block is not None and not h.subject_blocks:
+            missing.append(("subject", h.title_block))
+        if "recipients" in want and noi_nhan is None:
+            missing.append(("recipients", end))
+        if "archive" in want and noi_nhan is not None and luu is None:
+            missing.append(("archive", noi_nhan))
+        if "signature" in want and sign is None:
+            missing.append(("signature", end))
+        if "signer" in want and sign is not None and name is None:
+            missing.append(("signer", sign))
+        for variant, block in missing:
+            s, e = word_span(block)
+            sev = Severity.WARNING if variant in self.params.warning_parts else None
+            yield Finding(block, s, e, variant=variant, severity=sev)
+
+
+# --- 2. blank number / day in a draft --------------------------------------------------------------
+
+@register("draft-blanks")
+class DraftBlanks(Check):
+    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        h = header(ctx)
+        if h.number is not None and not h.number.group("num"):
+            m = h.number
+            yield Finding(h.number_block, m.start(), m.end(), variant="number", args={"text": m.group(0).strip()})
+        if h.date is not None:
+            m = h.date
+            if not m.group("day"):
+                yield Finding(h.date_block, m.start("place"), m.end(), variant="day",
+                              args={"text": m.group(0).strip()})
+            elif not m.group("month"):
+                yield Finding(h.date_block, m.start("place"), m.end(), variant="month",
+                              args={"text": m.group(0).strip()})
+
+
+# --- 3. number and symbol line ---------------------------------------------------------------------
+
+@register("number-symbol")
+class NumberSymbol(Check):
+    """The number line has the profile's shape and a type code matching the type name."""
+
+    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        h = header(ctx)
+        m = h.number
+        if m is None or doc.profile is None:
+            return
+        block = h.number_block
+        sym = re.sub(r"\s+", "", m.group("sym"))
+        sep = m.group("sep")
+        written = m.group(0).strip()
+        s, e = m.start(), m.end()
+        if doc.profile == "party":
+            if sep != "-" or "/" not in sym:
+                yield Finding(block, s, e, variant="shape_party", args={"text": written})
+                return
+            code = sym.split("/")[0]
+            if m.group("colon"):
+                yield Finding(block, s, e, variant="colon_party", args={"text": written},
+                              severity=Severity.INFO)
+        else:
+            if sep != "/" or "-" not in sym:
+                yield Finding(block, s, e, variant="shape_state", args={"text": written})
+                return
+            code = sym.split("-")[0]
+            if not m.group("colon"):
+                yield Finding(block, s, e, variant="colon_state", args={"text": written},
+                              severity=Severity.INFO)
+        from ..profiles import TYPE_NAMES
+
+        expected = TYPE_NAMES.get(h.type_name or "")
+        if expected and code != expected and not (expected == "CTr" and code in ("CTHĐ", "CT")):
+            yield Finding(block, s, e, variant="type_code", args={"code": code, "expected": expected,
+                                                                   "type_name": h.type_name},
+                          expected=expected, actual=code)
+
+
+# --- 4. header date form ---------------------------------------------------------------------------
+
+@register("header-date-form")
+class HeaderDateForm(Check):
+    """Day below 10 and months 1 and 2 take a leading zero; months 3 to 12 do not."""
+
+    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        h = header(ctx)
+        m = h.date
+        if m is None:
+            return
+        for part in ("day", "month"):
+            raw = m.group(part)
+            if not raw:
+                continue
+            n = int(raw)
+            if part == "day":
+                want = f"{n:02d}" if 1 <= n <= 9 else str(n)
+            else:
+                want = f"{n:02d}" if n in (1, 2) else str(n)
+            if raw != want and 1 <= n <= (31 if part == "day" else 12):
+                yield Finding(h.date_block, m.start(part), m.end(part), variant=part,
+                              args={"written": raw, "expected": want}, expected=want, actual=raw)
+
+
+# --- 5. report sections ----------------------------------------------------------------------------
+
+class SectionGroup(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str  # message variant
+    patterns: list[str]  # regexes over folded text (lower case, no tone marks)
+    exclude: list[str] = []
+    within: str | None = None  # look in the body of this group's section too (causes in shortcomings)
+    requires: str | None = None  # only required when this group is present
+    monthly_severity: Severity | None = None  # a monthly report may omit it
+
+
+@register("report-sections")
+class ReportSections(Check):
+    class Params(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        groups: list[SectionGroup] = Field(min_length=1)
+        type_names: list[str] = ["BÁO CÁO"]
+        max_line: int = 160  # a short standalone line can act as a heading ("* Hạn chế:")
+
+    def _headings(self, doc: Document) -> list[Block]:
+        from ..headings import parse_heading
+
+        out = []
+        for b in doc.paragraphs():
+            t = b.text.strip()
+            if not t:
+                continue
+            if parse_heading(t) is not None or b.heading_level is not None:
+                out.append(b)
+            elif len(t) <= self.params.max_line and re.match(r"^[*+•\-–]?\s*\S", t) and (
+                    t.rstrip().endswith(":") or t.lstrip("*+•-– ").split(" ")[0].isupper()
+                    or b.list_id is not None or t.upper() == t):
+                out.append(b)
+        return out
+
+    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        h = header(ctx)
+        if h.type_name not in self.params.type_names:
+            return
+        heads = [b for b in self._headings(doc) if h.title_block is None or b.index > h.title_block.index]
+        if len(heads) < 2:
+            return
+        noi_nhan, _ = find_recipients(doc)
+        if noi_nhan is not None:
+            heads = [b for b in heads if b.index < noi_nhan.index]
+        body = [b for b in nonempty(doc) if b.kind is BlockKind.PARAGRAPH and
+                (h.title_block is None or b.index > h.title_block.index) and
+                (noi_nhan is None or b.index < noi_nhan.index)]
+        if not body:
+            return
+        monthly = bool(re.search(r"\btháng\s+\d", h.subject, re.IGNORECASE)) and not re.search(
+            r"\b(?:quý|quí|\d+\s+tháng|sáu tháng|chín tháng)", h.subject, re.IGNORECASE)
+        found: dict[str, Block] = {}
+        for g in self.params.groups:
+            for b in heads:
+                f = fold(b.text)
+                if any(re.search(p, f) for p in g.patterns) and not any(re.search(x, f) for x in g.exclude):
+                    found[g.name] = b
+                    break
+        for g in self.params.groups:
+            if g.name in found or not g.within or g.within not in found:
+                continue
+            # look in the body of the section that holds the shortcomings
+            start = found[g.within]
+            level = _level_of(start)
+            for b in body:
+                if b.index <= start.index:
+                    continue
+                if b in heads and _level_of(b) <= level and b.index != start.index:
+                    break
+                if any(re.search(p, fold(b.text)) for p in g.patterns):
+                    found[g.name] = b
+                    break
+        sign, _ = find_signature(doc, h)
+        end_blocks = [b for b in body if sign is None or b.index < sign.index]
+        end = end_blocks[-1] if end_blocks else body[-1]
+        for g in self.params.groups:
+            if g.name in found:
+                continue
+            if g.requires and g.requires not in found:
+                continue
+            anchor = found.get(g.requires) if g.requires else end
+            anchor = anchor or end
+            s, e = word_span(anchor)
+            sev = g.monthly_severity if monthly and g.monthly_severity else None
+            yield Finding(anchor, s, e, variant=g.name, severity=sev)
+
+
+def _level_of(block: Block) -> int:
+    from ..headings import parse_heading
+
+    h = parse_heading(block.text.strip(), max_title=10_000)
+    if h is None:
+        return 5
+    return {"roman": 1, "arabic": 2, "decimal": 3, "letter": 4}[h.level]
+
+
+# --- 6. heading numbering --------------------------------------------------------------------------
+
+def _label(h, text: str) -> str:
+    return text[h.start:h.end].strip()
+
+
+@register("heading-numbering")
+class HeadingNumbering(Check):
+    """Per level: duplicates, gaps and disorder of typed labels. Arabic sections restart under a new
+    part; decimal subsections restart under a new section; letters under any higher label. A list
+    that restarts at 1 is a new list, not an error."""
+
+    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        from ..headings import LETTER_ORDINALS, parse_heading
+
+        paras = [b for b in doc.paragraphs() if b.text.strip()]
+        last: dict[str, tuple | None] = {"roman": None, "arabic": None, "decimal": None, "letter": None}
+        autos_since: dict[str, bool] = {k: False for k in last}
+        parent_roman = None
+        parent_arabic = None
+        for b in paras:
+            if b.list_id is not None:
+                for k in autos_since:
+                    autos_since[k] = True
+                continue
+            h = parse_heading(b.text, max_title=10_000)
+            if h is None:
+                continue
+            label = _label(h, b.text)
+            level = h.level
+            if level == "roman":
+                cur = h.numbers[0]
+                prev = last["roman"]
+                yield from self._compare(b, h, label, prev, cur, autos_since["roman"], first_expected=1)
+                last.update(roman=(cur, label), arabic=None, decimal=None, letter=None)
+                autos_since = {k: False for k in autos_since}
+                parent_roman, parent_arabic = cur, None
+            elif level == "arabic":
+                cur = h.numbers[0]
+                prev = last["arabic"]
+                yield from self._compare(b, h, label, prev, cur, autos_since["arabic"],
+                                         first_expected=1 if last["roman"] is not None else None)
+                last.update(arabic=(cur, label), decimal=None, letter=None)
+                autos_since.update(arabic=False, decimal=False, letter=False)
+                parent_arabic = cur
+            elif level == "decimal":
+                prefix = h.numbers[:-1]
+                if len(prefix) == 1 and prefix[0] not in (parent_arabic, parent_roman):
+                    last["decimal"] = None
+                    continue
+                prev = last["decimal"]
+                if prev is not None and prev[2] != prefix:
+                    prev = None
+                cur = h.numbers[-1]
+                yield from self._compare(b, h, label, prev and prev[:2], cur, autos_since["decimal"],
+                                         first_expected=1)
+                last.update(decimal=(cur, label, prefix), letter=None)
+                autos_since.update(decimal=False, letter=False)
+            else:
+                cur = LETTER_ORDINALS[h.label]
+                prev = last["letter"]
+                yield from self._compare(b, h, label, prev, cur, autos_since["letter"], first_expected=0,
+                                         step=1.0)
+                last["letter"] = (cur, label)
+                autos_since["letter"] = False
+
+    def _compare(self, b: Block, h, label: str, prev, cur, autos: bool, first_expected, step=1):
+        s, e = h.start, h.end
+        if prev is None:
+            if first_expected is not None and cur > first_expected and not autos and h.level != "letter":
+                first = {"roman": "I.", "arabic": "1.", "decimal": ".".join(map(str, h.numbers[:-1])) + ".1."}
+                yield Finding(b, s, e, variant="start", args={"label": label, "expected": first[h.level]},
+                              expected=first[h.level], actual=label)
+            return
+        pv, plabel = prev
+        if cur == pv:
+            yield Finding(b, s, e, variant="duplicate",
+                          args={"label": label, "previous": plabel, "expected": _next_label(h, pv, plabel)},
+                          expected=_next_label(h, pv, plabel), actual=label)
+        elif cur < pv:
+            if cur == first_expected or (h.level == "arabic" and cur == 1) or (h.level == "letter" and cur == 0):
+                return  # a new list starts
+            yield Finding(b, s, e, variant="order", args={"label": label, "previous": plabel},
+                          actual=label)
+        elif cur - pv > step and not autos:
+            yield Finding(b, s, e, variant="gap",
+                          args={"label": label, "previous": plabel, "expected": _next_label(h, pv, plabel)},
+                          expected=_next_label(h, pv, plabel), actual=label)
+
+
+def _next_label(h, pv, plabel: str) -> str:
+    from ..headings import LETTER_ORDINALS, ROMAN
+
+    punct = plabel[-1] if plabel and not plabel[-1].isalnum() else ""
+    if h.level == "roman":
+        inv = {v: k for k, v in ROMAN.items()}
+        return inv.get(pv + 1, str(pv + 1)) + punct
+    if h.level == "arabic":
+        return f"{pv + 1}{punct}"
+    if h.level == "decimal":
+        return ".".join(str(n) for n in (*h.numbers[:-1], pv + 1)) + punct
+    nxt = min((k for k, v in LETTER_ORDINALS.items() if v > pv and float(v).is_integer()), default="?",
+              key=lambda k: LETTER_ORDINALS[k])
+    return f"{nxt}{punct}"
+
+
+# --- 7. footnotes ----------------------------------------------------------------------------------
+
+@register("footnote-links")
+class FootnoteLinks(Check):
+    """A reference mark whose footnote text is missing, and a footnote text no mark points to."""
+
+    class Params(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        kinds: list[str] = ["footnote", "endnote"]
+
+    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        for kind in self.params.kinds:
+            bkind = BlockKind.FOOTNOTE if kind == "footnote" else BlockKind.ENDNOTE
+            notes = doc.notes(bkind)
+            refs: dict[int, tuple[Block, object]] = {}
+            for b in doc.blocks:
+                for r in b.note_refs:
+                    if r.kind == kind:
+                        refs.setdefault(r.number, (b, r))
+            for number, (b, r) in sorted(refs.items()):
+                if number not in notes:
+                    s, e = _mark_span(b, r)
+                    yield Finding(b, s, e, variant=f"{kind}_no_text", args={"number": number})
+            lost = doc.meta.get("footnote_anchors_lost") or doc.meta.get(f"{kind}_anchors_lost")
+            if lost:
+                continue
+            for number, blocks in sorted(notes.items()):
+                if number not in refs:
+                    b = blocks[0]
+                    s, e = word_span(b, 60)
+                    yield Finding(b, s, e, variant=f"{kind}_no_mark", args={"number": number})
+
+
+def _mark_span(b: Block, r) -> tuple[int, int]:
+    pos = max(0, min(r.position, len(b.text)))
+    if r.length:
+        return max(0, pos - r.length), pos
+    s = pos
+    while s > 0 and b.text[s - 1].isspace():
+        s -= 1
+    e = s
+    while s > 0 and not b.text[s - 1].isspace():
+        s -= 1
+    return (s, e) if e > s else (max(0, pos - 1), pos)
