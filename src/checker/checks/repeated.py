@@ -1,0 +1,293 @@
+"""Figures stated more than once: the same indicator with two values, and counted lists.
+
+`repeated-figure`: "kết nạp 112 đảng viên" in the summary and "kết nạp 115 đảng viên" in the body.
+An indicator is the two syllables of action right before a count and the two syllables of counting
+noun right after it ("kết nạp" + "đảng viên"). Matching is deliberately narrow: different blocks,
+no period that differs, no plan/target/comparison words, no named subject that differs, and an
+indicator that takes at most two values in the whole document (one stated per unit in a list of
+units is not a repetition).
+
+`counted-list`: "7 xã (Lý Học, Liên Am, …)" and "gồm 3 nội dung: …" where the items listed are not
+as many as the count says. Open lists ("…", "v.v.", "như") and numeric breakdowns (those belong to
+the parts-vs-total rule) are left alone; "và" may join two items or be part of one, so either count
+is accepted.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from pydantic import BaseModel, ConfigDict
+
+from ..document import Block, BlockKind, Document
+from .base import Check, Context, Finding, register
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _figures():
+    from .. import figures
+
+    return figures
+
+
+def _place(block: Block, lang: str) -> str:
+    en = lang == "en"
+    if block.table is not None:
+        return (f"table {block.table}, row {block.row}, col {block.column}" if en
+                else f"bảng {block.table}, hàng {block.row}, cột {block.column}")
+    if block.line is not None:
+        return f"line {block.line}" if en else f"dòng {block.line}"
+    if block.kind is BlockKind.FOOTNOTE and block.note is not None:
+        return f"footnote {block.note}" if en else f"chú thích {block.note}"
+    return f"paragraph {block.index}" if en else f"đoạn {block.index}"
+
+
+# --- the same indicator stated twice ----------------------------------------------------------
+
+class RepeatedParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    fillers: list[str] = ["được", "đã", "mới", "là", "có", "thêm", "tổng", "số", "cho", "với", "cả"]
+    # words that make a count relative, planned or partial: never compared
+    relative: list[str] = ["chỉ tiêu", "kế hoạch", "phấn đấu", "dự kiến", "mục tiêu", "cùng kỳ", "so với", "tăng",
+                           "giảm", "lũy kế", "luỹ kế", "nâng tổng số", "từ đầu năm", "trong đó", "còn lại", "chưa",
+                           "không", "đề ra", "giao", "ước", "trên", "dưới", "gần", "khoảng", "hơn", "tối thiểu",
+                           "tối đa", "mỗi", "bình quân", "trung bình"]
+    # words before a number that make it an ordinal, a date or a label, not a count
+    not_actions: list[str] = ["thứ", "số", "khóa", "khoá", "lần", "năm", "tháng", "ngày", "quý", "điều", "khoản",
+                              "mục", "kỳ", "tuần", "giờ", "phút", "tuổi", "hạng", "loại", "cấp", "đợt", "phần",
+                              "chương", "bước", "giai", "đoạn", "trang", "phụ", "lục", "mẫu", "nghị", "định",
+                              "quyết", "công", "văn", "kế", "hoạch", "và", "hoặc", "từ", "đến", "trong", "gồm",
+                              "với", "của", "tại", "các", "những", "có", "là"]
+    max_values: int = 2  # an indicator seen with more values is a per-unit list, not a repetition
+
+
+_CLAUSE_CUT = re.compile(r"[.;:()\[\]]|,\s")
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    s = 0
+    for m in _CLAUSE_CUT.finditer(text, 0, start):
+        s = m.end()
+    m = _CLAUSE_CUT.search(text, end)
+    return s, (m.start() if m else len(text))
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    s = 0
+    for m in re.finditer(r"[.;!?](\s|$)", text[:start]):
+        s = m.end()
+    m = re.search(r"[.;!?](\s|$)", text[end:])
+    return s, (end + m.start() if m else len(text))
+
+
+@register("repeated-figure")
+class RepeatedFigure(Check):
+    """The same indicator ("kết nạp … đảng viên") stated in two places with two different values."""
+
+    Params = RepeatedParams
+
+    def _mentions(self, block: Block) -> Iterable[tuple[tuple, object, int, int, frozenset, frozenset]]:
+        f = _figures()
+        text = block.text
+        p = self.params
+        figs = f.extract(text)
+        periods = frozenset((x.kind, getattr(x, "index", None), getattr(x, "year", None),
+                             getattr(x, "month", None)) for x in figs if x.kind in ("period", "date"))
+        for fig in figs:
+            if fig.kind == "number":
+                num = fig
+            elif fig.kind == "quantity":
+                num = fig.number
+            else:
+                continue
+            if num.malformed or num.decimals != 0 or num.value < 1 or num.style not in ("plain", "vi"):
+                continue
+            before = _WORD.findall(text[max(0, num.start - 60):num.start].lower())
+            # the text right before the number must be words (no bracket, comma or other figure in between)
+            gap = text[max(0, num.start - 60):num.start]
+            tail = re.search(r"([^\W\d_]+\s+){1,6}$", gap)
+            if not tail:
+                continue
+            before = _WORD.findall(tail.group(0).lower())
+            while before and before[-1] in p.fillers:
+                before.pop()
+            if len(before) < 2 or before[-1] in p.not_actions or before[-2] in p.not_actions:
+                continue
+            after_text = text[num.end:num.end + 40]
+            m = re.match(r"\s+([^\W\d_]+)\s+([^\W\d_]+)", after_text)
+            if not m or m.group(1).lower() != m.group(1) or m.group(2).lower() != m.group(2):
+                continue
+            noun = (m.group(1), m.group(2))
+            action = (before[-2], before[-1])
+            cs, ce = _clause_bounds(text, num.start, num.end)
+            ss, se = _sentence_bounds(text, num.start, num.end)
+            sentence = text[ss:se].lower()
+            if any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", sentence) for w in p.relative):
+                continue
+            clause = text[cs:num.start]
+            words = clause.split()
+            subject = frozenset(w.strip("“”\"'") for w in words[1:] if w[:1].isupper())
+            yield (action, noun), num, num.start, num.start + len(num.text) + len(m.group(0)), periods, subject
+
+    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        try:
+            _figures()
+        except ImportError:  # pragma: no cover
+            return
+        seen: dict[tuple, list[tuple]] = {}
+        for block in doc.blocks:
+            if block.kind not in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL) or not any(ch.isdigit() for ch in block.text):
+                continue
+            for key, num, s, e, periods, subject in self._mentions(block):
+                seen.setdefault(key, []).append((block, num, s, e, periods, subject))
+        for key, mentions in seen.items():
+            values = {m[1].value for m in mentions}
+            if len(values) < 2 or len(values) > self.params.max_values:
+                continue
+            first = mentions[0]
+            for other in mentions[1:]:
+                if other[1].value == first[1].value or other[0] is first[0]:
+                    continue
+                if first[4] and other[4] and first[4] != other[4]:
+                    continue  # different periods
+                if first[5] != other[5]:
+                    continue  # different named subjects (or one named, one not)
+                ctx.coverage.relations += 1
+                block, num, s, e = other[0], other[1], other[2], other[3]
+                indicator = " ".join(key[0]) + " … " + " ".join(key[1])
+                yield Finding(block, s, e, args={"indicator": indicator, "value": num.text, "other": first[1].text,
+                                                 "place": _place(first[0], ctx.lang)},
+                              expected=None, actual=num.text)
+                break
+
+
+# --- counted lists ----------------------------------------------------------------------------
+
+class CountedParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    open_markers: list[str] = ["…", "...", "v.v", "vv.", "như:", "như ", "chẳng hạn", "ví dụ", "điển hình",
+                               "tiêu biểu", "trong đó", "gồm các", "là các", "các đơn vị khác", "khác)", "khác",
+                               "chủ yếu", "bao gồm cả", "ngoài ra", "hoặc", "nhất là", "đặc biệt"]
+    min_count: int = 2
+    max_count: int = 40
+    max_item_words: int = 8
+
+
+_PAREN_LIST = re.compile(r"(?<![\d.,/])(\d{1,2})\s+((?:[^\W\d_]+\s+){0,7}?[^\W\d_]+)\s*\(([^()]{3,400})\)")
+_NOUN = r"((?:[^\W\d_]+\s+){0,3}?[^\W\d_]+)"
+_GOM = re.compile(r"(?:(?<!\w)(?:gồm|bao gồm|gồm có)\s+(\d{1,2})\s+" + _NOUN + r"\s*(?:sau|như sau|chính|cụ thể)?"
+                  r"|(?<![\d.,/])(\d{1,2})\s+" + _NOUN + r"\s+(?:sau|như sau|sau đây|cụ thể như sau))\s*:\s*(.*)$",
+                  re.IGNORECASE)
+_MARKER = re.compile(r"^\s*(?:(?P<dash>[-+•*–])\s|(?P<letter>[a-zđ])\)\s|(?P<num>\d{1,2})[.)]\s|(?P<roman>[IVX]+)[.)]\s)")
+
+
+def _items(inner: str) -> list[int]:
+    """Possible item counts of a list text: split on ';' if any, else ','; the last 'và' may join two items."""
+    inner = inner.replace("*", "").replace("_", "").strip().rstrip(".;,")
+    sep = ";" if ";" in inner else ","
+    parts = [p.strip() for p in inner.split(sep) if p.strip()]
+    counts = {len(parts)}
+    if parts and re.search(r"\s(và|cùng)\s", " " + parts[-1] + " "):
+        counts.add(len(parts) + 1)
+    if sep == "," and len(parts) == 1:
+        counts = {1 + len(re.findall(r"\svà\s", " " + inner + " "))}
+    return sorted(counts)
+
+
+def _marker_kind(text: str) -> str | None:
+    m = _MARKER.match(text)
+    if not m:
+        return None
+    return next(k for k, v in m.groupdict().items() if v is not None)
+
+
+@register("counted-list")
+class CountedList(Check):
+    """A count followed by its list ("7 xã (…)", "gồm 3 nội dung: …") with another number of items."""
+
+    Params = CountedParams
+
+    def _open(self, text: str) -> bool:
+        t = text.lower()
+        return any(m in t for m in self.params.open_markers)
+
+    def _count_value(self, token: str) -> int | None:
+        n = _figures().parse_number(token)
+        if n is None or n.malformed or n.decimals:
+            return None
+        v = int(n.value)
+        return v if self.params.min_count <= v <= self.params.max_count else None
+
+    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        try:
+            _figures()
+        except ImportError:  # pragma: no cover
+            return
+        blocks = [b for b in doc.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL, BlockKind.FOOTNOTE)]
+        for i, block in enumerate(blocks):
+            text = block.text
+            if not any(ch.isdigit() for ch in text):
+                continue
+            for m in _PAREN_LIST.finditer(text):
+                n = self._count_value(m.group(1))
+                inner = m.group(3)
+                if n is None or any(ch.isdigit() for ch in inner) or self._open(inner):
+                    continue
+                if m.group(2).lower() != m.group(2):
+                    continue  # "3 Đảng bộ (…)": a name, not a counting noun
+                counts = _items(inner)
+                items = inner.split(";" if ";" in inner else ",")
+                if any(len(x.split()) > self.params.max_item_words for x in items):
+                    continue  # long clauses: an explanation, not a list of names
+                ctx.coverage.relations += 1
+                if n in counts:
+                    continue
+                yield Finding(block, m.start(), m.end(), args={"count": m.group(1), "noun": m.group(2),
+                                                               "items": counts[0]},
+                              expected=str(counts[0]), actual=m.group(1))
+            gm = _GOM.search(text)
+            if gm:
+                yield from self._intro(blocks, i, gm, ctx)
+
+    def _intro(self, blocks: list[Block], i: int, gm: re.Match, ctx: Context) -> Iterable[Finding]:
+        block = blocks[i]
+        g = 1 if gm.group(1) is not None else 3
+        token, noun = gm.group(g), gm.group(g + 1)
+        n = self._count_value(token)
+        if n is None or noun.lower() != noun:
+            return
+        rest = gm.group(5).strip()
+        if rest:
+            if any(ch.isdigit() for ch in rest) or self._open(rest) or (";" not in rest and "," not in rest):
+                return
+            items = rest.split(";" if ";" in rest else ",")
+            if any(len(x.split()) > self.params.max_item_words for x in items) and ";" not in rest:
+                return
+            counts = _items(rest)
+        else:
+            # the items follow as paragraphs: "- …", "a) …", "1. …" or Word's automatic numbering
+            first = blocks[i + 1] if i + 1 < len(blocks) else None
+            if first is None:
+                return
+            kind = _marker_kind(first.text) or ("auto" if first.list_id is not None else None)
+            if kind is None:
+                return
+            count, level = 0, first.list_level
+            for b in blocks[i + 1:]:
+                k = _marker_kind(b.text) or ("auto" if b.list_id is not None else None)
+                if b.heading_level is not None or k is None:
+                    break
+                if k == kind and (kind != "auto" or b.list_level == level):
+                    count += 1
+                elif kind in ("dash",) or k in ("roman", "num") and kind in ("letter", "dash"):
+                    break  # a marker of a higher level ends the list
+            if self._open(" ".join(b.text for b in blocks[i + 1:i + 1 + count])[-20:]):
+                return
+            counts = [count]
+        ctx.coverage.relations += 1
+        if n in counts:
+            return
+        yield Finding(block, gm.start(g), gm.end(g + 1), args={"count": token, "noun": noun, "items": counts[0]},
+                      variant="intro", expected=str(counts[0]), actual=token)

@@ -1,0 +1,457 @@
+"""Table kinds: totals rows and columns, percentage columns.
+
+Both kinds work on the grids of `checker.tablegrid` (Word tables and Markdown pipe tables) and share
+one rounding policy: a figure with d stated decimals stands for the interval ± half a unit of its last
+place (whole numbers are exact counts unless the table's unit is a measure or money, where they are
+rounded too). A relation is reported only when no values inside those intervals make it hold, and only
+when the layout is clear; an ambiguous layout keeps the check silent.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterable
+
+from pydantic import BaseModel, ConfigDict
+
+from ..document import Document
+from ..issues import Severity
+from ..tablegrid import Grid, Value, cell_value, document_grids, fmt_vi, is_blank, norm, stt_level
+from .base import Check, Context, Finding, register
+
+_MEASURE_UNITS = ("đồng", "triệu", "tỷ", "nghìn", "ngàn", "usd", "ha", "m2", "m²", "km", "tấn", "kg", "lít", "m3",
+                  "kwh", "mw", "tạ", "%")
+
+
+def _rounded_integers(grid: Grid, col: int) -> bool:
+    """Whole numbers in this column are rounded measures (money, area…), not exact counts."""
+    text = " ".join(filter(None, [grid.unit or "", grid.headers.get(col, "")])).lower()
+    return any(u in text for u in _MEASURE_UNITS)
+
+
+def _slack(v: Value, rounded_ints: bool) -> Decimal:
+    if v.decimals == 0 and not rounded_ints:
+        return Decimal(0)
+    return v.half
+
+
+def _shown(values: Iterable[Value]) -> int:
+    return max((v.decimals for v in values), default=0)
+
+
+# --- totals ------------------------------------------------------------------------------------
+
+class TotalParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    total_labels: list[str] = ["tổng", "tổng cộng", "cộng", "tổng số", "toàn tỉnh", "toàn huyện", "toàn thành phố",
+                               "toàn xã", "toàn ngành", "toàn đảng bộ", "chung", "tổng chung"]
+    subtotal_markers: list[str] = ["trong đó", "chia ra", "bao gồm", "gồm", "riêng"]
+    # columns never summed: rates, averages, prices, comparisons
+    non_additive: list[str] = ["%", "tỷ lệ", "so sánh", "so với", "bình quân", "trung bình", "đơn giá", "giá bán", "giá bình quân",
+                               "tốc độ", "chỉ số", "xếp hạng", "thứ hạng", "hệ số", "lần", "năm sinh", "ghi chú",
+                               "mã", "số hiệu", "điểm"]
+    min_parts: int = 2
+
+
+def _is_total_label(text: str, labels: list[str]) -> bool:
+    t = norm(text)
+    t = re.sub(r"\s*\([^)]*\)$", "", t).strip(" :.")  # "Tổng cộng (I+II)"
+    return t in labels
+
+
+def _cell_span(grid: Grid, r: int, c: int) -> tuple:
+    cell = grid.at(r, c)
+    return cell.block, cell.start, cell.end
+
+
+@register("table-total")
+class TableTotal(Check):
+    """A totals row or column (Tổng, Tổng cộng, Cộng, Toàn tỉnh…) against the sum of what it totals."""
+
+    Params = TotalParams
+
+    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        for grid in document_grids(doc, ctx):
+            if grid.header_rows >= grid.n_rows:
+                continue
+            yield from self._rows(grid, ctx)
+            yield from self._columns(grid, ctx)
+
+    # which columns can be summed
+    def _additive(self, grid: Grid, c: int) -> bool:
+        if c in (grid.stt_col, grid.label_col, grid.unit_col):
+            return False
+        h = grid.headers.get(c, "").lower()
+        return not any(w in h for w in self.params.non_additive)
+
+    def _row_excluded(self, grid: Grid, r: int) -> bool:
+        lab = norm(grid.label(r))
+        if "tỷ lệ" in lab or lab.startswith("%"):
+            return True
+        u = grid.row_unit(r)
+        return u is not None and "%" in u
+
+    # ---- totals rows
+    def _rows(self, grid: Grid, ctx: Context) -> Iterable[Finding]:
+        rows = list(grid.data_rows())
+        labels = self.params.total_labels
+        totals = [r for r in rows if _is_total_label(grid.label(r), labels)]
+        if not totals:
+            return
+        for t in totals:
+            # the rows it totals: above it up to the previous total, else below it up to the next one
+            prev = max([x for x in totals if x < t], default=grid.header_rows)
+            nxt = min([x for x in totals if x > t], default=grid.n_rows + 1)
+            above = [r for r in range(prev + 1, t)]
+            below = [r for r in range(t + 1, nxt)]
+            if len(above) >= self.params.min_parts and (t == rows[-1] or not below or prev > grid.header_rows):
+                ranges = [above]
+            elif t == rows[0] and len(below) >= self.params.min_parts:
+                ranges = [below]
+            else:
+                continue  # a total in the middle of the table: the layout does not say which rows it totals
+            for part_rows in ranges:
+                yield from self._check_total_row(grid, t, part_rows, ctx)
+
+    def _candidates(self, grid: Grid, rows: list[int]) -> list[list[int]] | None:
+        """Sets of rows whose sum the total may be: without sub-rows ('Trong đó' and their children),
+        at the top level of the STT hierarchy, and the leaves. None when the rows cannot be summed."""
+        markers = self.params.subtotal_markers
+        kept: list[int] = []
+        skipping = False
+        skip_level: int | None = None
+        for r in rows:
+            lab = norm(grid.label(r))
+            raw = grid.label(r).strip()
+            level = stt_level(grid.text(r, grid.stt_col)) if grid.stt_col else None
+            if raw[:1] in "-+*•" and level is None:
+                level = 6
+            if any(lab.startswith(m) for m in markers):
+                skipping, skip_level = True, level
+                continue
+            if skipping:
+                if level is None or level == 6 or (skip_level is not None and level > skip_level):
+                    continue
+                skipping = False
+            if self._row_excluded(grid, r):
+                continue
+            if _is_total_label(grid.label(r), self.params.total_labels):
+                return None
+            kept.append(r)
+        if not kept:
+            return None
+        levels = {r: (stt_level(grid.text(r, grid.stt_col)) if grid.stt_col else None) for r in kept}
+        for r in kept:
+            if levels[r] is None and grid.label(r).strip()[:1] in "-+*•":
+                levels[r] = 6
+        known = [lv for lv in levels.values() if lv is not None]
+        if len(set(known)) <= 1:
+            if known and len(known) < len(kept):
+                # some rows numbered and some not: unnumbered rows may be sub-items or continuations
+                return [kept, [r for r in kept if levels[r] is not None]]
+            return [kept]
+        top = min(known)
+        top_rows = [r for r in kept if levels[r] == top]
+        leaves = []
+        for i, r in enumerate(kept):
+            nxt = levels[kept[i + 1]] if i + 1 < len(kept) else None
+            lv = levels[r]
+            if lv is not None and nxt is not None and nxt > lv:
+                continue
+            leaves.append(r)
+        return [top_rows, leaves]
+
+    def _sum(self, grid: Grid, rows: list[int], c: int, rounded: bool) -> tuple[Decimal, Decimal, list[Value]] | None:
+        total, slack, vals = Decimal(0), Decimal(0), []
+        for r in rows:
+            if grid.is_hole(r, c):
+                return None  # a merged value cell: cannot tell which rows it belongs to
+            text = grid.text(r, c)
+            if is_blank(text):
+                continue
+            v = cell_value(text)
+            if v is None:
+                return None
+            total += v.value
+            slack += _slack(v, rounded)
+            vals.append(v)
+        return total, slack, vals
+
+    def _check_total_row(self, grid: Grid, t: int, rows: list[int], ctx: Context) -> Iterable[Finding]:
+        candidates = self._candidates(grid, rows)
+        if not candidates:
+            return
+        results = []  # (col, holds, stated, computed, slack, sure, decimals)
+        for c in range(1, grid.n_cols + 1):
+            if not self._additive(grid, c):
+                continue
+            text = grid.text(t, c)
+            if grid.is_hole(t, c) or is_blank(text):
+                continue
+            stated = cell_value(text)
+            if stated is None or stated.percent:
+                continue
+            rounded = _rounded_integers(grid, c)
+            sums = [self._sum(grid, cand, c, rounded) for cand in candidates]
+            if any(s is None for s in sums):
+                continue
+            if all(len(s[2]) < self.params.min_parts for s in sums):
+                continue
+            ctx.coverage.relations += 1
+            holds = False
+            for total, slack, _ in sums:
+                if abs(total - stated.value) <= slack + _slack(stated, rounded):
+                    holds = True
+            total, slack, vals = sums[0]
+            sure = stated.sure and all(v.sure for v in vals)
+            exact = slack == 0 and _slack(stated, rounded) == 0
+            results.append((c, holds, stated, total, sure, exact, _shown(vals + [stated])))
+        if not results:
+            return
+        if len(results) >= 2 and not any(r[1] for r in results):
+            return  # the total fails in every column: more likely a layout we misread than a wrong table
+        for c, holds, stated, total, sure, exact, dec in results:
+            if holds:
+                continue
+            block, s, e = _cell_span(grid, t, c)
+            severity = None if (sure and (exact or abs(total - stated.value) > 1)) else Severity.WARNING
+            yield Finding(block, s, e, args={"label": grid.label(t).strip(), "header": grid.headers.get(c, "") or str(c),
+                                             "computed": fmt_vi(total, dec), "stated": grid.text(t, c).strip(),
+                                             "count": len(rows)},
+                          variant="row", expected=fmt_vi(total, dec), actual=grid.text(t, c).strip(), severity=severity)
+
+    # ---- totals columns
+    def _columns(self, grid: Grid, ctx: Context) -> Iterable[Finding]:
+        labels = self.params.total_labels
+        for c in range(1, grid.n_cols + 1):
+            h = grid.headers.get(c, "")
+            if not h or c in (grid.stt_col, grid.label_col):
+                continue
+            # the header's own last line names the column ("Tổng số"), its first lines may be a group title
+            if not (_is_total_label(h, labels) or any(_is_total_label(p, labels) for p in _header_parts(grid, c))):
+                continue
+            parts, mode = self._component_columns(grid, c)
+            if len(parts) < 2:
+                continue
+            checked = []
+            for r in grid.data_rows():
+                if self._row_excluded(grid, r):
+                    continue
+                text = grid.text(r, c)
+                if grid.is_hole(r, c) or is_blank(text):
+                    continue
+                stated = cell_value(text)
+                if stated is None or stated.percent:
+                    continue
+                rounded = _rounded_integers(grid, c)
+                total, slack, vals, ok = Decimal(0), Decimal(0), [], True
+                for pc in parts:
+                    pt = grid.text(r, pc)
+                    if grid.is_hole(r, pc):
+                        ok = False
+                        break
+                    if is_blank(pt):
+                        continue
+                    v = cell_value(pt)
+                    if v is None or v.percent:
+                        ok = False
+                        break
+                    total += v.value
+                    slack += _slack(v, rounded)
+                    vals.append(v)
+                if not ok:
+                    continue
+                tol = slack + _slack(stated, rounded)
+                if mode == "equal":
+                    holds = abs(total - stated.value) <= tol
+                else:  # "Trong đó": the parts may be a selection, but cannot exceed the whole
+                    holds = total - stated.value <= tol
+                sure = stated.sure and all(v.sure for v in vals)
+                checked.append((r, holds, stated, total, sure, tol == 0, _shown(vals + [stated])))
+            ctx.coverage.relations += len(checked)
+            good = sum(1 for x in checked if x[1])
+            bad = [x for x in checked if not x[1]]
+            if not bad or good < 2 or good <= len(bad):
+                continue  # the relation must hold in most rows before its failures mean anything
+            for r, _, stated, total, sure, exact, dec in bad:
+                block, s, e = _cell_span(grid, r, c)
+                severity = None if (sure and (exact or abs(total - stated.value) > 1)) else Severity.WARNING
+                yield Finding(block, s, e, args={"label": grid.label(r).strip() or str(r), "header": h,
+                                                 "computed": fmt_vi(total, dec), "stated": grid.text(r, c).strip(),
+                                                 "count": len(parts)},
+                              variant="column" if mode == "equal" else "column_part",
+                              expected=fmt_vi(total, dec), actual=grid.text(r, c).strip(), severity=severity)
+
+    def _component_columns(self, grid: Grid, c: int) -> tuple[list[int], str]:
+        """The columns a totals column adds up: those to its right under 'Trong đó'/'Chia ra', else those to its left."""
+        right = []
+        mode = "equal"
+        for cc in range(c + 1, grid.n_cols + 1):
+            h = norm(grid.headers.get(cc, ""))
+            if h.startswith("trong đó"):
+                right.append(cc)
+                mode = "part"
+            elif h.startswith(("chia ra", "gồm", "bao gồm", "chia theo")):
+                right.append(cc)
+            else:
+                break
+        if right:
+            if not all(self._additive(grid, cc) for cc in right):
+                return [], mode
+            return right, mode
+        left = []
+        for cc in range(c - 1, 0, -1):
+            if cc in (grid.stt_col, grid.label_col, grid.unit_col):
+                break
+            if not self._additive(grid, cc):
+                return [], "equal"
+            left.insert(0, cc)
+        # the group title must be shared: "Năm 2024 | Năm 2025 | Cộng" under one header, or no group title at all
+        return left, "equal"
+
+
+def _header_parts(grid: Grid, c: int) -> list[str]:
+    out = []
+    for r in range(1, grid.header_rows + 1):
+        cell = grid.at(r, c)
+        if cell is not None and cell.text.strip():
+            out.append(cell.text)
+    return out
+
+
+# --- percentage columns ------------------------------------------------------------------------
+
+class PercentParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    percent_headers: list[str] = ["tỷ lệ", "%", "so sánh", "so với"]
+    numerator: list[str] = ["thực hiện", "ước thực hiện", "ước th", "th", "ưth", "kết quả", "đã thực hiện",
+                            "kỳ này", "kỳ báo cáo", "đạt được", "số đạt", "đạt"]
+    plan: list[str] = ["kế hoạch", "kh", "chỉ tiêu", "dự toán", "mục tiêu", "nhiệm vụ giao", "giao"]
+    same_period: list[str] = ["cùng kỳ", "ck", "cùng kỳ năm trước", "năm trước", "kỳ trước"]
+    skip: list[str] = ["tăng", "giảm", "lần", "chênh lệch", "+/-", "±"]
+
+
+def _has_word(text: str, word: str) -> bool:
+    return re.search(r"(?<![\wÀ-ỹ])" + re.escape(word) + r"(?![\wÀ-ỹ])", text) is not None
+
+
+@register("table-percent-column")
+class TablePercentColumn(Check):
+    """A percentage column recomputed from the two columns its header relates (thực hiện / kế hoạch…)."""
+
+    Params = PercentParams
+
+    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        for grid in document_grids(doc, ctx):
+            if grid.header_rows == 0 or grid.header_rows >= grid.n_rows:
+                continue
+            for c in range(1, grid.n_cols + 1):
+                rel = self._relation(grid, c)
+                if rel is None:
+                    continue
+                num, den, label = rel
+                yield from self._check(grid, c, num, den, label, ctx)
+
+    def _role(self, h: str, words: list[str]) -> bool:
+        return any(_has_word(h, w) for w in words)
+
+    def _relation(self, grid: Grid, c: int) -> tuple[int, int, str] | None:
+        p = self.params
+        h = norm(grid.headers.get(c, ""))
+        if not h or not any(w in h for w in p.percent_headers):
+            return None
+        if any(_has_word(h, w) for w in p.skip):
+            return None
+        others = [cc for cc in range(1, grid.n_cols + 1)
+                  if cc != c and cc not in (grid.stt_col, grid.label_col, grid.unit_col)]
+        heads = {cc: norm(grid.headers.get(cc, "")) for cc in others}
+        heads = {cc: hh for cc, hh in heads.items() if hh and not any(w in hh for w in p.percent_headers)}
+        # explicit column numbers: "(4)=(3)/(2)" or "4 = 3/2" in the header or the column-number row
+        explicit = self._explicit(grid, c)
+        if explicit:
+            return explicit
+        # explicit years: "So sánh 2025/2024 (%)"
+        m = re.search(r"((?:19|20)[0-9]{2})\s*/\s*((?:19|20)[0-9]{2})", h)
+        if m:
+            a, b = m.group(1), m.group(2)
+            na = [cc for cc, hh in heads.items() if a in hh and b not in hh]
+            nb = [cc for cc, hh in heads.items() if b in hh and a not in hh]
+            if len(na) == 1 and len(nb) == 1:
+                return na[0], nb[0], f"{a}/{b}"
+            return None
+        if self._role(h, p.same_period):
+            den_words, kind = p.same_period, "same"
+        elif self._role(h, p.plan):
+            den_words, kind = p.plan, "plan"
+        else:
+            return None
+        dens = [cc for cc, hh in heads.items() if self._role(hh, den_words)]
+        nums = [cc for cc, hh in heads.items() if self._role(hh, p.numerator) and cc not in dens]
+        if len(dens) != 1 or len(nums) != 1:
+            return None  # the header names a relation but the table does not show exactly its two columns
+        return nums[0], dens[0], kind
+
+    def _explicit(self, grid: Grid, c: int) -> tuple[int, int, str] | None:
+        texts = []
+        if grid.colnum_row:
+            texts.append(grid.text(grid.colnum_row, c))
+        texts.append(grid.headers.get(c, ""))
+        for t in texts:
+            m = re.search(r"\(?([0-9]+)\)?\s*=\s*\(?([0-9]+)\)?\s*[/:]\s*\(?([0-9]+)\)?", t)
+            if not m or not grid.colnum_row:
+                continue
+            a, b = m.group(2), m.group(3)
+            cols = {}
+            for cc in range(1, grid.n_cols + 1):
+                mm = re.match(r"^\(?([0-9]+)\)?", norm(grid.text(grid.colnum_row, cc)) or "")
+                if mm:
+                    cols.setdefault(mm.group(1), cc)
+            if a in cols and b in cols and cols.get(m.group(1)) == c:
+                return cols[a], cols[b], f"({a})/({b})"
+        return None
+
+    def _check(self, grid: Grid, c: int, num: int, den: int, label: str, ctx: Context) -> Iterable[Finding]:
+        checked = []
+        for r in grid.data_rows():
+            text = grid.text(r, c)
+            if grid.is_hole(r, c) or is_blank(text):
+                continue
+            stated = cell_value(text)
+            if stated is None:
+                continue
+            a, b = cell_value(grid.text(r, num)), cell_value(grid.text(r, den))
+            if a is None or b is None or b.value == 0 or a.percent or b.percent:
+                continue
+            # interval of a/b·100 with each figure's rounding
+            rounded_a = _rounded_integers(grid, num)
+            rounded_b = _rounded_integers(grid, den)
+            sa, sb = _slack(a, rounded_a), _slack(b, rounded_b)
+            if b.value - sb <= 0:
+                continue
+            lo = (a.value - sa) / (b.value + sb) * 100
+            hi = (a.value + sa) / (b.value - sb) * 100
+            mid = a.value / b.value * 100
+            half = stated.half
+            holds = stated.value + half >= lo and stated.value - half <= hi
+            truncated = False
+            if not holds:
+                step = Decimal(1).scaleb(-stated.decimals)
+                truncated = stated.value <= hi and stated.value + step >= lo  # cut instead of rounded
+            sure = stated.sure and a.sure and b.sure
+            checked.append((r, holds, truncated, stated, mid, sure))
+        ctx.coverage.relations += len(checked)
+        good = sum(1 for x in checked if x[1])
+        bad = [x for x in checked if not x[1]]
+        if not bad or (len(checked) >= 2 and good < len(bad)):
+            return  # most rows disagree: we are not reading the columns the header means
+        for r, _, truncated, stated, mid, sure in bad:
+            cell = grid.at(r, c)
+            computed = fmt_vi(mid, max(stated.decimals, 2)) + "%"
+            severity = Severity.INFO if truncated else (None if sure else Severity.WARNING)
+            yield Finding(cell.block, cell.start, cell.end,
+                          args={"a": grid.text(r, num).strip(), "b": grid.text(r, den).strip(), "computed": computed,
+                                "stated": grid.text(r, c).strip(), "label": grid.label(r).strip() or str(r),
+                                "relation": label},
+                          variant="truncated" if truncated else "default",
+                          expected=computed, actual=grid.text(r, c).strip(), severity=severity)

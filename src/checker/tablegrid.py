@@ -1,0 +1,402 @@
+"""Tables rebuilt as grids: Word tables from the TABLE_CELL blocks, Markdown pipe tables from paragraphs.
+
+A `Grid` is the layout of one table: cells by (row, column), which rows are the header, which column
+holds the labels (and the STT numbers), what each column's header says, and the value of a cell read as
+a Vietnamese number. The table checks (`checks/tables.py`) reason on this layout only.
+
+Word tables. The docx reader gives one block per distinct cell, at its top-left (row, column) grid
+position. A merged cell therefore leaves *holes* in the grid: the positions it covers to its right
+(horizontal span) or below it (vertical merge). Blocks carry no span width, so:
+- in the header, a hole takes the text of the cell above it (vertical merge) or, failing that, the
+  cell to its left (a title spanning several columns: "So sánh (%)" over "TH/KH" and "TH/CK");
+- in the body, a hole in a figure column means a merged value: that column is left unchecked.
+If a reader records the spans (``doc.meta["table_spans"][table] = {(row, col): (rowspan, colspan)}``)
+they are used instead of guessing.
+
+Markdown pipe tables. Consecutive paragraph blocks starting and ending with ``|`` form a table; a
+delimiter row (``|---|:---:|``) ends the header. Each cell is the span of text between two pipes, so
+findings point inside the line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterator
+
+from .document import Block, BlockKind, Document
+
+# --- small text helpers ------------------------------------------------------------------------
+
+_SPACES = re.compile(r"\s+")
+BLANK_MARKS = {"", "-", "–", "—", "x", "X", "...", "…", "0"}  # "0" is a value, handled apart
+_DASHES = {"-", "–", "—", "x", "X", "...", "…", "--", "---"}
+
+
+def norm(text: str) -> str:
+    """Lower-case, NFC, single spaces, no surrounding punctuation: the form labels are compared in."""
+    t = unicodedata.normalize("NFC", text).replace("\u00a0", " ").lower()
+    t = _SPACES.sub(" ", t).strip()
+    return t.strip(" :.;*_()[]").strip()
+
+
+def fmt_vi(value: Decimal | int | float, decimals: int = 0) -> str:
+    """A number in Vietnamese format: '.' groups thousands, ',' is the decimal mark."""
+    q = Decimal(value).quantize(Decimal(1).scaleb(-decimals)) if decimals > 0 else Decimal(value).quantize(Decimal(1))
+    sign = "-" if q < 0 else ""
+    q = abs(q)
+    whole, _, frac = f"{q:f}".partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    out = sign + ".".join(groups)
+    return out + ("," + frac if frac else "")
+
+
+# --- number reading (through checker.figures, never our own parser) ---------------------------
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A figure read from a cell: exact value, stated decimals, and whether its reading is sure."""
+
+    value: Decimal
+    decimals: int
+    sure: bool = True  # False when the notation is ambiguous (English or mixed style)
+    percent: bool = False
+
+    @property
+    def half(self) -> Decimal:
+        """Half a unit of the last stated place: the rounding slack of this value."""
+        return Decimal(5).scaleb(-self.decimals - 1)
+
+
+_CELL_NUMBER = re.compile(r"^\(?\s*([0-9][0-9.,\s]*)\s*(%?)\s*\)?\s*\*?$")
+
+
+def cell_value(text: str) -> Value | None:
+    """The value of a cell that holds one number (optionally with '%'), else None."""
+    t = text.strip().strip("*").strip()
+    m = _CELL_NUMBER.match(t)
+    if not m:
+        return None
+    token = m.group(1).strip()
+    if " " in token:  # "1 234" is not a Vietnamese number; leave it
+        return None
+    try:
+        from .figures import parse_number
+    except ImportError:  # pragma: no cover - figures not available
+        return None
+    n = parse_number(token)
+    if n is None or n.malformed or n.text != token:
+        return None
+    sure = n.style in ("vi", "plain")
+    return Value(Decimal(n.value), int(n.decimals), sure, bool(m.group(2)))
+
+
+def is_blank(text: str) -> bool:
+    t = text.strip().strip("*").strip()
+    return t == "" or t in _DASHES
+
+
+# --- the grid ----------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Cell:
+    block: Block
+    start: int
+    end: int
+    row: int
+    col: int
+
+    @property
+    def text(self) -> str:
+        return self.block.text[self.start:self.end]
+
+    @property
+    def norm(self) -> str:
+        return norm(self.text)
+
+
+_ROMAN = re.compile(r"^(?=[ivxlc]+$)(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+_STT = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)*\.?|[a-zđ]\)?|[ivxlc]+\.?|[-+*•])$")
+_COLNUM = re.compile(r"^\(?([0-9]+|[a-e])\)?(?:\s*=\s*[-+*/x×:()0-9a-e\s.,]+)?$")
+_YEAR = re.compile(r"^(19|20)[0-9]{2}$")
+_UNIT_ROW = re.compile(r"^\(?\s*(đơn vị tính|đơn vị|đvt)\s*[:.]", re.IGNORECASE)
+
+
+def stt_level(text: str) -> int | None:
+    """Hierarchy level of an STT cell: I=1, 1=2, 1.1=3, 1.1.1=4, a=5, -/+=6; None when blank/unknown."""
+    t = norm(text).rstrip(".)")
+    raw = text.strip()
+    if not t:
+        if raw[:1] in "-+*•" and raw:
+            return 6
+        return None
+    if _ROMAN.match(t) and t not in ("c", "l"):
+        return 1
+    if re.fullmatch(r"[0-9]+", t):
+        return 2
+    if re.fullmatch(r"[0-9]+(\.[0-9]+)+", t):
+        return 2 + t.count(".")
+    if re.fullmatch(r"[a-zđ]", t):
+        return 5
+    return None
+
+
+@dataclass
+class Grid:
+    """One table: cells by (row, col), header rows, label/STT columns, composed column headers."""
+
+    number: int | str
+    cells: dict[tuple[int, int], Cell]
+    n_rows: int
+    n_cols: int
+    spans: dict[tuple[int, int], tuple[int, int]] | None = None
+    markdown_header: int | None = None  # rows above a Markdown delimiter row
+    header_rows: int = 0
+    stt_col: int | None = None
+    label_col: int | None = None
+    unit_col: int | None = None
+    unit: str | None = None  # "Đơn vị: triệu đồng" above or inside the table
+    headers: dict[int, str] = field(default_factory=dict)
+    colnum_row: int | None = None
+
+    # -- access --
+    def at(self, r: int, c: int) -> Cell | None:
+        return self.cells.get((r, c))
+
+    def row_cells(self, r: int) -> list[Cell]:
+        return [self.cells[(r, c)] for c in range(1, self.n_cols + 1) if (r, c) in self.cells]
+
+    def text(self, r: int, c: int) -> str:
+        cell = self.at(r, c)
+        return cell.text if cell else ""
+
+    def is_hole(self, r: int, c: int) -> bool:
+        """A position covered by a merged cell that starts elsewhere."""
+        if (r, c) in self.cells:
+            return False
+        if self.spans is not None:
+            return True
+        # a short row (fewer cells) in a Markdown table is not a merge
+        return not isinstance(self.number, str)
+
+    def value(self, r: int, c: int) -> Value | None:
+        cell = self.at(r, c)
+        return cell_value(cell.text) if cell else None
+
+    def data_rows(self) -> range:
+        return range(self.header_rows + 1, self.n_rows + 1)
+
+    def label(self, r: int) -> str:
+        """The row's label: the text of its label column, or of the first text cell left of its figures."""
+        if self.label_col is not None:
+            t = self.text(r, self.label_col)
+            if t.strip():
+                return t
+        for c in range(1, self.n_cols + 1):
+            cell = self.at(r, c)
+            if cell is None or not cell.text.strip():
+                continue
+            if cell_value(cell.text) is None and not (c == self.stt_col and stt_level(cell.text)):
+                return cell.text
+        return ""
+
+    def row_unit(self, r: int) -> str | None:
+        if self.unit_col is None:
+            return None
+        return norm(self.text(r, self.unit_col)) or None
+
+    # -- layout --
+    def _covering(self, r: int, c: int) -> Cell | None:
+        """The cell covering a header position: its own, a vertical merge from above, else a span from the left."""
+        cell = self.at(r, c)
+        if cell is not None:
+            return cell
+        if self.spans is not None:
+            for (rr, cc), (rs, cs) in self.spans.items():
+                if rr <= r < rr + rs and cc <= c < cc + cs:
+                    return self.at(rr, cc)
+            return None
+        for rr in range(r - 1, 0, -1):
+            above = self.at(rr, c)
+            if above is not None:
+                # only a vertical merge if every position between is a hole too
+                return above
+        for cc in range(c - 1, 0, -1):
+            left = self.at(r, cc)
+            if left is not None:
+                return left
+        return None
+
+    def analyse(self) -> "Grid":
+        self.header_rows = self._find_header_rows()
+        self._find_columns()
+        for c in range(1, self.n_cols + 1):
+            parts: list[str] = []
+            seen: set[int] = set()
+            for r in range(1, self.header_rows + 1):
+                if r == self.colnum_row:
+                    continue
+                cell = self._covering(r, c)
+                if cell is None or id(cell) in seen:
+                    continue
+                seen.add(id(cell))
+                t = _SPACES.sub(" ", cell.text).strip()
+                if t and not _UNIT_ROW.match(t):
+                    parts.append(t)
+            self.headers[c] = " ".join(parts)
+        return self
+
+    def _row_kind(self, r: int) -> str:
+        cells = [c for c in self.row_cells(r) if c.text.strip()]
+        if not cells:
+            return "empty"
+        if len(cells) == 1 and _UNIT_ROW.match(cells[0].text.strip()):
+            self.unit = cells[0].text.strip()
+            return "unit"
+        texts = [norm(c.text) for c in cells]
+        if len(cells) >= 3 and all(_COLNUM.match(t.replace(" ", "")) or t in ("a", "b", "c") for t in texts):
+            nums = [int(m.group(1)) for t in texts if (m := re.match(r"^\(?([0-9]+)", t))]
+            if len(nums) >= 2 and nums == sorted(nums) and len(set(nums)) == len(nums):
+                return "colnum"
+        figures = 0
+        for cell in cells:
+            if cell.col == 1 and stt_level(cell.text):
+                continue
+            v = cell_value(cell.text)
+            if v is not None and not _YEAR.match(cell.text.strip()):
+                figures += 1
+        return "data" if figures else "header"
+
+    def _find_header_rows(self) -> int:
+        if self.markdown_header is not None:
+            return self.markdown_header
+        last_header = 0
+        for r in range(1, self.n_rows + 1):
+            kind = self._row_kind(r)
+            if kind == "data":
+                break
+            if kind == "colnum":
+                self.colnum_row = r
+            if kind in ("header", "unit", "colnum", "empty"):
+                last_header = r
+            if r >= 6:  # headers are short; a long figure-less run is a text table
+                break
+        else:
+            return 0  # no figures at all
+        return last_header
+
+    def _find_columns(self) -> None:
+        rows = list(self.data_rows())
+        if not rows:
+            return
+        # STT column: column 1 whose header says STT/TT or whose cells are mostly STT labels
+        h1 = norm(" ".join(self.text(r, 1) for r in range(1, self.header_rows + 1)))
+        col1 = [self.text(r, 1) for r in rows if self.text(r, 1).strip()]
+        if h1 in ("stt", "tt", "số tt", "số thứ tự") or (col1 and sum(bool(stt_level(t)) for t in col1) >= 0.6 * len(col1)):
+            self.stt_col = 1
+        # label column: the first column with mostly text in the body
+        for c in range(1, min(self.n_cols, 4) + 1):
+            if c == self.stt_col:
+                continue
+            texts = [self.text(r, c) for r in rows if self.text(r, c).strip()]
+            if texts and sum(cell_value(t) is None for t in texts) >= 0.6 * len(texts):
+                self.label_col = c
+                break
+        # unit column: header "ĐVT" / "Đơn vị tính"
+        for c in range(1, self.n_cols + 1):
+            h = norm(" ".join(self.text(r, c) for r in range(1, self.header_rows + 1)))
+            if h in ("đvt", "đơn vị tính") or h.endswith(" đơn vị tính") or h.endswith(" đvt"):
+                self.unit_col = c
+                break
+        if self.unit is None:
+            for r in range(1, self.header_rows + 1):
+                for cell in self.row_cells(r):
+                    m = re.search(r"\((?:đơn vị|đvt)\s*[:.]?\s*([^)]+)\)", cell.text, re.IGNORECASE)
+                    if m:
+                        self.unit = m.group(1).strip()
+
+
+# --- building grids ----------------------------------------------------------------------------
+
+def _word_grids(doc: Document) -> Iterator[Grid]:
+    by_table: dict[int, dict[tuple[int, int], Cell]] = {}
+    for b in doc.blocks:
+        if b.kind is BlockKind.TABLE_CELL and b.table is not None and b.row is not None and b.column is not None:
+            by_table.setdefault(b.table, {})[(b.row, b.column)] = Cell(b, 0, len(b.text), b.row, b.column)
+    spans_all = doc.meta.get("table_spans") if isinstance(doc.meta, dict) else None
+    for number, cells in sorted(by_table.items()):
+        n_rows = max(r for r, _ in cells)
+        n_cols = max(c for _, c in cells)
+        spans = spans_all.get(number) if isinstance(spans_all, dict) else None
+        yield Grid(number, cells, n_rows, n_cols, spans=spans)
+
+
+_DELIM = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def _split_pipe_row(block: Block) -> list[tuple[int, int]]:
+    """Spans of the cells of a Markdown row (text between pipes, trimmed)."""
+    text = block.text
+    bars = [i for i, ch in enumerate(text) if ch == "|" and (i == 0 or text[i - 1] != "\\")]
+    spans = []
+    for a, b in zip(bars, bars[1:]):
+        s, e = a + 1, b
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        spans.append((s, e))
+    return spans
+
+
+def _markdown_grids(doc: Document) -> Iterator[Grid]:
+    run: list[Block] = []
+    count = 0
+
+    def flush() -> Iterator[Grid]:
+        nonlocal count
+        if len(run) < 2:
+            return
+        cells: dict[tuple[int, int], Cell] = {}
+        header = None
+        r = 0
+        for b in run:
+            if _DELIM.match(b.text.strip()):
+                if header is None:
+                    header = r
+                continue
+            r += 1
+            for c, (s, e) in enumerate(_split_pipe_row(b), 1):
+                cells[(r, c)] = Cell(b, s, e, r, c)
+        if not cells or r < 2:
+            return
+        count += 1
+        n_cols = max(c for _, c in cells)
+        yield Grid(f"md{count}", cells, r, n_cols, markdown_header=header)
+
+    for b in doc.blocks:
+        t = b.text.strip()
+        if b.kind is BlockKind.PARAGRAPH and len(t) >= 2 and t.startswith("|") and t.endswith("|"):
+            run.append(b)
+            continue
+        yield from flush()
+        run = []
+    yield from flush()
+
+
+def grids(doc: Document) -> list[Grid]:
+    """Every table of the document as an analysed grid (Word tables first, then Markdown ones)."""
+    out = [g.analyse() for g in _word_grids(doc)]
+    out += [g.analyse() for g in _markdown_grids(doc)]
+    return out
+
+
+def document_grids(doc: Document, ctx) -> list[Grid]:
+    """The grids of a document, built once per run and shared by the table checks."""
+    return ctx.memo("tablegrid.grids", lambda: grids(doc))
