@@ -70,6 +70,11 @@ def _pieces(p: Any) -> list[Piece]:
     for r in p.iter(_W_R):
         if _inside(r, ("w:del", "w:moveFrom")) or r.getparent() is None:
             continue
+        rpr = r.find(_W_RPR)
+        if rpr is not None:  # hidden text is not in the reader's text either
+            vanish = rpr.find(qn("w:vanish"))
+            if vanish is not None and vanish.get(qn("w:val")) not in ("0", "false", "off"):
+                continue
         for child in r:
             tag = child.tag
             if tag == _W_TEXT:
@@ -77,7 +82,7 @@ def _pieces(p: Any) -> list[Piece]:
             elif tag == _W_TAB:
                 text = "\t"
             elif tag in (_W_BR, _W_CR):
-                text = "\n"
+                text = " "  # as the reader does
             elif tag == _W_NBH:
                 text = "-"
             elif tag == _W_SOFT:

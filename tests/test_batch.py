@@ -1,0 +1,75 @@
+"""Parallel batch runs: same results as a serial run, stable order, one bad file never stops the batch."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker import batch
+from checker.api import lint_file
+from test_api_kit import use_needles  # noqa: F401  (fixture)
+
+
+def _files(folder: Path, n: int = 6) -> list[str]:
+    paths = []
+    for k in range(n):
+        f = folder / f"bao-cao-{k:02d}.txt"
+        f.write_text(f"Báo cáo số {k}\nSố liệu sai\n" + ("lệch\n" * (k % 3)), encoding="utf-8")
+        paths.append(str(f))
+    return paths
+
+
+def test_parallel_equals_serial_in_input_order(use_needles, tmp_path):
+    files = _files(tmp_path)
+    results = batch.lint_parallel(files, {"lang": "vi"}, jobs=3, show_progress=False)
+    assert list(results) == files
+    serial = [lint_file(f, lang="vi") for f in files]
+    assert [r.model_dump() for r in results.values()] == [r.model_dump() for r in serial]
+    assert [len(r.issues) for r in results.values()] == [1, 2, 3, 1, 2, 3]
+
+
+def crashing_lint(path, cli):
+    """Stands in for batch._lint_one in forked workers: one file raises, one kills its worker."""
+    if path.endswith("boom.txt"):
+        raise RuntimeError("a check failed")
+    if path.endswith("crash.txt"):
+        os._exit(3)
+    return lint_file(path, **cli)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="relies on fork")
+def test_one_bad_file_never_stops_the_batch(use_needles, tmp_path, monkeypatch):
+    import multiprocessing
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("needs the fork start method to patch the workers")
+    files = _files(tmp_path, 4)
+    boom, crash = tmp_path / "boom.txt", tmp_path / "crash.txt"
+    boom.write_text("sai", encoding="utf-8")
+    crash.write_text("sai", encoding="utf-8")
+    order = [files[0], str(boom), files[1], str(crash), files[2], files[3]]
+    monkeypatch.setattr(batch, "_lint_one", crashing_lint)
+    results = batch.lint_parallel(order, {"lang": "en"}, jobs=2, show_progress=False)
+    assert list(results) == order
+    assert results[str(boom)].error.code == "internal"
+    assert "RuntimeError: a check failed" in results[str(boom)].error.message
+    assert results[str(crash)].error.code == "internal"
+    for f in files:
+        assert results[f].error is None and results[f].issues
+
+
+def test_cli_jobs_stable_order_and_exit_code(tmp_path):
+    """The real command in a subprocess: --jobs gives the same JSON as a serial run."""
+    for k in range(5):
+        (tmp_path / f"{k}.txt").write_text(f"Báo cáo {k}\nKe\u0302\u0301t qua\u0309\n", encoding="utf-8")
+    (tmp_path / "rong.txt").write_bytes(b"")
+    exe = [sys.executable, "-m", "checker", "lint", str(tmp_path), "--format", "json", "--select", "TX001"]
+    serial = subprocess.run(exe, capture_output=True, text=True, timeout=120)
+    parallel = subprocess.run(exe + ["--jobs", "3"], capture_output=True, text=True, timeout=120)
+    assert parallel.returncode == serial.returncode == 2  # the empty file
+    assert parallel.stdout == serial.stdout
+    assert "rong.txt" in parallel.stderr
