@@ -264,6 +264,9 @@ class Grid:
             nums = [int(m.group(1)) for t in texts if (m := re.match(r"^\(?([0-9]+)", t))]
             if len(nums) >= 2 and nums == sorted(nums) and len(set(nums)) == len(nums):
                 return "colnum"
+        first = self.at(r, 1)
+        if first is not None and len(cells) >= 2 and stt_level(first.text) in (1, 2, 3, 4, 5):
+            return "data"  # "1.", "II", "2.1", "a": a numbered item, even a figure-less group row
         figures = 0
         for cell in cells:
             if cell.col == 1 and stt_level(cell.text):
@@ -285,10 +288,10 @@ class Grid:
                 self.colnum_row = r
             if kind in ("header", "unit", "colnum", "empty"):
                 last_header = r
-            if r >= 6:  # headers are short; a long figure-less run is a text table
-                break
+            if r >= 6:  # headers are short: a long figure-less run is a text table with a one-row header
+                return 1 if self.n_rows > 1 else 0
         else:
-            return 0  # no figures at all
+            return 1 if self.n_rows > 1 else 0  # no figures at all
         return last_header
 
     def _find_columns(self) -> None:

@@ -48,7 +48,10 @@ def _place(block: Block, lang: str) -> str:
 
 class RepeatedParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    fillers: list[str] = ["được", "đã", "mới", "là", "có", "thêm", "tổng", "số", "cho", "với", "cả"]
+    fillers: list[str] = ["được", "đã", "mới", "thêm"]
+    # a count right after these words states what something *is* ("hiện nay là 1.467 đơn vị"): the words
+    # before are a subject, not an action, and are not compared
+    copulas: list[str] = ["là", "có", "gồm", "đạt", "bằng", "chiếm", "còn", "tổng", "số", "với", "cho", "cả", "được"]
     # words that make a count relative, planned or partial: never compared
     relative: list[str] = ["chỉ tiêu", "kế hoạch", "phấn đấu", "dự kiến", "mục tiêu", "cùng kỳ", "so với", "tăng",
                            "giảm", "lũy kế", "luỹ kế", "nâng tổng số", "từ đầu năm", "trong đó", "còn lại", "chưa",
@@ -111,6 +114,8 @@ class RepeatedFigure(Check):
             if not tail:
                 continue
             before = _WORD.findall(tail.group(0).lower())
+            if before and before[-1] in p.copulas and before[-1] not in p.fillers:
+                continue
             while before and before[-1] in p.fillers:
                 before.pop()
             if len(before) < 2 or before[-1] in p.not_actions or before[-2] in p.not_actions:
@@ -237,6 +242,8 @@ class CountedList(Check):
                     continue
                 if m.group(2).lower() != m.group(2):
                     continue  # "3 Đảng bộ (…)": a name, not a counting noun
+                if "," not in inner and ";" not in inner:
+                    continue  # one qualifier in brackets ("03 tỉnh (trước sáp nhập)"), not a list
                 counts = _items(inner)
                 items = inner.split(";" if ";" in inner else ",")
                 if any(len(x.split()) > self.params.max_item_words for x in items):
