@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 EXPECTED = json.loads((SAMPLES / "expected.json").read_text(encoding="utf-8"))
 NAMES = sorted(EXPECTED["samples"])
+PREFIX = {"arithmetic": "AR", "number-format": "NF", "dates": "DT", "structure": "ST", "references": "RF",
+          "text": "TX"}
 DOCX_READER = importlib.util.find_spec("checker.readers.docx") is not None
 
 
@@ -70,8 +72,6 @@ def test_every_sample_is_listed_in_expected_json():
 
 def test_expected_entries_are_well_formed():
     categories = {"arithmetic", "number-format", "dates", "structure", "references", "text"}
-    prefix = {"arithmetic": "AR", "number-format": "NF", "dates": "DT", "structure": "ST",
-              "references": "RF", "text": "TX"}
     for name, entry in _entries():
         assert entry["category"] in categories, (name, entry["key"])
         assert entry["severity"] in ("error", "warning", "info"), (name, entry["key"])
@@ -81,7 +81,7 @@ def test_expected_entries_are_well_formed():
             lines = (SAMPLES / name).read_text(encoding="utf-8").splitlines()
             assert entry["excerpt"] in lines[entry["where"]["line"] - 1], (name, entry["key"])
         if entry["rule"] is not None:
-            assert entry["rule"][:2] == prefix[entry["category"]], (name, entry["key"])
+            assert entry["rule"][:2] == PREFIX[entry["category"]], (name, entry["key"])
     for name in NAMES:
         if EXPECTED["samples"][name]["clean"]:
             assert EXPECTED["samples"][name]["findings"] == []
@@ -184,12 +184,18 @@ def test_no_unexpected_error(name):
     _needs_reader(name)
     doc, result = _linted(name)
     spec = EXPECTED["samples"][name]
-    allowed = [e for e in spec["findings"] if e["rule"]]
-    allowed += [e for e in EXPECTED.get("known_false_alarms", []) if e["file"] == name]
+    allowed = list(spec["findings"]) + [e for e in EXPECTED.get("known_false_alarms", []) if e["file"] == name]
+
+    def deliberate(issue, entry) -> bool:
+        # A deliberate error whose id is not in expected.json yet is matched by category prefix and place,
+        # so a new rule that finds it does not turn the suite red before the list is updated.
+        same = issue.rule == entry["rule"] if entry["rule"] else issue.rule[:2] == PREFIX[entry["category"]]
+        return same and _at(issue, doc, entry["where"])
+
     unexpected = [
         (i.rule, i.location.block, i.location.line, i.excerpt, i.message)
         for i in result.issues
-        if i.severity.value == "error" and not any(i.rule == e["rule"] and _at(i, doc, e["where"]) for e in allowed)
+        if i.severity.value == "error" and not any(deliberate(i, e) for e in allowed)
     ]
     assert not unexpected, unexpected
 
