@@ -109,6 +109,14 @@ def lint_file(path: str | Path, *, config: Config | None = None, **cli: Any) -> 
         return read_error_result(name, ReadError("too-large", "out of memory", name, "memory"), cfg.lang)
 
 
+def _is_report(f: Path, root: Path) -> bool:
+    """A file found in a folder is checked when it is a supported type and not a lock file, a hidden
+    file, or a folder's README (documentation, not a report; name it explicitly to check it)."""
+    return (f.suffix.lower() in SUPPORTED and not f.name.startswith(("~$", "."))
+            and f.stem.upper() != "README"
+            and not any(part.startswith(".") for part in f.relative_to(root).parts[:-1]))
+
+
 def collect_files(paths: Sequence[str | Path]) -> list[str | ReadError]:
     """Expands folders (recursively, supported files only, skipping Word's ~$ lock files);
     a path that cannot be used becomes a ReadError in place, so the run goes on."""
@@ -116,9 +124,7 @@ def collect_files(paths: Sequence[str | Path]) -> list[str | ReadError]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(str(f) for f in p.rglob("*")
-                           if f.is_file() and f.suffix.lower() in SUPPORTED and not f.name.startswith(("~$", "."))
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts[:-1]))
+            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and _is_report(f, p))
             if not found:
                 out.append(ReadError("no-files", "no .docx, .txt or .md file to check", str(raw)))
             out.extend(found)
