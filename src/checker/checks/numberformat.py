@@ -1,0 +1,279 @@
+"""Number-format kinds, built on `checker.figures`: malformed grouping, English separators, spacing in
+ranges and percentages, shares above 100%, 4-digit counts without the thousands dot.
+
+Numbers that are not quantities are left alone: years, document symbols, dates, times ("7.30",
+"7h30"), phone numbers, versions and article numbers ("Điều 5.2", "khoản 1.2").
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterable
+
+from pydantic import BaseModel, ConfigDict
+
+from ..document import Block, Document
+from .base import Check, Context, Finding, register
+
+_NOT_COUNT_BEFORE = re.compile(
+    r"(?:Điều|điều|khoản|Khoản|điểm|Điểm|mục|Mục|tiểu mục|phiên bản|version|v|ver|số hiệu|mã|Mã|"
+    r"ĐT|Tel|tel|điện thoại|Điện thoại|Fax|fax|hotline|Hotline|lúc|Lúc|từ lúc|vào lúc|giờ|Zalo|"
+    r"phụ lục|Phụ lục|biểu|Biểu|bảng|Bảng|mẫu|Mẫu|chương|Chương|tiêu chí|Tiêu chí|chỉ tiêu số|QCVN|TCVN|ISO)"
+    r"\s*[:.]?\s*$")
+_TIME_AFTER = re.compile(r"^\s*(?:giờ|phút|h\b|sáng|chiều|tối|AM|PM)", re.IGNORECASE)
+
+
+def block_figures(ctx: Context, block: Block):
+    from ..figures import extract
+
+    return ctx.memo(("figures", block.index), lambda: extract(block.text))
+
+
+def block_numbers(ctx: Context, block: Block):
+    from ..figures import numbers
+
+    return ctx.memo(("numbers", block.index), lambda: numbers(block.text))
+
+
+def protected_spans(ctx: Context, block: Block) -> list[tuple[int, int]]:
+    """Spans whose digits are not quantities: document symbols, dates, periods, year spans."""
+    def compute():
+        from ..references import find_references
+
+        spans = [(r.start, r.end) for r in find_references(block.text)]
+        for f in block_figures(ctx, block):
+            if f.kind in ("date", "period", "year_span", "yearspan"):
+                spans.append((f.start, f.end))
+        for m in re.finditer(r"\b\d{1,2}[h:]\d{2}\b|\b\d+(?:\.\d+){2,}(?=\s*(?:phiên bản|version))", block.text):
+            spans.append(m.span())
+        return spans
+
+    return ctx.memo(("protected", block.index), compute)
+
+
+def is_protected(ctx: Context, block: Block, start: int, end: int) -> bool:
+    if any(s <= start and end <= e for s, e in protected_spans(ctx, block)):
+        return True
+    text = block.text
+    if _NOT_COUNT_BEFORE.search(text[max(0, start - 20):start]):
+        return True
+    if _TIME_AFTER.match(text[end:end + 8]):
+        return True
+    token = text[start:end]
+    digits = re.sub(r"\D", "", token)
+    if token.startswith("0") and len(digits) >= 9:  # phone numbers "0913.456.789"
+        return True
+    # part of a longer dotted/slashed code: "1.2.3.4", "A1.23", "QL.1A"
+    if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "/-_"):
+        return True
+    if end < len(text) and (text[end].isalpha() and text[end] not in "%" and not text[end:end + 1].isspace()):
+        # "5.2a", but not a unit glued to the number ("4.180m2" is a quantity)
+        if not re.match(r"(?:m2|m3|km|ha|kg|ha\b|tấn|đ\b)", text[end:end + 3]):
+            return True
+    return False
+
+
+def body_blocks(doc: Document) -> list[Block]:
+    return [b for b in doc.blocks if b.text.strip() and b.kind.value in ("paragraph", "table_cell", "footnote",
+                                                                         "endnote")]
+
+
+def _quantity_numbers(ctx: Context, block: Block):
+    """(number, context kind, unit) for every number in a percent, a quantity, a ratio or a pair."""
+    for f in block_figures(ctx, block):
+        k = f.kind
+        if k == "percent":
+            yield f.number, "percent", "%"
+        elif k == "quantity":
+            yield f.number, "quantity", f.unit
+        elif k == "ratio":
+            yield f.num, "ratio", f.noun
+            yield f.den, "ratio", f.noun
+        elif k == "pair":
+            yield f.actual, "pair", None
+            yield f.target, "pair", None
+        elif k == "number":
+            yield f, "number", None
+
+
+def doc_uses_vi_style(ctx: Context, doc: Document) -> tuple[int, str | None]:
+    """How many numbers are written the Vietnamese way (1.234 / 85,17), and one example."""
+    def compute():
+        n, example = 0, None
+        for b in body_blocks(doc):
+            for num in block_numbers(ctx, b):
+                if num.style == "vi" and not num.malformed and not is_protected(ctx, b, num.start, num.end):
+                    n += 1
+                    example = example or num.text
+        return n, example
+
+    return ctx.memo("vi_style", compute)
+
+
+# --- NF001 malformed numbers -----------------------------------------------------------------------
+
+@register("malformed-number")
+class MalformedNumber(Check):
+    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        for b in body_blocks(doc):
+            seen = set()
+            for num, where, unit in _quantity_numbers(ctx, b):
+                if (num.start, num.end) in seen:
+                    continue
+                seen.add((num.start, num.end))
+                if not num.malformed:
+                    continue
+                if is_protected(ctx, b, num.start, num.end):
+                    continue
+                if where == "number" and not re.fullmatch(r"\d{1,3}(?:[.,]\d{1,3}){2,}", num.text):
+                    continue  # a bare "5.15" may be a time, a version or a code; a bare "1.23.456" is not
+                yield Finding(b, num.start, num.end, args={"number": num.text})
+
+
+# --- NF002 English separators ----------------------------------------------------------------------
+
+class EnglishParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    count_nouns: list[str] = ["hộ", "người", "đảng viên", "hội viên", "đoàn viên", "cuộc", "lượt", "lượt người",
+                              "học sinh", "trường hợp", "việc", "vụ", "con", "liều", "lao động", "cán bộ", "em",
+                              "cháu", "hồ sơ", "đơn", "bài", "tin", "doanh nghiệp", "hợp tác xã", "phiếu"]
+
+
+@register("english-separators")
+class EnglishSeparators(Check):
+    Params = EnglishParams
+
+    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        vi_count, vi_example = doc_uses_vi_style(ctx, doc)
+        nouns = set(self.params.count_nouns)
+        from ..figures import is_count_unit
+        for b in body_blocks(doc):
+            seen = set()
+            for num, where, unit in _quantity_numbers(ctx, b):
+                if (num.start, num.end) in seen or num.malformed:
+                    continue
+                seen.add((num.start, num.end))
+                text = num.text
+                english = False
+                if num.style == "en":
+                    english = where in ("percent", "quantity", "pair", "ratio") or ("," in text and "." in text)
+                elif num.style == "ambiguous" and where == "quantity" and (unit in nouns or is_count_unit(unit)) \
+                        and re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
+                    english = True  # "12,500 hộ": no fraction of a household
+                if not english or is_protected(ctx, b, num.start, num.end):
+                    continue
+                expected = _to_vi(text)
+                variant = "mixed" if vi_count else "default"
+                yield Finding(b, num.start, num.end, variant=variant,
+                              args={"number": text, "expected": expected, "example": vi_example or ""},
+                              expected=expected, actual=text)
+
+
+def _to_vi(text: str) -> str:
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+# --- NF003 spacing in ranges and percentages -------------------------------------------------------
+
+_RANGE = re.compile(r"(?<![\d.,/])(\d+(?:[.,]\d+)?)(\s*)([-–])(\s*)(\d+(?:[.,]\d+)?)(\s*%)?")
+_PCT_SPACE = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)(\s+)%")
+
+
+@register("number-spacing")
+class NumberSpacing(Check):
+    """Asymmetric spaces around the dash of a range ("63 -96%"), a space before "%" where the
+    document otherwise writes "x%" without one."""
+
+    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        blocks = body_blocks(doc)
+        tight = spaced = 0
+        for b in blocks:
+            tight += len(re.findall(r"\d%", b.text))
+            spaced += len(_PCT_SPACE.findall(b.text))
+        for b in blocks:
+            for m in _RANGE.finditer(b.text):
+                left, right = m.group(2), m.group(4)
+                if (left == "") == (right == ""):
+                    continue
+                if is_protected(ctx, b, m.start(1), m.end(5)) and not m.group(6):
+                    continue
+                s = m.start(1)
+                e = m.end(6) if m.group(6) else m.end(5)
+                yield Finding(b, s, e, variant="range", args={"text": b.text[s:e]})
+            if spaced and tight > spaced:
+                for m in _PCT_SPACE.finditer(b.text):
+                    yield Finding(b, m.start(1), m.end(), variant="percent", args={"text": m.group(0)},
+                                  severity=_info())
+
+
+def _info():
+    from ..issues import Severity
+
+    return Severity.INFO
+
+
+# --- NF004 share above 100% ------------------------------------------------------------------------
+
+@register("share-over-100")
+class ShareOver100(Check):
+    class Params(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        words: list[str] = ["chiếm"]
+        max_gap: int = 12  # characters between the word and the percentage
+
+    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        words = set(self.params.words)
+        for b in body_blocks(doc):
+            figs = block_figures(ctx, b)
+            for i, f in enumerate(figs):
+                if f.kind != "link" or f.word not in words:
+                    continue
+                nxt = figs[i + 1] if i + 1 < len(figs) else None
+                if nxt is None or nxt.start - f.end > self.params.max_gap:
+                    continue
+                if nxt.kind == "percent":
+                    num = nxt.number
+                elif nxt.kind == "pair" and b.text[nxt.end - 1:nxt.end] == "%":
+                    num = nxt.actual
+                else:
+                    continue
+                if num.value > Decimal(100):
+                    yield Finding(b, nxt.start, nxt.end, args={"word": f.word, "value": nxt.text},
+                                  actual=nxt.text)
+
+
+# --- NF005 4-digit counts without the thousands dot -----------------------------------------------
+
+@register("missing-thousands-separator")
+class MissingThousandsSeparator(Check):
+    class Params(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        min_grouped: int = 2  # grouped numbers (1.234) the document needs before it is held to the style
+
+    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        blocks = body_blocks(doc)
+        grouped = 0
+        for b in blocks:
+            for n in block_numbers(ctx, b):
+                if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", n.text) and not n.malformed \
+                        and not is_protected(ctx, b, n.start, n.end):
+                    grouped += 1
+        if grouped < self.params.min_grouped:
+            return
+        for b in blocks:
+            for f in block_figures(ctx, b):
+                if f.kind != "quantity":
+                    continue
+                n = f.number
+                if not re.fullmatch(r"[1-9]\d{3,}", n.text) or is_protected(ctx, b, n.start, n.end):
+                    continue
+                if f.unit in ("năm",) or (1900 <= int(n.text) <= 2100 and len(n.text) == 4):
+                    continue  # a year far more often than a count
+                if not f.unit or len(f.text) - len(n.text) - len(f.unit) > 2:
+                    continue  # the unit must follow the number ("1487 lần"), not a later noun
+                if re.search(r"(?:Đoàn|Tổ|Ban|đoàn|tổ)\b[^,.;:]{0,25}$", b.text[max(0, n.start - 30):n.start]):
+                    continue  # "Đoàn kiểm tra 1140": a team named after its decision number
+                expected = f"{int(n.text):,}".replace(",", ".")
+                yield Finding(b, n.start, n.end, args={"number": n.text, "expected": expected},
+                              expected=expected, actual=n.text)
