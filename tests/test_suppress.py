@@ -143,3 +143,24 @@ def test_per_file_ignores_from_config(use_needles, tmp_path):
         assert [i.rule for i in lint_file(plain).issues] == ["AR901", "NF902"]
     finally:
         _config_for_dir.cache_clear()
+
+
+# --- end to end with a real Word comment (the .docx reader records it) ---------------------------
+
+def test_real_word_comment_silences_through_the_reader(use_needles, tmp_path):
+    pytest.importorskip("checker.readers.docx")
+    import docx
+
+    d = docx.Document()
+    p = d.add_paragraph("Tỷ lệ ")
+    marked = p.add_run("sai")
+    p.add_run(" lệch; số sai khác")
+    d.add_comment(marked, text="checker: bỏ qua AR901 — đã đối chiếu số liệu", author="Phó phòng", initials="PP")
+    other = d.add_paragraph("Lại sai")
+    d.add_comment(other.runs, text="Đề nghị kiểm tra lại", author="Phó phòng")
+    path = tmp_path / "bc.docx"
+    d.save(path)
+    result = lint_file(path)
+    got = [(i.rule, i.excerpt, i.location.column) for i in result.issues]
+    # the commented "sai" is silenced; the other "sai" of the paragraph and the plain comment are not
+    assert got == [("NF902", "lệch", 11), ("AR901", "sai", 20), ("AR901", "sai", 5)]
