@@ -252,8 +252,8 @@ class CountedList(Check):
                 if n in counts:
                     continue
                 yield Finding(block, m.start(), m.end(), args={"count": m.group(1), "noun": m.group(2),
-                                                               "items": counts[0]},
-                              expected=str(counts[0]), actual=m.group(1))
+                                                               "items": counts[-1]},
+                              expected=str(counts[-1]), actual=m.group(1))
             gm = _GOM.search(text)
             if gm:
                 yield from self._intro(blocks, i, gm, ctx)
@@ -296,5 +296,5 @@ class CountedList(Check):
         ctx.coverage.relations += 1
         if n in counts:
             return
-        yield Finding(block, gm.start(g), gm.end(g + 1), args={"count": token, "noun": noun, "items": counts[0]},
-                      variant="intro", expected=str(counts[0]), actual=token)
+        yield Finding(block, gm.start(g), gm.end(g + 1), args={"count": token, "noun": noun, "items": counts[-1]},
+                      variant="intro", expected=str(counts[-1]), actual=token)
