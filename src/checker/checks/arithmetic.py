@@ -66,6 +66,7 @@ def doc_figures(doc: Document, ctx: Context) -> list[BlockFigures]:
             figs = F.extract(b.text)
             if not figs:
                 continue
+            figs = _with_nouns(b.text, figs)
             for f in figs:
                 if isinstance(f, F.Link):
                     continue
@@ -82,6 +83,29 @@ def doc_figures(doc: Document, ctx: Context) -> list[BlockFigures]:
         return out
 
     return ctx.memo("arithmetic:figures", compute)
+
+
+_NOUN_AFTER = re.compile(r"[ \t]+([^\W\d_]+(?:[ \t][^\W\d_]+)?)")
+_NOT_NOUN = re.compile(r"(?:và|hoặc|của|là|với|trong|theo|tại|đến|từ|cho|được|có|đã|số)\b", re.I)
+
+
+def _with_nouns(text: str, figs: tuple) -> tuple:
+    """A bare whole number followed by a word becomes a count of that word ("10 bị án", "12 GCN")."""
+    F = _figs()
+    out = []
+    for f in figs:
+        if isinstance(f, F.Number) and f.decimals == 0 and not f.malformed and f.style == "plain":
+            m = _NOUN_AFTER.match(text, f.end)
+            if m and not _NOT_NOUN.match(m.group(1)):
+                noun = m.group(1)
+                words = noun.split()
+                if len(words) == 2 and _NOT_NOUN.fullmatch(words[1]):
+                    noun = words[0]
+                end = m.start(1) + len(noun)
+                out.append(F.Quantity(text[f.start:end], f.start, end, f, noun.lower()))
+                continue
+        out.append(f)
+    return tuple(out)
 
 
 def _inner_numbers(f) -> list:

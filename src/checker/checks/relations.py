@@ -97,8 +97,9 @@ class PartsTotal(Check):
                 continue
             inner = [f for f in bf.figs if ps < f.start and f.end < pe and not isinstance(f, F.Link)]
             inner_text = text[ps + 1:pe - 1]
-            if len(inner) < 2 or any(not isinstance(f, (F.Quantity, F.Number)) for f in inner):
+            if not inner or any(not isinstance(f, (F.Quantity, F.Number)) for f in inner):
                 continue
+            single = len(inner) == 1
             if any(isinstance(f, F.Number) for f in inner):
                 # bare numbers count as parts only right after the total ("10 đảng viên (08 …, 02 …)")
                 if gap.strip() or any(isinstance(f, F.Quantity) for f in inner):
@@ -123,18 +124,20 @@ class PartsTotal(Check):
                 severity = None
                 point = sum(_val(f, total.unit) for f in inner)
                 unit = total.unit
-            partial = bool(re.match(r"\s*(?:%s)\b" % "|".join(map(re.escape, self.params.partial_words)),
-                                    inner_text, re.I))
+            partial = single or bool(re.match(r"\s*(?:%s)\b" % "|".join(map(re.escape, self.params.partial_words)),
+                                              inner_text, re.I))
             yield from self._judge(bf, ctx, total, parts_iv, exact_total, point, partial, severity,
-                                   [f.text for f in inner], unit, total.start, pe)
+                                   [f.text for f in inner], unit, total.start, pe,
+                                   max([f.decimals if isinstance(f, F.Number) else f.number.decimals for f in inner]))
 
-    def _judge(self, bf, ctx, total, parts_iv, total_iv, point, partial, severity, part_texts, unit, start, end):
+    def _judge(self, bf, ctx, total, parts_iv, total_iv, point, partial, severity, part_texts, unit, start, end,
+               part_decimals=0):
         ctx.coverage.relations += 1
         lo = sum(iv[0] for iv in parts_iv)
         hi = sum(iv[1] for iv in parts_iv)
         tlo, thi = total_iv
         d = total.number.decimals if hasattr(total, "number") else 0
-        dec = max(d, max((_decimals_of(t) for t in part_texts), default=0))
+        dec = max(d, part_decimals, max((_decimals_of(t) for t in part_texts), default=0))
         args = {"parts": " + ".join(part_texts), "sum": fmt(point, dec), "unit": unit,
                 "total": total.number.text if hasattr(total, "number") else total.text}
         exceed = lo > thi
