@@ -31,6 +31,13 @@ def read_path(path: str | Path) -> Document:
         from .text import read_text_file
 
         return read_text_file(p, name)
+    if suffix == ".doc":
+        import zipfile
+
+        if zipfile.is_zipfile(p):  # a .docx saved under the old extension
+            from .docx import read_docx
+
+            return read_docx(p, name)
     from .text import sniff_unsupported
 
     raise sniff_unsupported(p, name)

@@ -16,6 +16,7 @@ import posixpath
 import re
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -145,7 +146,8 @@ class _Package:
         try:
             with self.zf.open(info) as fh:
                 data = fh.read(MAX_PART_BYTES + 1)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError,
+                zlib.error) as exc:
             raise ReadError("corrupt", f"cannot decompress {part}: {exc}", self.name) from None
         if len(data) > MAX_PART_BYTES:
             raise ReadError("too-large", f"part {part} is too large", self.name, detail=part)
@@ -611,6 +613,10 @@ def read_docx(path: Path, name: str) -> Document:
         raise ReadError("corrupt", f"cannot read the document ({type(exc).__name__})", name) from None
     except RecursionError:
         raise ReadError("corrupt", "the document is too deeply nested", name) from None
+    except MemoryError:
+        raise ReadError("too-large", "out of memory", name, detail="memory") from None
+    except Exception as exc:  # never a traceback for a damaged file
+        raise ReadError("corrupt", f"cannot read the document ({type(exc).__name__}: {exc})", name) from None
 
 
 def _main_part(pkg: _Package) -> str | None:

@@ -33,13 +33,13 @@ _VNI_MARKS_LOWER = {
     "ã": _CIRC + _TONE["tilde"], "ä": _CIRC + _TONE["dot"],
     "ê": _BREVE, "é": _BREVE + _TONE["acute"], "è": _BREVE + _TONE["grave"], "ú": _BREVE + _TONE["hook"],
     "ü": _BREVE + _TONE["tilde"], "ë": _BREVE + _TONE["dot"],
+    "î": _TONE["dot"],  # only after y: "yî" = ỵ
 }
 VNI_MARKS: dict[str, str] = {**_VNI_MARKS_LOWER, **{k.upper(): v for k, v in _VNI_MARKS_LOWER.items()}}
 # Stand-alone letters of VNI (they replace a letter rather than follow one).
 VNI_LETTERS: dict[str, str] = {
     "ñ": "đ", "Ñ": "Đ", "ô": "ơ", "Ô": "Ơ", "ö": "ư", "Ö": "Ư",
     "ì": "ì", "Ì": "Ì", "í": "í", "Í": "Í", "æ": "ỉ", "Æ": "Ỉ", "ó": "ĩ", "Ó": "Ĩ", "ò": "ị", "Ò": "Ị",
-    "î": "ỵ", "Î": "Ỵ",
 }
 _VNI_HIGH = set(VNI_MARKS) | set(VNI_LETTERS)
 _TCVN3_HIGH = set(TCVN3)
