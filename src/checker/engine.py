@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from .checks.base import Check, Context, Finding, kinds
 from .document import Block, Document
 from .issues import Coverage, Issue, Location, Severity
-from .rules import CATEGORY_PREFIX, RuleFileError, RuleSpec, load_rule_file, rule_files
+from .rules import CATEGORY_PREFIX, RuleFileError, RuleSpec, load_rule_file, parsed_cache_batch, rule_files
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,8 @@ def load_rules(directory: Path | None = None) -> tuple[LoadedRule, ...]:
     """Loads and validates every rule file; raises RuleFileError on the first bad one."""
     if directory is None:
         return _default_rules()
-    rules = [build_rule(load_rule_file(p), p) for p in rule_files(directory)]
+    with parsed_cache_batch():
+        rules = [build_rule(load_rule_file(p), p) for p in rule_files(directory)]
     seen: dict[str, Path] = {}
     for r in rules:
         if r.id in seen:

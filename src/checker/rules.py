@@ -126,12 +126,133 @@ class _Missing(dict):
         return "{" + key + "}"
 
 
-def _yaml_load(path: Path) -> Any:
+def _yaml_parse(path: Path) -> Any:
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with path.open("rb") as fh:
         return yaml.load(fh, Loader=loader)
+
+
+class _ParsedCache:
+    """Start-up speed: the parsed content of rule files and data tables, kept as JSON in the user's
+    cache folder and keyed by each file's path, size and modification time, so that a run whose rule
+    files did not change neither imports PyYAML nor parses YAML. It holds exactly what YAML gave
+    (validation still runs on every load), is rewritten atomically after a miss, and is skipped
+    silently when it cannot be read or written. CHECKER_NO_CACHE=1 turns it off;
+    CHECKER_CACHE_DIR moves it (default $XDG_CACHE_HOME/checker or ~/.cache/checker)."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, list] | None = None
+        self.file: Path | None = None
+        self.root = ""
+        self.deferred = 0  # > 0 inside batch(): save once at the end
+        self.dirty = False
+
+    def batch(self) -> Any:
+        """Loads many files, writes the cache at most once."""
+        from contextlib import contextmanager
+
+        @contextmanager
+        def _batch() -> Any:
+            self.deferred += 1
+            try:
+                yield
+            finally:
+                self.deferred -= 1
+                if not self.deferred and self.dirty:
+                    self._save()
+
+        return _batch()
+
+    def _open(self) -> None:
+        import json
+        import os
+
+        from .resources import rules_dir
+
+        self.entries = {}
+        if os.environ.get("CHECKER_NO_CACHE"):
+            return
+        try:
+            self.root = str(rules_dir().resolve()) + os.sep
+        except OSError:
+            return
+        base = os.environ.get("CHECKER_CACHE_DIR") or os.path.join(
+            os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "checker")
+        self.file = Path(base) / "parsed-rules-v1.json"
+        try:
+            data = json.loads(self.file.read_bytes())
+            if isinstance(data, dict):
+                self.entries = data
+        except (OSError, ValueError):
+            pass
+
+    def load(self, path: Path) -> Any:
+        if self.entries is None:
+            self._open()
+        try:
+            st = path.stat()
+        except OSError:
+            return _yaml_parse(path)  # raises the real error
+        key = str(path.resolve())
+        if self.file is None or not key.startswith(self.root):  # only the shipped rule set is cached
+            return _yaml_parse(path)
+        stamp = [st.st_mtime_ns, st.st_size]
+        hit = self.entries.get(key)  # type: ignore[union-attr]
+        if hit is not None and hit[:2] == stamp:
+            return hit[2]
+        data = _yaml_parse(path)
+        if _json_safe(data):  # what JSON gives back must equal what YAML gave (no int keys, dates)
+            self.entries[key] = [*stamp, data]  # type: ignore[index]
+            self.dirty = True
+            if not self.deferred:
+                self._save()
+        return data
+
+    def _save(self) -> None:
+        import json
+        import os
+        import tempfile
+
+        self.dirty = False
+        if self.file is None:
+            return
+        self.entries = {k: v for k, v in (self.entries or {}).items() if os.path.exists(k)}
+        try:
+            text = json.dumps(self.entries, ensure_ascii=False)
+        except (TypeError, ValueError):  # YAML gave something JSON cannot hold (a date): no cache
+            self.file = None
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".parsed-rules-", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            os.replace(tmp, self.file)
+        except OSError:
+            self.file = None
+
+
+def _json_safe(data: Any) -> bool:
+    import json
+
+    try:
+        return json.loads(json.dumps(data, ensure_ascii=False)) == data
+    except (TypeError, ValueError):
+        return False
+
+
+_PARSED = _ParsedCache()
+
+
+def _yaml_load(path: Path) -> Any:
+    return _PARSED.load(path)
+
+
+def parsed_cache_batch() -> Any:
+    """Context manager: load many rule files, write the parsed-file cache once."""
+    return _PARSED.batch()
 
 
 def load_rule_file(path: Path) -> RuleSpec:
