@@ -36,6 +36,7 @@ def test_summary_and_body_disagree(lint_text):
     "Kết nạp 86 đảng viên.\nLũy kế từ đầu nhiệm kỳ kết nạp 410 đảng viên.",  # cumulative
     "Tổng số đơn vị hiện nay là 120 đơn vị.\nSố trường học hiện nay là 45 đơn vị.",  # copula: a subject, not an action
     "Xã A kết nạp 3 đảng viên; xã B kết nạp 4 đảng viên; xã C kết nạp 5 đảng viên.",  # one value per unit
+    "Thi hành kỷ luật 10 đảng viên.\nChi bộ trực thuộc đảng ủy cơ sở thi hành kỷ luật 02 đảng viên.",  # a sub-unit
 ])
 def test_repeated_stays_silent(lint_text, text):
     assert _rule(lint_text(text, select=["AR103"]), "AR103") == []
@@ -43,7 +44,7 @@ def test_repeated_stays_silent(lint_text, text):
 
 def test_text_against_table_cell(tmp_path):
     d = docx.Document()
-    d.add_paragraph("Trong năm, toàn huyện tiếp nhận 1.250 hồ sơ đăng ký.")
+    d.add_paragraph("Trong năm, bộ phận một cửa tiếp nhận 1.250 hồ sơ đăng ký.")
     t = d.add_table(rows=2, cols=2)
     t.cell(0, 0).text = "Nội dung"
     t.cell(0, 1).text = "Kết quả"

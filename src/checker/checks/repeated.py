@@ -64,6 +64,10 @@ class RepeatedParams(BaseModel):
                               "quyết", "công", "văn", "kế", "hoạch", "và", "hoặc", "từ", "đến", "trong", "gồm",
                               "với", "của", "tại", "các", "những", "có", "là"]
     max_values: int = 2  # an indicator seen with more values is a per-unit list, not a repetition
+    # organisations named before the action: two mentions naming different ones are different indicators
+    org_nouns: list[str] = ["chi bộ", "đảng bộ", "đảng ủy", "đảng uỷ", "cơ sở", "ủy ban", "uỷ ban", "ban", "xã",
+                            "phường", "thị trấn", "huyện", "tỉnh", "thôn", "tổ", "trường", "phòng", "sở", "hội",
+                            "đoàn", "công an", "quân sự", "mặt trận", "cấp", "đơn vị", "cơ quan", "ngành"]
 
 
 _CLAUSE_CUT = re.compile(r"[.;:()\[\]]|,\s")
@@ -133,7 +137,9 @@ class RepeatedFigure(Check):
                 continue
             clause = text[cs:num.start]
             words = clause.split()
-            subject = frozenset(w.strip("“”\"'") for w in words[1:] if w[:1].isupper())
+            low = " " + " ".join(words).lower() + " "
+            subject = frozenset([w.strip("“”\"'") for w in words[1:] if w[:1].isupper()]
+                                + [o for o in p.org_nouns if f" {o} " in low])
             yield (action, noun), num, num.start, num.start + len(num.text) + len(m.group(0)), periods, subject
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
