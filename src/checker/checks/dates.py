@@ -69,7 +69,7 @@ class PlanParams(BaseModel):
         "du kien", "ke hoach", "se", "den ngay", "den", "truoc ngay", "truoc", "han", "thoi han", "cham nhat",
         "phan dau", "toi", "chuan bi", "nhan dip", "huong toi", "chao mung", "ky niem", "tu ngay",
         "bat dau", "giai doan", "nhiem ky", "nam hoc", "dinh huong", "de nghi", "dang ky", "thoi gian",
-        "lich", "du thao",
+        "lich", "du thao", "nhiem vu", "giai phap", "phuong huong", "muc tieu", "chi tieu",
     ]
     plan_headings: list[str] = ["phuong huong", "giai phap", "thoi gian toi", "(?:ky|thang|quy|nam) toi",
                                 "cuoi nam", "nhiem vu", "ke hoach", "de xuat", "kien nghi"]
