@@ -343,6 +343,9 @@ def _period(tok: str, start: int) -> Period:
     return Period(tok, start, end, "months", n, year)
 
 
+_GLUE = re.compile(r"[ \t\u00a0]{0,3}")
+
+
 def _build(text: str, tree) -> list:
     out: list = []
     for node in tree.children:
@@ -350,6 +353,10 @@ def _build(text: str, tree) -> list:
         toks = node.children
         t0 = toks[0]
         s = t0.start_pos
+        if len(toks) > 1 and not _GLUE.fullmatch(text, t0.end_pos, toks[1].start_pos):
+            # ignored words or punctuation lie between the number and its unit/%: not glued
+            toks = toks[:1]
+            kind = {"percent": "number", "quantity": "number", "pair": "ratio"}.get(kind, kind)
         if kind == "number":
             out.append(_number(str(t0), s))
         elif kind == "percent":

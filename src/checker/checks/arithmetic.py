@@ -89,6 +89,26 @@ _NOUN_AFTER = re.compile(r"[ \t]+([^\W\d_]+(?:[ \t][^\W\d_]+)?)")
 _NOT_NOUN = re.compile(r"(?:và|hoặc|của|là|với|trong|theo|tại|đến|từ|cho|được|có|đã|số)\b", re.I)
 
 
+_ORDINAL_BEFORE = re.compile(r"(?:số|ấp|khóa|khoá|đợt|lần|lần thứ|thứ|cấp|loại|hạng|tổ|khu|phòng|điều|khoản|mục|tiêu chí)\s*$", re.I)
+_noun_count_cls = None
+
+
+def noun_count_cls():
+    """A Quantity whose unit is the noun after a bare number (not a unit the grammar knows)."""
+    global _noun_count_cls
+    if _noun_count_cls is None:
+        from dataclasses import dataclass as _dc
+
+        F = _figs()
+
+        @_dc(frozen=True, slots=True)
+        class NounCount(F.Quantity):
+            pass
+
+        _noun_count_cls = NounCount
+    return _noun_count_cls
+
+
 def _with_nouns(text: str, figs: tuple) -> tuple:
     """A bare whole number followed by a word becomes a count of that word ("10 bị án", "12 GCN")."""
     F = _figs()
@@ -96,13 +116,13 @@ def _with_nouns(text: str, figs: tuple) -> tuple:
     for f in figs:
         if isinstance(f, F.Number) and f.decimals == 0 and not f.malformed and f.style == "plain":
             m = _NOUN_AFTER.match(text, f.end)
-            if m and not _NOT_NOUN.match(m.group(1)):
+            if m and not _NOT_NOUN.match(m.group(1)) and not _ORDINAL_BEFORE.search(text[max(0, f.start - 12):f.start]):
                 noun = m.group(1)
                 words = noun.split()
                 if len(words) == 2 and _NOT_NOUN.fullmatch(words[1]):
                     noun = words[0]
                 end = m.start(1) + len(noun)
-                out.append(F.Quantity(text[f.start:end], f.start, end, f, noun.lower()))
+                out.append(noun_count_cls()(text[f.start:end], f.start, end, f, noun.lower()))
                 continue
         out.append(f)
     return tuple(out)

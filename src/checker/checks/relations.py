@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..document import BlockKind, Document
 from ..issues import Severity
-from .arithmetic import (BlockFigures, PctRelation, _figs, _doc_style, _pct_holds, doc_figures, fmt, in_paren,
+from .arithmetic import (BlockFigures, noun_count_cls, PctRelation, _figs, _doc_style, _pct_holds, doc_figures, fmt, in_paren,
                          interval, judge_percent, same_unit_scope, truncates_to)
 from .base import Check, Context, Finding, register
 
@@ -76,10 +76,13 @@ class PartsTotal(Check):
     Params = PartsParams
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        seen = set()
         for bf in doc_figures(doc, ctx):
-            yield from self._parens(bf, ctx)
-            yield from self._gom(bf, ctx)
-            yield from self._targets(bf, ctx)
+            for found in (*self._parens(bf, ctx), *self._gom(bf, ctx), *self._targets(bf, ctx)):
+                key = (found.block.index, found.start, found.end)
+                if key not in seen:
+                    seen.add(key)
+                    yield found
 
     # "24 cuộc phản biện (03 cuộc cấp huyện và 21 cuộc cấp xã)"
     def _parens(self, bf: BlockFigures, ctx: Context) -> Iterable[Finding]:
@@ -108,7 +111,7 @@ class PartsTotal(Check):
                     continue
                 parts_iv = [_num_iv(f, True) for f in inner]
                 exact_total = _num_iv(total.number, True)
-                if not F.is_count_unit(total.unit):
+                if not F.is_count_unit(total.unit) or isinstance(total, noun_count_cls()):
                     continue
                 severity = Severity.WARNING
                 point = sum(Fraction(f.value) for f in inner)
@@ -172,8 +175,9 @@ class PartsTotal(Check):
             if link.start - total.end > 60 or re.search(r"\d", text[total.end:link.start]):
                 continue
             parts = []
+            colon = text[link.end:link.end + 3].lstrip().startswith(":") or link.word != "trong đó"
             for f in bf.figs[i + 1:]:
-                if not same_unit_scope(bf, link.start, f.start, True):
+                if not same_unit_scope(bf, link.start, f.start, colon):
                     break
                 if isinstance(f, F.Link) or in_paren(bf, f.start):
                     continue
