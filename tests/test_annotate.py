@@ -266,11 +266,13 @@ def test_libreoffice_converts_the_annotated_copy(use_needles, report, tmp_path):
     data, _ = write_annotated(report.read_bytes(), doc, lint_document(doc).issues)
     out = tmp_path / "out.docx"
     out.write_bytes(data)
+    pdf_filter = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'
     proc = subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
-                           "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+                           "--convert-to", pdf_filter, "--outdir", str(tmp_path), str(out)],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
-    assert (tmp_path / "out.pdf").stat().st_size > 1000
+    pdf = (tmp_path / "out.pdf").read_bytes()
+    assert len(pdf) > 1000 and b"/Annot" in pdf  # the comments became PDF annotations
     assert "Error" not in proc.stderr
 
 

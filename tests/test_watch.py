@@ -54,7 +54,7 @@ def test_watch_loop_rechecks_a_saved_file(use_needles, tmp_path):
 
     t = threading.Thread(target=writer)
     t.start()
-    watch_loop(str(tmp_path), {}, interval=0.05, timeout=1.5,
+    watch_loop(str(tmp_path), {}, interval=0.05, timeout=5, max_checks=2,
                on_result=lambda r, new: seen.append(([i.rule for i in r.issues], len(new))))
     t.join()
     assert seen == [(["AR901"], 1), (["AR901", "NF902"], 1)]
@@ -72,7 +72,7 @@ def test_watch_command_prints_findings_and_exits_0(use_needles, tmp_path):
 
     t = threading.Thread(target=writer)
     t.start()
-    res = CliRunner().invoke(main, ["watch", str(tmp_path), "--interval", "0.05", "--timeout", "1.5",
+    res = CliRunner().invoke(main, ["watch", str(tmp_path), "--interval", "0.05", "--timeout", "5", "--max-checks", "1",
                                     "--no-color"])
     t.join()
     assert res.exit_code == 0, res.output

@@ -81,7 +81,7 @@ def _issue_key(issue: Any) -> tuple:
 
 
 def watch_loop(folder: str, cli: dict[str, Any], *, interval: float = 0.5, max_cycles: int | None = None,
-               timeout: float | None = None, on_result: Callable[[Any, set], None],
+               timeout: float | None = None, on_result: Callable[[Any, set], None], max_checks: int | None = None,
                check_existing: bool = False, sleep: Callable[[float], None] = time.sleep) -> int:
     """Polls until interrupted (or `max_cycles`/`timeout`, for tests); returns the number of checks."""
     from .api import lint_file
@@ -100,6 +100,8 @@ def watch_loop(folder: str, cli: dict[str, Any], *, interval: float = 0.5, max_c
             previous[path] = keys
             on_result(result, new)
             checks += 1
+        if max_checks is not None and checks >= max_checks:
+            break
         sleep(interval)
     return checks
 
@@ -128,9 +130,10 @@ def _split(values: tuple[str, ...]) -> list[str] | None:
 @click.option("--no-color", is_flag=True, help="Plain output without colours.")
 @click.option("--max-cycles", type=int, default=None, hidden=True)
 @click.option("--timeout", type=float, default=None, hidden=True)
+@click.option("--max-checks", type=int, default=None, hidden=True)
 def command(folder: str, select: tuple[str, ...], ignore: tuple[str, ...], profile: str | None, lang: str | None,
             interval: float, check_existing: bool, no_color: bool, max_cycles: int | None,
-            timeout: float | None) -> None:
+            timeout: float | None, max_checks: int | None) -> None:
     """Watch FOLDER and re-check each report (.docx, .txt, .md) when it is saved."""
     from datetime import datetime
 
@@ -173,7 +176,7 @@ def command(folder: str, select: tuple[str, ...], ignore: tuple[str, ...], profi
 
     try:
         watch_loop(folder, cli, interval=interval, max_cycles=max_cycles, timeout=timeout, on_result=on_result,
-                   check_existing=check_existing)
+                   check_existing=check_existing, max_checks=max_checks)
     except KeyboardInterrupt:
         console.print(Text("checker: " + ("đã dừng" if vi else "stopped"), style="dim"))
     raise SystemExit(0)
