@@ -55,6 +55,7 @@ T_HDRREF, T_FTRREF = _w("headerReference"), _w("footerReference")
 A_VAL, A_ID, A_TYPE = _w("val"), _w("id"), _w("type")
 A_ASCII, A_HANSI = _w("ascii"), _w("hAnsi")
 A_RID = f"{{{R}}}id"
+T_PSTYLE, T_NUMPR, T_OUTLINE, T_SYM, A_CHAR = _w("pStyle"), _w("numPr"), _w("outlineLvl"), _w("sym"), _w("char")
 # containers whose children are walked as if they were the parent's children
 _TRANSPARENT_P = {T_HYPER, T_FLDSIMPLE, T_SMART, T_INS, T_MOVETO, T_CUSTOMXML, T_SDT, T_SDTCONTENT,
                   _w("dir"), _w("bdo")}
@@ -331,11 +332,11 @@ class _Walker:
     def _ppr(self, ppr, out: _Para) -> None:
         for c in ppr:
             tag = c.tag
-            if tag == _w("pStyle"):
+            if tag == T_PSTYLE:
                 out.style_id = c.get(A_VAL)
-            elif tag == _w("numPr"):
+            elif tag == T_NUMPR:
                 out.num = _numpr(c, default_ilvl=0) or (0, 0)
-            elif tag == _w("outlineLvl"):
+            elif tag == T_OUTLINE:
                 out.outline = _int(c.get(A_VAL))
             elif tag == T_SECTPR:
                 self._sect(c)
@@ -397,8 +398,8 @@ class _Walker:
                 out.marks.append(("start", c.get(A_ID) or "", self._pos))
             elif tag == T_CEND:
                 out.marks.append(("end", c.get(A_ID) or "", self._pos))
-            elif tag == _w("sym"):
-                ch = _int_hex(c.get(_w("char")))
+            elif tag == T_SYM:
+                ch = _int_hex(c.get(A_CHAR))
                 if ch is not None and 0x20 <= ch < 0xD800 and not 0xE000 <= ch < 0xF900:
                     parts.append(chr(ch))
                     self._pos += 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # --- tables -----------------------------------------------------------------------------------
 
@@ -147,6 +148,7 @@ def detect_legacy(text: str, font_hint: str | None = None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=256)
 def font_encoding(font: str | None) -> str | None:
     """The legacy encoding a font name implies: ".VnTime" → TCVN3, "VNI-Times" → VNI."""
     if not font:
