@@ -165,17 +165,21 @@ def test_word_numbering_recorded_not_invented(tmp_path):
 def test_comments_with_ranges(tmp_path):
     comments = (f'<w:comments {NS}><w:comment w:id="0" w:author="Chánh Văn phòng" w:initials="CVP">'
                 + p("checker: bỏ qua AR001") + '</w:comment>'
-                + '<w:comment w:id="1" w:author="Thư ký">' + p("Xem lại số liệu") + '</w:comment></w:comments>')
+                + '<w:comment w:id="1" w:author="Thư ký">' + p("Xem lại số liệu") + '</w:comment>'
+                + '<w:comment w:id="2" w:author="Thư ký">' + p("checker: bỏ qua") + '</w:comment></w:comments>')
     body = (p(runs=r("Đạt ") + '<w:commentRangeStart w:id="0"/>' + r("85,17%") + '<w:commentRangeEnd w:id="0"/>'
                + '<w:r><w:commentReference w:id="0"/></w:r>')
             + '<w:commentRangeStart w:id="1"/>' + p("Đoạn hai") + p("Đoạn ba")
-            + p(runs=r("Đoạn bốn") + '<w:commentRangeEnd w:id="1"/>'))
+            + p(runs=r("Đoạn bốn") + '<w:commentRangeEnd w:id="1"/>')
+            + p(runs=r("Điểm") + '<w:r><w:commentReference w:id="2"/></w:r>'))
     doc = read_path(make_docx(tmp_path / "c.docx", body, comments=comments))
     assert doc.meta["comments"] == [
         {"id": "0", "author": "Chánh Văn phòng", "text": "checker: bỏ qua AR001",
          "start_block": 1, "start_offset": 4, "end_block": 1, "end_offset": 10},
         {"id": "1", "author": "Thư ký", "text": "Xem lại số liệu",
          "start_block": 2, "start_offset": 0, "end_block": 4, "end_offset": 8},
+        {"id": "2", "author": "Thư ký", "text": "checker: bỏ qua",
+         "start_block": 5, "start_offset": 4, "end_block": 5, "end_offset": 4},
     ]
     b = doc.block(1)
     assert b.text[4:10] == "85,17%"

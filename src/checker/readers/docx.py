@@ -49,7 +49,7 @@ T_DEL, T_MOVEFROM, T_INS, T_MOVETO = _w("del"), _w("moveFrom"), _w("ins"), _w("m
 T_HYPER, T_FLDSIMPLE, T_SMART, T_SDT, T_SDTCONTENT, T_CUSTOMXML = (
     _w("hyperlink"), _w("fldSimple"), _w("smartTag"), _w("sdt"), _w("sdtContent"), _w("customXml"))
 T_FNREF, T_ENREF = _w("footnoteReference"), _w("endnoteReference")
-T_CSTART, T_CEND = _w("commentRangeStart"), _w("commentRangeEnd")
+T_CSTART, T_CEND, T_CREF = _w("commentRangeStart"), _w("commentRangeEnd"), _w("commentReference")
 T_VANISH, T_RFONTS, T_SECTPR = _w("vanish"), _w("rFonts"), _w("sectPr")
 T_HDRREF, T_FTRREF = _w("headerReference"), _w("footerReference")
 A_VAL, A_ID, A_TYPE = _w("val"), _w("id"), _w("type")
@@ -398,6 +398,8 @@ class _Walker:
                 out.marks.append(("start", c.get(A_ID) or "", self._pos))
             elif tag == T_CEND:
                 out.marks.append(("end", c.get(A_ID) or "", self._pos))
+            elif tag == T_CREF:
+                out.marks.append(("ref", c.get(A_ID) or "", self._pos))
             elif tag == T_SYM:
                 ch = _int_hex(c.get(A_CHAR))
                 if ch is not None and 0x20 <= ch < 0xD800 and not 0xE000 <= ch < 0xF900:
@@ -729,21 +731,21 @@ def _comments(pkg: _Package, part: str | None, blocks: list[Block], extras: dict
     root = pkg.xml(part) if part else None
     if root is None:
         return []
-    starts: dict[str, tuple[int, int]] = {}
-    ends: dict[str, tuple[int, int]] = {}
+    found: dict[str, dict[str, tuple[int, int]]] = {"start": {}, "end": {}, "ref": {}}
     for b in blocks:
         para = extras.get(id(b))
         if para is None:
             continue
         for kind, cid, pos in para.marks:
-            (starts if kind == "start" else ends).setdefault(cid, (b.index, pos))
+            found[kind].setdefault(cid, (b.index, pos))
+    starts, ends, refs = found["start"], found["end"], found["ref"]
     out = []
     for c in root.iter(_w("comment")):
         cid = c.get(A_ID) or ""
         texts = [walker.para(p).text for p in c.iter(T_P)]
         text = unicodedata.normalize("NFC", "\n".join(texts).strip())
-        s = starts.get(cid)
-        e = ends.get(cid, s)
+        s = starts.get(cid) or refs.get(cid)  # a comment without a range sits at its reference mark
+        e = ends.get(cid) or s
         out.append({"id": cid, "author": c.get(_w("author")) or "", "text": text,
                     "start_block": s[0] if s else None, "start_offset": s[1] if s else None,
                     "end_block": e[0] if e else None, "end_offset": e[1] if e else None})
