@@ -13,6 +13,9 @@ from typing import Any
 import click
 
 from . import __version__
+from ._startup import skip_pydantic_plugin_scan
+
+skip_pydantic_plugin_scan()
 
 FORMATS = ("rich", "json", "sarif", "github")
 

@@ -1,0 +1,54 @@
+"""Start-up discipline: `checker --version` imports nothing heavy, and the command line skips
+pydantic's plugin scan (importlib.metadata) without changing what models do."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+HEAVY = ("pydantic", "rich", "yaml", "lark", "docx", "lxml", "pint")
+
+
+def _run(code: str, **env: str) -> str:
+    e = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    e.update(env)
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=e, timeout=60)
+    assert p.returncode == 0, p.stderr
+    return p.stdout.strip()
+
+
+def test_version_imports_nothing_heavy():
+    out = _run(
+        "import sys\nfrom checker.cli import main\n"
+        "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+        f"print('HEAVY:' + ','.join(m for m in {HEAVY!r} if m in sys.modules))"
+    )
+    assert out.splitlines() == ["checker 0.1.0", "HEAVY:"]
+
+
+def test_cli_skips_the_plugin_scan_and_models_still_validate():
+    out = _run(
+        "import sys, checker.cli\nfrom pydantic import BaseModel\n"
+        "class A(BaseModel):\n    x: int\n"
+        "print(A(x='3').x, 'importlib.metadata' in sys.modules)"
+    )
+    assert out == "3 False"
+
+
+def test_named_plugin_settings_keep_pydantic_loader():
+    out = _run(
+        "import sys, checker.cli\nfrom pydantic import BaseModel\n"
+        "class A(BaseModel):\n    x: int\n"
+        "print(type(sys.modules['pydantic.plugin._loader']).__name__)",
+        PYDANTIC_DISABLE_PLUGINS="some-plugin",
+    )
+    assert out == "module"
+
+
+def test_other_loader_attributes_load_the_real_module():
+    out = _run(
+        "import checker.cli\nfrom pydantic.plugin import _loader\n"
+        "print(_loader.PYDANTIC_ENTRY_POINT_GROUP, list(_loader.get_plugins()))"
+    )
+    assert out == "pydantic []"
