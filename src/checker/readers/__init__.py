@@ -1,6 +1,14 @@
 """Readers turn a file (or a string) into a `Document`; bad input raises `ReadError`.
 
 Dispatch is by extension; the Word reader is imported only when a .docx is read.
+
+Block order: for .docx, page headers, then the body (paragraphs and table cells interleaved as in
+the document), then footnotes and endnotes (by their displayed number), then page footers. For text
+inputs, blocks follow the source lines; footnote blocks sit at the line they come from.
+Blocks whose `legacy_encoding` is set hold TCVN3/VNI mojibake: checks other than TX002 should skip them.
+Comments of a .docx are in `doc.meta["comments"]`; Word's numbering definitions in `doc.meta["numbering"]`
+(numId -> level -> {format, text, start}); plain-text footnote form in `doc.meta["footnote_form"]`, and
+`doc.meta["footnote_anchors_lost"]` when the footnote marks were lost in the export.
 """
 
 from __future__ import annotations
