@@ -99,6 +99,8 @@ class PartsTotal(Check):
             if not re.fullmatch(r"\s*(?:[^\W\d_]+\s*){0,%d}" % self.params.max_noun_words, gap):
                 continue
             inner = [f for f in bf.figs if ps < f.start and f.end < pe and not isinstance(f, F.Link)]
+            # "(08 khiển trách, 02 cảnh cáo)": a count of another noun is a bare part of the total
+            inner = [f.number if isinstance(f, noun_count_cls()) and f.unit != total.unit else f for f in inner]
             inner_text = text[ps + 1:pe - 1]
             if not inner or any(not isinstance(f, (F.Quantity, F.Number)) for f in inner):
                 continue
