@@ -122,3 +122,35 @@ def test_no_footnotes_means_one_block_per_line():
     doc = read_string(src)
     assert [(b.line, b.text) for b in doc.blocks] == [(1, "Dòng một"), (2, "Dòng hai [ghi chú: không phải chú thích]"),
                                                       (3, "")]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = st.sampled_from([
+    "Báo cáo", " ", "\n", "[footnoteRef:1]", "[footnoteRef:2]", "[1:  ", "[2: ", "]", "]  ", "¹", "²", "¹⁰",
+    "\ufffd ", "m²", "[^1]", "[^1]: ", "12,5%", "đạt", "\t", "B¸o", "caùo",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(PIECES, max_size=40))
+def test_any_text_reads_and_columns_stay_exact(pieces):
+    src = "".join(pieces)
+    doc = read_string(src)
+    assert_columns_exact(doc, src)
+    assert [b.index for b in doc.blocks] == list(range(1, len(doc.blocks) + 1))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=300))
+def test_any_bytes_decode_or_fail_cleanly(raw):
+    from checker.readers import ReadError
+    from checker.readers.text import decode_bytes
+
+    try:
+        text, enc = decode_bytes(raw)
+    except ReadError as e:
+        assert e.code in ("encoding", "unknown-format")
+    else:
+        assert isinstance(text, str) and enc
