@@ -43,6 +43,10 @@ def location_text(issue: Issue, lang: str) -> str:
     return " · ".join(parts)
 
 
+def _one_line(text: str) -> str:
+    return text.replace("\r", " ").replace("\n", " ").replace("\t", " ")
+
+
 def excerpt_text(issue: Issue, plain: bool) -> Text | None:
     """The sentence around the finding with the offending span highlighted (or «marked» without colour)."""
     context = issue.context
@@ -51,9 +55,11 @@ def excerpt_text(issue: Issue, plain: bool) -> Text | None:
     start = issue.context_offset
     end = start + len(issue.excerpt)
     if not issue.excerpt or context[start:end] != issue.excerpt:
-        return Text(context, style="dim")
+        return Text(_one_line(context), style="dim")
+    # Line breaks inside a cell or a note would break the layout: show them as a space (same length).
+    context = _one_line(context)
     if plain:
-        return Text(context[:start] + "«" + issue.excerpt + "»" + context[end:])
+        return Text(context[:start] + "«" + context[start:end] + "»" + context[end:])
     text = Text(context, style="dim")
     text.stylize("bold underline not dim", start, end)
     return text
