@@ -204,3 +204,15 @@ def test_legacy_fonts_and_mojibake_in_word(tmp_path):
             + p("Báo cáo bằng Unicode"))
     doc = read_path(make_docx(tmp_path / "leg.docx", body))
     assert [b.legacy_encoding for b in doc.blocks] == ["TCVN3", "VNI", None, None]
+
+
+def test_legacy_default_font_lowers_the_evidence_needed(tmp_path):
+    styles = (f'<w:styles {NS}><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/>'
+              '</w:rPr></w:rPrDefault></w:docDefaults>'
+              '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
+              '</w:styles>')
+    one_word = to_tcvn3_mojibake("Kính") + " UBND"  # a single mojibake word
+    doc = read_path(make_docx(tmp_path / "d.docx", p(one_word) + p("2024"), styles=styles))
+    assert [b.legacy_encoding for b in doc.blocks] == ["TCVN3", None]
+    plain = read_path(make_docx(tmp_path / "e.docx", p(one_word)))
+    assert plain.blocks[0].legacy_encoding is None  # without the font, one word is not enough

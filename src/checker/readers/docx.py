@@ -225,10 +225,16 @@ def _read_styles(pkg: _Package, part: str | None) -> dict[str, _Style]:
     root = pkg.xml(part) if part else None
     if root is None:
         return styles
+    defaults = root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{T_RPR}/{T_RFONTS}")
+    default_font = defaults.get(A_ASCII) or defaults.get(A_HANSI) if defaults is not None else None
     for st in root.iter(_w("style")):
         if st.get(A_TYPE) not in (None, "paragraph", "character"):
             continue
         s = _Style()
+        if st.get(A_TYPE) == "paragraph" and st.get(_w("default")) in ("1", "true", "on"):
+            styles["\0default"] = s
+        if default_font and "\0docdefault" not in styles:
+            styles["\0docdefault"] = _Style(font=default_font)
         for child in st:
             tag = child.tag
             if tag == _w("name"):
@@ -313,6 +319,12 @@ def _read_numbering(pkg: _Package, part: str | None) -> dict:
 class _Walker:
     def __init__(self, styles: dict[str, _Style]):
         self.styles = styles
+        # the legacy encoding implied by the fonts every paragraph inherits (docDefaults, default style)
+        self.base_hint = None
+        for key in ("\0default", "\0docdefault"):
+            if key in styles and styles[key].font:
+                self.base_hint = font_encoding(styles[key].font)
+                break
         self.note_order: dict[str, dict[str, int]] = {"footnote": {}, "endnote": {}}
         self.header_refs: list[tuple[str, str]] = []  # (kind, rId) in document order
 
@@ -446,6 +458,8 @@ class _Walker:
         b = Block(index=0, kind=kind, text=para.text, note_refs=para.refs)
         if para.style_id or para.num or para.outline is not None:
             self._style_info(b, para)
+        if para.legacy_font is None and self.base_hint and not para.style_id:
+            para.legacy_font = self.base_hint
         return b
 
     def _style_info(self, b: Block, para: _Para) -> None:

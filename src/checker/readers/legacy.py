@@ -87,6 +87,8 @@ def is_syllable(word: str) -> bool:
     m = _SYLLABLE.match(base)
     if not m:
         return False
+    if m.group(2) == "y" and m.group(3) and m.group(1) != "qu":
+        return False  # "ynh", "yt": only "quynh" ("quỳnh") has y before a final consonant
     if m.group(3) in ("c", "ch", "p", "t") and tones and _TONE_MARKS[tones[0]] not in ("acute", "dot"):
         return False
     return True
