@@ -43,11 +43,11 @@ from .document import Block, BlockKind  # noqa: E402
 
 _BLANK = r"(?:[\s._…·\-]*)"
 NUMBER_LINE = re.compile(
-    r"^\s*Số\s*(?P<colon>:)?\s*(?P<num>\d{1,6})?(?P<gap>[\s._…]*)(?P<sep>[-/])\s*"
+    r"(?m)^[ \t]*Số\s*(?P<colon>:)?\s*(?P<num>\d{1,6})?(?P<gap>[\s._…]*)(?P<sep>[-/])\s*"
     r"(?P<sym>[A-ZĐ][A-Za-zĐđ0-9]*(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ0-9()]*){1,3})"
 )
 DATE_LINE = re.compile(
-    r"(?P<place>[A-ZĐÂĂÊÔƠƯ][^\d,;:]{1,50}?)\s*,\s*ngày\s*(?P<day>\d{1,2})?(?P<dgap>[\s._…]*)"
+    r"(?P<place>[A-ZĐÂĂÊÔƠƯ][^\d,;:\n]{1,50}?)[ \t]*,[ \t]*ngày\s*(?P<day>\d{1,2})?(?P<dgap>[\s._…]*)"
     r"tháng\s*(?P<month>\d{1,2})?(?P<mgap>[\s._…]*)năm\s*(?P<year>(?:19|20)\d\d)",
     re.IGNORECASE,
 )
@@ -108,9 +108,9 @@ def read_header(doc: Document) -> Header:
             h.has_state_header = True
         if re.search(r"Độc\s*lập\s*-?\s*Tự\s*do\s*-?\s*Hạnh\s*phúc", text, re.IGNORECASE):
             h.has_motto = True
-        if h.number is None and (m := NUMBER_LINE.match(text)):
+        if h.number is None and (m := NUMBER_LINE.search(text)):
             h.number_block, h.number = b, m
-        if h.date is None and (m := DATE_LINE.search(text)) and m.start() < 40:
+        if h.date is None and (m := DATE_LINE.search(text)) and m.start() - (text.rfind("\n", 0, m.start()) + 1) < 40:
             h.date_block, h.date = b, m
         plain = _plain(text).upper()
         if h.title_block is None and plain in TYPE_NAMES and _plain(text) == _plain(text).upper():

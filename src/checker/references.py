@@ -33,7 +33,7 @@ TYPE_WORDS = (
 
 _SYMBOL = re.compile(
     rf"""(?<![\w/.-])(?:
-        (?P<l_num>\d{{1,5}})/(?P<l_year>(?:19|20)\d\d)/(?:(?P<l_code>{_CODE})-(?P<l_org>{_ORG}(?:-{_ORG})*)|(?P<l_body>{_ORG}))
+        (?P<l_num>\d{{1,5}}(?:\.\d{{1,2}})?)/(?P<l_year>(?:19|20)\d\d)/(?:(?P<l_code>{_CODE})-(?P<l_org>{_ORG}(?:-{_ORG})*)|(?P<l_body>{_ORG}))
       | (?P<p_num>\d{{1,6}})-(?P<p_code>{_CODE})/(?P<p_org>{_ORG}(?:-{_ORG})?)
       | (?P<s_num>\d{{1,6}})/(?P<s_code>{_CODE})-(?P<s_org>{_ORG}(?:-{_ORG})*)
     )(?![\w/])""",
@@ -117,7 +117,7 @@ def find_references(text: str) -> tuple[Reference, ...]:
                 dstart = m.end() + dm.start("d")
                 dend = m.end() + dm.end("y")
                 rest = text[dend:dend + 120]
-            out.append(Reference(m.group(0), m.start(), m.end(), shape, int(num), code, org, year,
+            out.append(Reference(m.group(0), m.start(), m.end(), shape, int(num.split(".")[0]), code, org, year,
                                  type_word, type_start, date, dstart, dend, _issuer_text(rest)))
     except Exception:  # pragma: no cover - a parser of user text must never raise
         return tuple(out)

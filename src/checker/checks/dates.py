@@ -203,6 +203,9 @@ class PeriodMismatch(Check):
         limit = (ry, rlast)
         if point is not None and (point[0], point[1]) > limit:
             limit = (point[0], point[1])
+        rd = header(ctx).report_date
+        if rd is not None and rd[1] is None and (rd[2], 12) > limit:
+            limit = (rd[2], 12)  # only the year is filled in: the report may be issued as late as December
         plan = plan_blocks(doc, self.params)
         h = header(ctx)
         skip = {b.index for b in h.subject_blocks} | ({h.title_block.index} if h.title_block else set())

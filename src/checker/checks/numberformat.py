@@ -126,8 +126,10 @@ class MalformedNumber(Check):
                     continue
                 if is_protected(ctx, b, num.start, num.end):
                     continue
-                if where == "number" and not re.fullmatch(r"\d{1,3}(?:[.,]\d{1,3}){2,}", num.text):
+                if where == "number" and not re.fullmatch(r"\d{1,3}(?:[.,]\d{1,4}){2,}", num.text):
                     continue  # a bare "5.15" may be a time, a version or a code; a bare "1.23.456" is not
+                if where == "number" and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})+", num.text):
+                    continue  # an outline label "3.3.1" or a clause number, not a quantity
                 yield Finding(b, num.start, num.end, args={"number": num.text})
 
 

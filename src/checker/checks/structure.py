@@ -61,13 +61,18 @@ _AGENCY_WORDS = re.compile(
 )
 
 
+def _lines(blocks: list[Block]) -> list[tuple[Block, str]]:
+    """Every non-empty line of the blocks: a table cell often holds the whole signature block."""
+    return [(b, line) for b in blocks for line in b.text.split("\n") if line.strip()]
+
+
 def find_recipients(doc: Document) -> tuple[Block | None, Block | None]:
     """The "Nơi nhận" block and the "Lưu …" block after it (within the distribution list)."""
-    body = nonempty(doc)
-    for i, b in enumerate(body):
-        if _NOI_NHAN.match(b.text):
-            for nb in body[i:i + 25]:
-                if _LUU.match(nb.text) or re.search(r"[-–]\s*Lưu\b", nb.text):
+    lines = _lines(nonempty(doc))
+    for i, (b, line) in enumerate(lines):
+        if _NOI_NHAN.match(line):
+            for nb, nline in lines[i:i + 30]:
+                if _LUU.match(nline) or re.search(r"[-–]\s*Lưu\b", nline):
                     return b, nb
             return b, None
     return None, None
@@ -79,16 +84,19 @@ def find_signature(doc: Document, h) -> tuple[Block | None, Block | None]:
     start = 0
     if h.title_block is not None:
         start = next((i for i, b in enumerate(body) if b.index > h.title_block.index), len(body))
-    tail = body[max(start, len(body) - 60):]
-    for i, b in enumerate(tail):
-        text = b.text.strip()
+    noi_nhan, _ = find_recipients(doc)
+    if noi_nhan is not None:  # the signature sits beside or just after the recipients
+        at = next(i for i, b in enumerate(body) if b is noi_nhan)
+        lines = _lines(body[max(start, at - 10):at + 40])
+    else:
+        lines = _lines(body[max(start, len(body) - 60):])
+    for i, (b, line) in enumerate(lines):
+        text = line.strip()
         if _SIGN_PREFIX.match(text) or _POSITION.match(text):
-            for nb in tail[i + 1:i + 8]:
-                t = nb.text.strip()
+            for nb, nline in lines[i + 1:i + 10]:
+                t = nline.strip()
                 if _NAME.match(t) and not _NOI_NHAN.match(t):
                     return b, nb
-                if _LUU.match(t) or t.startswith("-"):
-                    continue
             return b, None
     return None, None
 
@@ -166,6 +174,8 @@ class MandatoryParts(Check):
             missing.append(("signer", sign))
         for variant, block in missing:
             s, e = word_span(block)
+            if "\n" in block.text[s:e]:
+                e = block.text.index("\n", s)
             sev = Severity.WARNING if variant in self.params.warning_parts else None
             yield Finding(block, s, e, variant=variant, severity=sev)
 
@@ -368,61 +378,62 @@ class HeadingNumbering(Check):
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         from ..headings import LETTER_ORDINALS, parse_heading
 
-        paras = [b for b in doc.paragraphs() if b.text.strip()]
-        last: dict[str, tuple | None] = {"roman": None, "arabic": None, "decimal": None, "letter": None}
-        autos_since: dict[str, bool] = {k: False for k in last}
-        parent_roman = None
-        parent_arabic = None
-        for b in paras:
-            if b.list_id is not None:
-                for k in autos_since:
-                    autos_since[k] = True
+        last: dict[str, tuple | None] = {"roman": None, "arabic": None, "letter": None}
+        dec_last: dict[tuple, tuple] = {}  # prefix (1,) or (1, 2) → (last value, label)
+        interrupted = {k: False for k in ("roman", "arabic", "decimal", "letter")}
+        parent_roman = parent_arabic = None
+        for b in doc.blocks:
+            if b.kind is BlockKind.TABLE_CELL or b.list_id is not None:
+                # a table or Word's automatic numbering may hold the missing items: no gap judgement
+                for k in interrupted:
+                    interrupted[k] = True
+                continue
+            if b.kind is not BlockKind.PARAGRAPH or not b.text.strip():
+                continue
+            if (m := re.match(r"^\s*(\d{1,2})[a-zđ]\b", b.text)) and last["arabic"] is not None:
+                last["arabic"] = (int(m.group(1)), m.group(1) + ".")  # "18a, 18b. …" stands for item 18
                 continue
             h = parse_heading(b.text, max_title=10_000)
             if h is None:
                 continue
             label = _label(h, b.text)
-            level = h.level
-            if level == "roman":
+            if h.level == "roman":
                 cur = h.numbers[0]
-                prev = last["roman"]
-                yield from self._compare(b, h, label, prev, cur, autos_since["roman"], first_expected=1)
-                last.update(roman=(cur, label), arabic=None, decimal=None, letter=None)
-                autos_since = {k: False for k in autos_since}
+                yield from self._compare(b, h, label, last["roman"], cur, interrupted["roman"], 1)
+                last.update(roman=(cur, label), arabic=None, letter=None)
+                dec_last.clear()
+                interrupted = {k: False for k in interrupted}
                 parent_roman, parent_arabic = cur, None
-            elif level == "arabic":
+            elif h.level == "arabic":
                 cur = h.numbers[0]
-                prev = last["arabic"]
-                yield from self._compare(b, h, label, prev, cur, autos_since["arabic"],
-                                         first_expected=1 if last["roman"] is not None else None)
-                last.update(arabic=(cur, label), decimal=None, letter=None)
-                autos_since.update(arabic=False, decimal=False, letter=False)
+                yield from self._compare(b, h, label, last["arabic"], cur, interrupted["arabic"],
+                                         1 if last["roman"] is not None else None)
+                last.update(arabic=(cur, label), letter=None)
+                dec_last.clear()
+                interrupted.update(arabic=False, decimal=False, letter=False)
                 parent_arabic = cur
-            elif level == "decimal":
+            elif h.level == "decimal":
                 prefix = h.numbers[:-1]
-                if len(prefix) == 1 and prefix[0] not in (parent_arabic, parent_roman):
-                    last["decimal"] = None
-                    continue
-                prev = last["decimal"]
-                if prev is not None and prev[2] != prefix:
-                    prev = None
+                if prefix[0] not in (parent_arabic, parent_roman):
+                    continue  # not under the current section: not judged
                 cur = h.numbers[-1]
-                yield from self._compare(b, h, label, prev and prev[:2], cur, autos_since["decimal"],
-                                         first_expected=1)
-                last.update(decimal=(cur, label, prefix), letter=None)
-                autos_since.update(decimal=False, letter=False)
+                yield from self._compare(b, h, label, dec_last.get(prefix), cur, interrupted["decimal"], 1)
+                for k in [k for k in dec_last if len(k) > len(prefix) and k[:len(prefix)] == prefix]:
+                    del dec_last[k]
+                dec_last[prefix] = (cur, label)
+                last["letter"] = None
+                interrupted.update(decimal=False, letter=False)
             else:
                 cur = LETTER_ORDINALS[h.label]
-                prev = last["letter"]
-                yield from self._compare(b, h, label, prev, cur, autos_since["letter"], first_expected=0,
-                                         step=1.0)
+                yield from self._compare(b, h, label, last["letter"], cur, interrupted["letter"], 0, step=1.0)
                 last["letter"] = (cur, label)
-                autos_since["letter"] = False
+                interrupted["letter"] = False
 
     def _compare(self, b: Block, h, label: str, prev, cur, autos: bool, first_expected, step=1):
         s, e = h.start, h.end
         if prev is None:
-            if first_expected is not None and cur > first_expected and not autos and h.level != "letter":
+            if first_expected is not None and first_expected < cur <= first_expected + 1 and not autos \
+                    and h.level != "letter":
                 first = {"roman": "I.", "arabic": "1.", "decimal": ".".join(map(str, h.numbers[:-1])) + ".1."}
                 yield Finding(b, s, e, variant="start", args={"label": label, "expected": first[h.level]},
                               expected=first[h.level], actual=label)
@@ -437,7 +448,7 @@ class HeadingNumbering(Check):
                 return  # a new list starts
             yield Finding(b, s, e, variant="order", args={"label": label, "previous": plabel},
                           actual=label)
-        elif cur - pv > step and not autos:
+        elif step < cur - pv <= 2 * step and not autos:  # one item missing; a larger jump is an extraction gap
             yield Finding(b, s, e, variant="gap",
                           args={"label": label, "previous": plabel, "expected": _next_label(h, pv, plabel)},
                           expected=_next_label(h, pv, plabel), actual=label)
