@@ -192,3 +192,18 @@ def test_zip_listing_is_not_trusted_for_member_names(tmp_path):
     assert read_path(path).blocks[0].text == "Báo cáo"
     assert not (tmp_path.parent / "evil.txt").exists()
     assert io  # keep the import used for clarity of intent
+
+
+def test_encrypted_detected_from_the_directory_sector_of_a_big_file(tmp_path):
+    shift, first_dir = 9, 10_000  # 512-byte sectors; directory far beyond the first 4 MB
+    header = bytearray(OLE + b"\x00" * 504)
+    header[0x1E:0x20] = shift.to_bytes(2, "little")
+    header[0x30:0x34] = first_dir.to_bytes(4, "little")
+    body = bytearray((first_dir + 2) << shift)
+    names = "EncryptionInfo".encode("utf-16-le") + b"\x00" * 50 + "EncryptedPackage".encode("utf-16-le")
+    start = (first_dir + 1) << shift
+    body[start:start + len(names)] = names
+    body[:512] = header
+    path = tmp_path / "big_enc.docx"
+    path.write_bytes(bytes(body))
+    assert code_of(path).code == "encrypted"

@@ -92,11 +92,17 @@ def sniff_ole(path: Path, name: str) -> ReadError | None:
     """An OLE compound file is either an encrypted .docx or a legacy .doc; None if not OLE."""
     try:
         with open(path, "rb") as fh:
-            head = fh.read(8)
-            if head != OLE_MAGIC:
+            head = fh.read(512)
+            if head[:8] != OLE_MAGIC:
                 return None
-            data = fh.read(4 * 2**20)
-    except OSError:
+            data = head + fh.read(4 * 2**20)
+            # the first directory sector (where the stream names live) may lie further in a big file
+            shift = int.from_bytes(head[0x1E:0x20], "little")
+            first_dir = int.from_bytes(head[0x30:0x34], "little")
+            if 7 <= shift <= 16 and first_dir < 0xFFFFFFFA:
+                fh.seek((first_dir + 1) << shift)
+                data += fh.read(1 << shift)
+    except (OSError, ValueError):
         return None
     for stream in ("EncryptionInfo", "EncryptedPackage"):
         if stream.encode("utf-16-le") in data:
