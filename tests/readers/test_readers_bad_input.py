@@ -207,3 +207,15 @@ def test_encrypted_detected_from_the_directory_sector_of_a_big_file(tmp_path):
     path = tmp_path / "big_enc.docx"
     path.write_bytes(bytes(body))
     assert code_of(path).code == "encrypted"
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_file(tmp_path):
+    for name in ("x.txt", "x.docx"):
+        f = tmp_path / name
+        f.write_bytes(b"abc")
+        f.chmod(0)
+        try:
+            assert code_of(f).code == "unreadable"
+        finally:
+            f.chmod(0o644)

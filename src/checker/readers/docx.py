@@ -194,7 +194,8 @@ def _open(path: Path, name: str) -> tuple[zipfile.ZipFile, str]:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ReadError("not-found", f"cannot read the file ({exc.strerror})", name) from None
+        raise ReadError("unreadable", f"cannot open the file ({exc.strerror})", name,
+                        detail=str(exc.strerror)) from None
     if size == 0:
         raise ReadError("empty", "the file is empty", name)
     if size > MAX_FILE_BYTES:
@@ -207,7 +208,8 @@ def _open(path: Path, name: str) -> tuple[zipfile.ZipFile, str]:
         with open(path, "rb") as fh:
             head = fh.read(512)
     except OSError as exc:
-        raise ReadError("not-found", f"cannot read the file ({exc.strerror})", name) from None
+        raise ReadError("unreadable", f"cannot open the file ({exc.strerror})", name,
+                        detail=str(exc.strerror)) from None
     if not zipfile.is_zipfile(path):
         if head.lstrip().startswith(b"{\\rtf"):
             raise ReadError("unknown-format", "an RTF file named .docx", name, detail="RTF, not .docx")

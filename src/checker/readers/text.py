@@ -150,7 +150,8 @@ def read_text_file(path: Path, name: str) -> Document:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ReadError("not-found", f"cannot read the file ({exc.strerror})", name) from None
+        raise ReadError("unreadable", f"cannot open the file ({exc.strerror})", name,
+                        detail=str(exc.strerror)) from None
     if size == 0:
         raise ReadError("empty", "the file is empty", name)
     if size > MAX_TEXT_BYTES:
@@ -160,7 +161,8 @@ def read_text_file(path: Path, name: str) -> Document:
         with open(path, "rb") as fh:
             raw = fh.read(MAX_TEXT_BYTES + 1)
     except OSError as exc:
-        raise ReadError("not-found", f"cannot read the file ({exc.strerror})", name) from None
+        raise ReadError("unreadable", f"cannot open the file ({exc.strerror})", name,
+                        detail=str(exc.strerror)) from None
     text, encoding = decode_bytes(raw, name)
     if not text.strip():
         raise ReadError("empty", "the file holds only blank space", name)
