@@ -17,19 +17,55 @@ def print_rules(categories: list[str] | None, lang: str, no_color: bool) -> None
     rules = [r for r in load_rules() if not categories or any(matches(r.spec, c) for c in categories)]
     table = Table(title=t("rules.title", lang), title_justify="left")
     for key in ("id", "name", "category", "severity", "profiles", "summary"):
-        table.add_column(t(f"rules.{key}", lang), overflow="fold", no_wrap=key in ("id",))
+        table.add_column(t(f"rules.{key}", lang), overflow="fold", no_wrap=key in ("id", "severity"),
+                         ratio=3 if key == "summary" else None)
     for r in rules:
         s = r.spec
-        table.add_row(s.id, s.name, s.category, t(f"severity.{s.severity.value}", lang), ", ".join(s.profiles),
+        table.add_row(s.id, s.name, s.category, t(f"severity.{s.severity.value}", lang), ",".join(s.profiles),
                       escape(s.summary[lang]))
     Console(no_color=no_color, highlight=False).print(table)
 
 
+def reflow(text: str) -> list[str]:
+    """The paragraphs of a rule file's folded text: lines joined, blank lines kept as breaks.
+    Lines that start a list item ("- ", "* ", "1. ") stay on their own line."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for raw in text.strip().splitlines():
+        line = raw.strip()
+        if not line:
+            if current:
+                paragraphs.append(" ".join(current))
+                current = []
+            continue
+        if current and (line[:2] in ("- ", "* ", "+ ", "• ") or line[:1].isdigit() and line[1:3] in (". ", ") ")):
+            paragraphs.append(" ".join(current))
+            current = []
+        current.append(line)
+    if current:
+        paragraphs.append(" ".join(current))
+    return paragraphs
+
+
+def format_params(params: dict) -> str:
+    import yaml
+
+    return yaml.safe_dump(params, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000).rstrip()
+
+
+def find_rule(rule_id: str):
+    key = rule_id.strip()
+    for r in load_rules():
+        if r.id == key.upper() or r.spec.name == key.lower():
+            return r
+    return None
+
+
 def explain_rule(rule_id: str, lang: str, no_color: bool) -> bool:
-    found = [r for r in load_rules() if r.id == rule_id.strip().upper() or r.spec.name == rule_id.strip()]
-    if not found:
+    found = find_rule(rule_id)
+    if found is None:
         return False
-    spec = found[0].spec
+    spec = found.spec
     console = Console(no_color=no_color, highlight=False)
     console.print(Text(f"{spec.id} {spec.name}", style="bold"))
     console.print(Text(f"{spec.category} · {t('severity.' + spec.severity.value, lang)} · {', '.join(spec.profiles)}",
@@ -39,17 +75,25 @@ def explain_rule(rule_id: str, lang: str, no_color: bool) -> bool:
     console.print(Text(spec.summary[lang]))
     console.print()
     console.print(Text(t("explain.why", lang), style="bold underline"))
-    console.print(Text(spec.explain[lang].strip()))
+    for i, para in enumerate(reflow(spec.explain[lang])):
+        if i:
+            console.print()
+        console.print(Text(para))
     if spec.source:
+        console.print()
         console.print(Text(f"{t('explain.source', lang)}: {spec.source}", style="dim"))
     if spec.params:
         console.print()
         console.print(Text(t("explain.params", lang), style="bold underline"))
-        console.print(Text(json.dumps(spec.params, ensure_ascii=False, indent=2)))
+        console.print(Text(format_params(spec.params)))
     for key, examples in (("explain.bad", spec.examples.bad), ("explain.good", spec.examples.good)):
         console.print()
         console.print(Text(t(key, lang), style="bold underline"))
         for ex in examples:
-            console.print(Text("  " + ex.text.strip().replace("\n", "\n  "),
-                               style="red" if key == "explain.bad" else "green"))
+            style = "red" if key == "explain.bad" else "green"
+            lines = ex.text.strip().split("\n")
+            tag = f" [{ex.profile}]" if ex.profile else ""
+            console.print(Text("  • " + lines[0] + tag, style=style))
+            for line in lines[1:]:
+                console.print(Text("    " + line, style=style))
     return True
