@@ -1,0 +1,46 @@
+"""Date and period rules."""
+
+from _lintutil import findings
+
+HEAD = "ĐẢNG CỘNG SẢN VIỆT NAM\nSố 31-BC/HU\nMỹ Tú, ngày {day} tháng 6 năm 2024\nBÁO CÁO\nkết quả công tác quý II/2024\n"
+
+
+def test_impossible_dates():
+    issues = findings("Họp ngày 31/4/2024; Kế hoạch số 5-KH/HU ngày 29/02/2023; tháng 13/2024.", "DT001")
+    assert len(issues) == 3
+    assert findings("Họp ngày 30/4/2024; Kế hoạch số 10-KH/BCĐ ngày 29/02/2024.", "DT001") == []
+
+
+def test_event_after_report_date():
+    text = HEAD.format(day="12") + "I. KẾT QUẢ\nNgày 20/6/2024, tổ chức hội nghị sơ kết.\n"
+    assert [i.excerpt for i in findings(text, "DT002")] == ["20/6/2024"]
+
+
+def test_blank_day_uses_month_and_year():
+    text = HEAD.format(day="     ") + "I. KẾT QUẢ\nNgày 20/6/2024 hội nghị; ngày 03/7/2024 hội thảo.\n"
+    assert [i.excerpt for i in findings(text, "DT002")] == ["03/7/2024"]
+
+
+def test_plans_deadlines_and_anniversaries_are_not_events():
+    text = HEAD.format(day="12") + (
+        "I. KẾT QUẢ\nDự kiến ngày 25/6/2024 tổng kết; hoàn thành trước ngày 30/9/2024.\n"
+        "Kỷ niệm 35 năm Ngày truyền thống (06/12/1989 - 06/12/2024).\n"
+        "II. NHIỆM VỤ QUÝ III/2024\nTổ chức hội nghị ngày 15/7/2024; trong tháng 8/2024 kiểm tra.\n")
+    assert findings(text, ["DT002", "DT004"]) == []
+
+
+def test_year_span_backwards():
+    assert [i.excerpt for i in findings("Nhiệm kỳ 2026 - 2021 và giai đoạn 2021 - 2025.", "DT003")] == ["2026 - 2021"]
+
+
+def test_period_contradictions():
+    text = HEAD.format(day="20") + ("I. KẾT QUẢ\nTrong tháng 9/2024 kết nạp 12 đảng viên.\n"
+                                    "II. NHIỆM VỤ QUÝ II/2024\nTiếp tục.\n")
+    assert [i.excerpt for i in findings(text, "DT004")] == ["tháng 9/2024", "QUÝ II/2024"]
+
+
+def test_district_body_after_reform():
+    head = "HUYỆN ỦY MỸ TÚ\n*\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 31-BC/HU\nMỹ Tú, ngày      tháng {m} năm 2025\nBÁO CÁO\n"
+    assert len(findings(head.format(m="7"), "DT005")) == 1
+    assert findings(head.format(m="6"), "DT005") == []
+    assert len(findings("Theo Kế hoạch số 12-KH/HU ngày 02/7/2025.", "DT005")) == 1

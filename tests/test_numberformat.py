@@ -1,0 +1,42 @@
+"""Number-format rules on original sentences in the style of district reports."""
+
+from _lintutil import findings
+
+
+def test_malformed_count_and_grouping():
+    issues = findings("Tuyên truyền trong hội viên được 7.25 cuộc; cấp 2.34.567 thẻ.", "NF001")
+    assert [i.excerpt for i in issues] == ["7.25", "2.34.567"]
+    assert all(i.severity.value == "error" for i in issues)
+
+
+def test_not_counts_are_not_flagged():
+    text = ("Theo Điều 5.2 Quy chế và khoản 1.2 Điều 3; họp lúc 7.30 sáng; liên hệ 0299.3821.456; "
+            "Kế hoạch số 139-KH/HU ngày 26/6/2023; Nghị quyết 66.4/2025/NQ-CP; phiên bản 2.1.3; "
+            "mục 3.3.1 của phụ lục; năm 2024 và nhiệm kỳ 2020 - 2025.")
+    assert findings(text, "NF") == []
+
+
+def test_english_separators_and_mixed_document():
+    issues = findings("Tỷ lệ hộ nghèo còn 2,15%; bao phủ bảo hiểm y tế đạt 93.5%; sản lượng 1,250.5 tấn.", "NF002")
+    assert [(i.excerpt, i.expected) for i in issues] == [("93.5", "93,5"), ("1,250.5", "1.250,5")]
+    assert "2,15" in issues[0].message  # names an example of the document's own convention
+    assert [i.excerpt for i in findings("Có 12,500 hộ tham gia.", "NF002")] == ["12,500"]
+
+
+def test_range_and_percent_spacing():
+    assert [i.excerpt for i in findings("Đạt từ 71 -94% kế hoạch.", "NF003")] == ["71 -94%"]
+    assert findings("Đạt từ 71 - 94% và 60-70% kế hoạch.", "NF003") == []
+    spaced = findings("Đạt 91%, 92%, 95% và 100,5 % kế hoạch.", "NF003")
+    assert [(i.excerpt, i.severity.value) for i in spaced] == [("100,5 %", "info")]
+
+
+def test_share_above_100():
+    assert [i.excerpt for i in findings("Có 820 hộ tham gia, chiếm 102,5% tổng số hộ.", "NF004")] == ["102,5%"]
+    assert findings("Có 820 hộ tham gia, chiếm 92,5% tổng số hộ, đạt 110% kế hoạch.", "NF004") == []
+
+
+def test_missing_thousands_separator_low_severity():
+    text = "Tuyên truyền 2468 lượt; cấp 1.200 thẻ, 3.450 sổ cho 5.678 hộ trong năm 2024."
+    issues = findings(text, "NF005")
+    assert [(i.excerpt, i.expected, i.severity.value) for i in issues] == [("2468", "2.468", "info")]
+    assert findings("Tuyên truyền 2468 lượt trong năm 2024.", "NF005") == []  # the document never groups

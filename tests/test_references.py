@@ -1,0 +1,49 @@
+"""Document references: parsing of the three symbol shapes and the reference rules."""
+
+from _lintutil import findings
+from checker.references import find_references
+
+
+def test_parse_party_state_legal_and_cong_van():
+    text = ("Kế hoạch số 139-KH/HU ngày 26/6/2023; Kế hoạch số 28/KH-UBND ngày 13/2/2023; Kế hoạch số "
+            "10-KH/BCĐ ngày 29/02/2024; Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020; Công văn số "
+            "123/UBND-VP; Quy định 08-QĐi/TW; Quyết định số 06/QĐ-TTg; Luật 59/2020/QH14; Nghị quyết "
+            "66.4/2025/NQ-CP.")
+    refs = find_references(text)
+    assert [(r.text, r.shape, r.type_code) for r in refs] == [
+        ("139-KH/HU", "party", "KH"), ("28/KH-UBND", "state", "KH"), ("10-KH/BCĐ", "party", "KH"),
+        ("30/2020/NĐ-CP", "legal", "NĐ"), ("123/UBND-VP", "cv", None), ("08-QĐi/TW", "party", "QĐi"),
+        ("06/QĐ-TTg", "state", "QĐ"), ("59/2020/QH14", "legal", None), ("66.4/2025/NQ-CP", "legal", "NQ")]
+    assert refs[0].date == (26, 6, 2023) and refs[3].date == (5, 3, 2020)
+    assert [r.type_word for r in refs[:4]] == ["Kế hoạch", "Kế hoạch", "Kế hoạch", "Nghị định"]
+
+
+def test_dates_and_numbers_are_not_symbols():
+    assert find_references("ngày 26/6/2023, 112/158 đảng viên, 2020 - 2025, CT-XH, 4.180m2") == ()
+
+
+def test_type_code_mismatch_and_quy_dinh_codes():
+    assert len(findings("Thực hiện Kế hoạch số 12-NQ/HU ngày 02/5/2024.", "RF001")) == 1
+    ok = "Quy định số 105-QĐ/TW, Quy định số 08-QĐi/TW, Quy định số 12/QyĐ-UBND, Chỉ thị số 05-CT/TW."
+    assert findings(ok, "RF001") == []
+
+
+def test_same_symbol_two_dates():
+    text = "Ban hành Kế hoạch số 88-KH/HU ngày 03/4/2024.\nThực hiện Kế hoạch số 88-KH/HU ngày 08/4/2024."
+    issues = findings(text, "RF002")
+    assert [(i.actual, i.expected) for i in issues] == [("8/4/2024", "3/4/2024")]
+
+
+def test_reference_after_report():
+    head = "ĐẢNG CỘNG SẢN VIỆT NAM\nSố 31-BC/HU\nMỹ Tú, ngày {d} tháng 6 năm 2024\nBÁO CÁO\nkết quả quý II/2024\n"
+    body = "Thực hiện Kế hoạch số 88-KH/HU ngày 18/6/2024 của Ban Thường vụ Huyện ủy."
+    assert len(findings(head.format(d="12") + body, "RF003")) == 1
+    assert findings(head.format(d="20") + body, "RF003") == []
+    assert findings(head.format(d="    ") + body, "RF003") == []
+
+
+def test_issuer_code_against_body():
+    assert len(findings("Quy định số 1010-QĐ/TW ngày 02/5/2019 của Tỉnh ủy về cán bộ.", "RF004")) == 1
+    ok = ("Quy định số 1010-QĐ/TU của Ban Thường vụ Tỉnh ủy; Kết luận số 94-KL/TW của Ban Bí thư về học tập; "
+          "Hướng dẫn số 3-HD/BTGTU của Ban Tuyên giáo Tỉnh ủy; Kế hoạch số 10-KH/BCĐ của Ban Chỉ đạo 35 tỉnh.")
+    assert findings(ok, "RF004") == []
