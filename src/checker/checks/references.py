@@ -124,3 +124,29 @@ class ReferenceIssuer(Check):
                 continue
             yield Finding(b, r.start, r.end, args={"symbol": r.text, "issuer": r.issuer, "body": r.issuer_text,
                                                    "expected": code}, expected=code, actual=r.issuer)
+
+
+@register("reference-without-date")
+class ReferenceWithoutDate(Check):
+    """The first citation of a document gives its date (ND30 PL I §II.6.b; HD36): reported once per
+    symbol, when its first citation has none. Laws and công văn of the report's own body are left alone."""
+
+    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        refs = all_references(ctx, doc)
+        first: dict[str, tuple] = {}
+        dated: dict[str, tuple] = {}
+        for b, r in refs:
+            first.setdefault(r.key, (b, r))
+            if r.date is not None:
+                dated.setdefault(r.key, (b, r))
+        for key, (b, r) in first.items():
+            if r.date is not None or (r.shape == "legal" and r.type_code is None):
+                continue
+            if not r.type_word:
+                continue  # a bare symbol in a list or a table: not a citation sentence
+            if key in dated:
+                later = dated[key][1].date
+                yield Finding(b, r.cite_start, r.end, variant="later",
+                              args={"symbol": r.text, "date": "/".join(str(x) for x in later)})
+            else:
+                yield Finding(b, r.cite_start, r.end, args={"symbol": r.text, "date": ""})

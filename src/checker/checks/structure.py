@@ -348,6 +348,9 @@ class ReportSections(Check):
             if g.requires and g.requires not in found:
                 continue
             anchor = found.get(g.requires) if g.requires else end
+            if anchor is not None and g.requires:
+                # the shortcomings themselves: the first paragraph after their heading
+                anchor = next((b for b in body if b.index > anchor.index), anchor)
             anchor = anchor or end
             s, e = word_span(anchor)
             sev = g.monthly_severity if monthly and g.monthly_severity else None
