@@ -56,6 +56,18 @@ class Block:
     legacy_encoding: str | None = None  # "TCVN3" | "VNI" when the text is in a legacy encoding
     was_nfd: bool = False  # the source held decomposed (NFD) Vietnamese letters
 
+    def masked_text(self) -> str:
+        """The text with footnote marks typed into it ("[footnoteRef:3]", "¹⁸") blanked out, same length,
+        so that figure extraction does not read a note number as a figure and offsets stay true."""
+        marks = [r for r in self.note_refs if r.length]
+        if not marks:
+            return self.text
+        chars = list(self.text)
+        for r in marks:
+            for i in range(r.position, min(len(chars), r.position + r.length)):
+                chars[i] = " "
+        return "".join(chars)
+
     @property
     def is_body(self) -> bool:
         return self.kind in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL)

@@ -173,6 +173,8 @@ def run_rules(doc: Document, rules: Iterable[LoadedRule], *, lang: str = "vi",
         if not applies(rule, doc.profile):
             continue
         for f in rule.check.run(doc, ctx):
+            if f.block.legacy_encoding and rule.spec.kind != "legacy-encoding":
+                continue  # garbage to every other rule: TX002 reports the block once
             issue = to_issue(rule, f, lang, overrides.get(rule.id))
             key = (issue.rule, issue.location.block, issue.location.column, issue.location.end_column, issue.message)
             if key not in seen:

@@ -63,7 +63,7 @@ def doc_figures(doc: Document, ctx: Context) -> list[BlockFigures]:
         out = []
         nfig = unparsed = 0
         for b in doc.blocks:
-            figs = F.extract(b.text)
+            figs = F.extract(b.masked_text())
             if not figs:
                 continue
             figs = _with_nouns(b.text, figs)
@@ -142,7 +142,7 @@ def _doc_style(doc: Document, ctx: Context) -> str:
         F = _figs()
         vi = en = 0
         for b in doc.blocks:
-            for n in F.numbers(b.text):
+            for n in F.numbers(b.masked_text()):
                 if n.style == "vi" and not n.malformed:
                     vi += 1
                 elif n.style == "en":
