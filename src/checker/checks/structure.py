@@ -192,7 +192,8 @@ class DraftBlanks(Check):
         if h.date is not None:
             m = h.date
             if not m.group("day"):
-                yield Finding(h.date_block, m.start("place"), m.end(), variant="day",
+                yield Finding(h.date_block, m.start("place"), m.end(),
+                              variant="day" if m.group("month") else "day_month",
                               args={"text": m.group(0).strip()})
             elif not m.group("month"):
                 yield Finding(h.date_block, m.start("place"), m.end(), variant="month",
