@@ -226,7 +226,7 @@ def numbers(text: str) -> tuple[Number, ...]:
         return ()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _numbers(text: str) -> tuple[Number, ...]:
     out = []
     for m in _NUM_RE.finditer(text):
@@ -266,9 +266,145 @@ def _get_parser():
                 from .resources import grammar_path
 
                 path = grammar_path("figures.lark")
-                _parser = Lark(path.read_text(encoding="utf-8"), parser="lalr", lexer="contextual",
-                               propagate_positions=False, maybe_placeholders=False, cache=True)
+                from lark.lexer import Lexer, Token
+
+                def lex(self, text):  # lark Tokens, for parser.parse (a cross-check of `_parse`)
+                    for t in _FigureLexer.lex(self, text):
+                        yield Token(t.type, str(t), start_pos=t.start_pos, end_pos=t.end_pos)
+
+                lexer = type("FigureLexer", (_FigureLexer, Lexer), {"lex": lex})
+                _parser = Lark(path.read_text(encoding="utf-8"), parser="lalr", lexer=lexer,
+                               propagate_positions=False, maybe_placeholders=False)
     return _parser
+
+
+_engine = None
+
+
+class _Node:
+    __slots__ = ("data", "children")
+
+    def __init__(self, data, children):
+        self.data, self.children = data, children
+
+
+class _Tok(str):
+    """A token: its text, terminal name and span (what `_build` reads from a lark Token)."""
+
+    __slots__ = ("type", "start_pos", "end_pos")
+
+
+def _get_engine():
+    """(lexer, rules of one terminal, rules of two terminals), read from the compiled grammar.
+
+    The grammar is flat (`start: _item*`, each item one or two terminals, the second only a
+    PCT/UNIT glued to a number), so grouping the lexer's tokens greedily by the grammar's own
+    rules yields exactly the LALR parse without driving the parser token by token.
+    """
+    global _engine
+    if _engine is None:
+        parser = _get_parser()
+        with _lock:
+            if _engine is None:
+                single, double = {}, {}
+                for r in parser.rules:
+                    names = [str(sym.name) for sym in r.expansion]
+                    if r.origin.name.startswith("_") or not names or not all(sym.is_term for sym in r.expansion):
+                        continue
+                    if len(names) == 1:
+                        single[names[0]] = str(r.origin.name)
+                    elif len(names) == 2:
+                        double[(names[0], names[1])] = str(r.origin.name)
+                _engine = (_FigureLexer(parser.lexer_conf), single, double)
+    return _engine
+
+
+def _parse(text: str) -> _Node:
+    lexer, single, double = _get_engine()
+    toks = list(lexer.lex(text))
+    out = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        if i + 1 < n:
+            rule = double.get((t.type, toks[i + 1].type))
+            if rule is not None:
+                out.append(_Node(rule, [t, toks[i + 1]]))
+                i += 2
+                continue
+        rule = single.get(t.type)
+        if rule is not None:
+            out.append(_Node(rule, [t]))
+        i += 1
+    return _Node("start", out)
+
+
+# Terminals that may only follow a number or a fraction, glued to it by at most three spaces.
+_AFTER_NUMBER = ("PCT", "UNIT")
+
+
+def _token(name: str, value: str, start_pos: int, end_pos: int):
+    t = _Tok(value)
+    t.type, t.start_pos, t.end_pos = name, start_pos, end_pos
+    return t
+_NUMBER_TERMINALS = ("NUM", "FRAC")
+
+
+class _FigureLexer:
+    """Lexer for the figure grammar: one C-level regex scan over the text.
+
+    It uses the grammar's own terminals, in the grammar's priority order, but jumps over free
+    text (the ignored WORD/FILLER terminals) inside the regex engine instead of producing one
+    ignored token per word: only figure tokens and link words reach the LALR parser. PCT and
+    UNIT are tried only right after a NUM or FRAC (what the contextual lexer allowed), glued by
+    spaces (`_GLUE`). A terminal starting with a letter must start a word; one starting with a
+    digit must not continue a word ("H5N1", "CT12").
+    """
+
+    def __init__(self, lexer_conf):
+        after, groups = [], []
+        terms = sorted(lexer_conf.terminals, key=lambda t: (-t.priority, t.name))
+        unit_priority = min(t.priority for t in terms if t.name in _AFTER_NUMBER)
+        for t in terms:
+            if t.name in lexer_conf.ignore:
+                continue
+            rx = t.pattern.to_regexp()
+            if t.name in _AFTER_NUMBER:
+                after.append(f"(?P<{t.name}>{rx})")
+                continue
+            if t.priority > unit_priority:  # wins over a unit after a number ("2 năm 2023")
+                after.append(f"(?P<_{t.name}>{rx})")
+            groups.append((t.name, rx))
+        self._terminal_names = frozenset(n for n, _ in groups)
+        # A token starting with a digit must not continue a word ("H5N1", "CT12"); one starting with
+        # a letter must start a word. Each terminal appears in both branches (W-prefixed in the
+        # letter branch); its own pattern decides which one can match.
+        digit = "|".join(f"(?P<{n}>{r})" for n, r in groups)
+        letter = "|".join(f"(?P<W{n}>{r})" for n, r in groups)
+        self._main = re.compile(r"(?<!\w)(?=\d)(?:" + digit + r")|(?<![^\W\d])(?=[^\W\d])(?:" + letter + ")")
+        self._after = re.compile(r"[ \t\u00a0]{0,3}(?:" + "|".join(after) + ")")
+
+    def lex(self, text):
+        Token = _token
+        main, after = self._main.search, self._after.match
+        pos, n = 0, len(text)
+        while pos < n:
+            m = main(text, pos)
+            if m is None:
+                return
+            name = m.lastgroup
+            if name[0] == "W" and name not in self._terminal_names:
+                name = name[1:]
+            s, e = m.span()
+            yield Token(name, m.group(), start_pos=s, end_pos=e)
+            pos = e
+            if name in _NUMBER_TERMINALS:
+                m2 = after(text, e)
+                if m2 is not None and m2.lastgroup[0] != "_":
+                    name2 = m2.lastgroup
+                    s2, e2 = m2.span(name2)
+                    yield Token(name2, m2.group(name2), start_pos=s2, end_pos=e2)
+                    pos = e2
 
 
 def _days_in_month(m: int, y: int | None) -> int:
@@ -421,15 +557,14 @@ def extract(text: str) -> tuple:
         return ()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _extract(text: str) -> tuple:
     offset = 0
     m = _LABEL.match(text)
     if m:
         offset = m.end()
-    parser = _get_parser()
     try:
-        tree = parser.parse(text[offset:] if offset else text)
+        tree = _parse(text[offset:] if offset else text)
     except Exception:
         return _fallback(text, offset)
     figs = _build(text[offset:] if offset else text, tree)

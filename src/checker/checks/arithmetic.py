@@ -128,25 +128,31 @@ def _with_nouns(text: str, figs: tuple) -> tuple:
     return tuple(out)
 
 
+_INNER = {"number": (), "percent": ("number",), "quantity": ("number",), "ratio": ("num", "den"),
+          "pair": ("actual", "target")}
+
+
 def _inner_numbers(f) -> list:
-    F = _figs()
-    if isinstance(f, F.Number):
+    names = _INNER.get(f.kind)
+    if names is None:
+        return []
+    if not names:
         return [f]
-    return [getattr(f, k) for k in ("number", "num", "den", "actual", "target") if hasattr(f, k)]
+    return [getattr(f, k) for k in names]
 
 
 def _doc_style(doc: Document, ctx: Context) -> str:
     """The document's prevailing number convention: 'vi' unless English-style numbers dominate."""
 
     def compute() -> str:
-        F = _figs()
         vi = en = 0
-        for b in doc.blocks:
-            for n in F.numbers(b.masked_text()):
-                if n.style == "vi" and not n.malformed:
-                    vi += 1
-                elif n.style == "en":
-                    en += 1
+        for bf in doc_figures(doc, ctx):  # the numbers the figures hold (no second pass over the text)
+            for f in bf.figs:
+                for n in _inner_numbers(f):
+                    if n.style == "vi" and not n.malformed:
+                        vi += 1
+                    elif n.style == "en":
+                        en += 1
         return "en" if en > vi * 2 and en >= 3 else "vi"
 
     return ctx.memo("arithmetic:style", compute)
