@@ -101,22 +101,24 @@ def render_file(console: Console, fr: FileResult, lang: str) -> None:
 
 def render_summary(console: Console, result: "Result", lang: str) -> None:
     table = Table(title=t("summary.title", lang), title_justify="left", show_lines=False)
-    table.add_column(t("summary.file", lang), overflow="fold")
+    table.add_column(t("summary.file", lang), overflow="fold", ratio=1)
     table.add_column(t("summary.errors", lang), justify="right", style="red")
     table.add_column(t("summary.warnings", lang), justify="right", style="yellow")
     table.add_column(t("summary.info", lang), justify="right", style="cyan")
-    table.add_column(t("summary.coverage", lang), justify="right")
+    table.add_column(f'{t("summary.figures", lang)}\n({t("summary.relations", lang)}/{t("summary.unparsed", lang)})',
+                     justify="right", style="dim")
     for fr in result.files:
         if fr.error is not None:
             table.add_row(escape(fr.path), "-", "-", "-", t("summary.unreadable", lang))
             continue
         c = fr.coverage
         table.add_row(escape(fr.path), str(fr.count(Severity.ERROR)), str(fr.count(Severity.WARNING)),
-                      str(fr.count(Severity.INFO)), f"{c.figures} / {c.relations} / {c.unparsed}")
+                      str(fr.count(Severity.INFO)), f"{c.figures} ({c.relations}/{c.unparsed})")
     if len(result.files) > 1:
         s = result.summary()
-        table.add_row(t("summary.total", lang), str(s["errors"]), str(s["warnings"]), str(s["info"]), "",
-                      style="bold")
+        cov = [sum(getattr(f.coverage, k) for f in result.files) for k in ("figures", "relations", "unparsed")]
+        table.add_row(t("summary.total", lang), str(s["errors"]), str(s["warnings"]), str(s["info"]),
+                      f"{cov[0]} ({cov[1]}/{cov[2]})", style="bold")
     console.print(table)
 
 
