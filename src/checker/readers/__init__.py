@@ -7,7 +7,8 @@ the document), then footnotes and endnotes (by their displayed number), then pag
 inputs, blocks follow the source lines; footnote blocks sit at the line they come from.
 Blocks whose `legacy_encoding` is set hold TCVN3/VNI mojibake: checks other than TX002 should skip them.
 Comments of a .docx are in `doc.meta["comments"]`; Word's numbering definitions in `doc.meta["numbering"]`
-(numId -> level -> {format, text, start}); plain-text footnote form in `doc.meta["footnote_form"]`, and
+(numId -> level -> {format, text, start}); merged table cells in `doc.meta["table_spans"]`
+(table number -> {(row, column): (row_span, col_span)} for every distinct cell, keyed like the blocks); plain-text footnote form in `doc.meta["footnote_form"]`, and
 `doc.meta["footnote_anchors_lost"]` when the footnote marks were lost in the export.
 """
 

@@ -27,6 +27,7 @@ from .legacy import font_encoding
 MAX_FILE_BYTES = 200 * 2**20  # the .docx itself
 MAX_PART_BYTES = 50 * 2**20  # one uncompressed XML part
 MAX_TOTAL_BYTES = 150 * 2**20  # all parts we read, uncompressed
+MAX_GRID = 10_000  # grid columns a gridSpan/gridBefore may claim (a damaged file may say anything)
 MAX_RATIO = 100  # compression ratio allowed for a part larger than RATIO_MIN_BYTES
 RATIO_MIN_BYTES = 2 * 2**20
 
@@ -335,6 +336,7 @@ class _Walker:
                 break
         self.note_order: dict[str, dict[str, int]] = {"footnote": {}, "endnote": {}}
         self.header_refs: list[tuple[str, str]] = []  # (kind, rId) in document order
+        self.table_spans: dict[int, dict[tuple[int, int], list[int]]] = {}  # table -> (row, col) -> [rows, cols]
 
     # paragraph ----------------------------------------------------------------------------------
     def para(self, p) -> _Para:
@@ -505,8 +507,17 @@ class _Walker:
                     break
 
     def table(self, tbl, blocks: list[Block], pending: list, extras: dict, counter: list[int]) -> None:
+        """One block per distinct cell at its top-left grid position; the spans go to `self.table_spans`.
+
+        Spans: ``w:gridSpan`` widens a cell; ``w:vMerge`` (restart, then continue cells in the rows
+        below at the same grid column) makes it taller; legacy ``w:hMerge`` continue cells widen the
+        cell to their left. A continue cell with nothing to continue is dropped (as Word shows it empty).
+        """
         counter[0] += 1
         number = counter[0]
+        spans: dict[tuple[int, int], list[int]] = {}
+        self.table_spans[number] = spans
+        open_v: dict[int, tuple[int, int]] = {}  # grid column -> origin of the vertical merge running there
         row_no = 0
         for tr in self._rows(tbl):
             row_no += 1
@@ -515,23 +526,42 @@ class _Walker:
                 if c.tag == T_TRPR:
                     gb = c.find(_w("gridBefore"))
                     if gb is not None:
-                        col += _int(gb.get(A_VAL)) or 0
+                        col += max(0, min(_int(gb.get(A_VAL)) or 0, MAX_GRID))
+            left: tuple[int, int] | None = None  # origin of the previous cell of this row
+            running: set[int] = set()  # grid columns where a vertical merge starts or goes on in this row
             for tc in self._cells(tr):
-                span, merged = 1, False
+                span, vmerge, hcont = 1, None, False
                 tcpr = tc.find(T_TCPR)
                 if tcpr is not None:
                     gs = tcpr.find(_w("gridSpan"))
                     if gs is not None:
-                        span = max(1, _int(gs.get(A_VAL)) or 1)
+                        span = max(1, min(_int(gs.get(A_VAL)) or 1, MAX_GRID))
                     vm = tcpr.find(_w("vMerge"))
-                    if vm is not None and vm.get(A_VAL) != "restart":
-                        merged = True
+                    if vm is not None:
+                        vmerge = "restart" if vm.get(A_VAL) == "restart" else "continue"
                     hm = tcpr.find(_w("hMerge"))
                     if hm is not None and hm.get(A_VAL) != "restart":
-                        merged = True
-                if not merged:
+                        hcont = True
+                if hcont:
+                    if left is not None:
+                        spans[left][1] += span
+                elif vmerge == "continue":
+                    origin = open_v.get(col)
+                    if origin is not None and origin[0] < row_no:
+                        spans[origin][0] = row_no - origin[0] + 1
+                        running.add(col)
+                    left = None  # an hMerge right of a continue cell: leave the origin's width alone
+                else:
+                    key = (row_no, col)
+                    spans[key] = [1, span]
+                    left = key
+                    if vmerge == "restart":
+                        open_v[col] = key
+                        running.add(col)
                     self._cell(tc, number, row_no, col, blocks, pending, extras, counter)
                 col += span
+            for c in [c for c in open_v if c not in running]:  # any other cell there ends the merge
+                del open_v[c]
 
     def _rows(self, tbl):
         for c in tbl:
@@ -744,6 +774,8 @@ def _read(pkg: _Package, name: str) -> Document:
     meta: dict = {"numbering": numbering} if numbering else {}
     if unreferenced:
         meta["unreferenced_notes"] = unreferenced
+    meta["table_spans"] = {t: {rc: (rs, cs) for rc, (rs, cs) in cells.items()}
+                           for t, cells in walker.table_spans.items()}
     comments = _comments(pkg, (by_type.get("comments") or [None])[0], all_blocks, extras, walker)
     meta["comments"] = comments
     return Document(path=name, format="docx", blocks=all_blocks, encoding="utf-8", meta=meta)
