@@ -47,3 +47,18 @@ def test_issuer_code_against_body():
     ok = ("Quy định số 1010-QĐ/TU của Ban Thường vụ Tỉnh ủy; Kết luận số 94-KL/TW của Ban Bí thư về học tập; "
           "Hướng dẫn số 3-HD/BTGTU của Ban Tuyên giáo Tỉnh ủy; Kế hoạch số 10-KH/BCĐ của Ban Chỉ đạo 35 tỉnh.")
     assert findings(ok, "RF004") == []
+
+
+def test_first_citation_without_date_exemptions():
+    # legal documents with the year in the symbol, quoted titles, subjects of dated citations, shared dates
+    quiet = ["Triển khai Nghị định số 45/2022/NĐ-CP của Chính phủ và Thông tư 03/2019/TT-BNV.",
+             "Quán triệt Kết luận số 15-KL/TW, ngày 12/4/2022 của Ban Bí thư về “Tiếp tục thực hiện Chỉ thị "
+             "số 27-CT/TW về công tác dân vận”.",
+             "Ban hành Kế hoạch số 41/KH-UBND ngày 02/3/2024 của UBND tỉnh về triển khai Nghị quyết số 12/NQ-CP.",
+             "Thực hiện Nghị quyết số 03/NQ-CP và Nghị quyết số 04/NQ-CP ngày 09/01/2024 của Chính phủ."]
+    for text in quiet:
+        assert findings(text, "RF005") == [], text
+    # still reported: a plain first citation, one after a sentence break, one whose date comes later
+    loud = ("Ban hành Kế hoạch số 41/KH-UBND ngày 02/3/2024 của UBND tỉnh. Thực hiện Nghị quyết số 12/NQ-CP; "
+            "Quán triệt Đề án số 07-ĐA/TU đến chi bộ.\nTriển khai Đề án số 07-ĐA/TU ngày 05/01/2024.")
+    assert [i.excerpt for i in findings(loud, "RF005")] == ["Nghị quyết số 12/NQ-CP", "Đề án số 07-ĐA/TU"]

@@ -152,3 +152,65 @@ def test_state_docx_detected_and_blanks_are_info(tmp_path):
     result = lint_file(path, select=["ST002", "ST003"])
     assert result.profile == "state"
     assert [(i.rule, i.severity.value) for i in result.issues] == [("ST002", "info"), ("ST002", "info")]
+
+
+STATE_HEAD = ("ỦY BAN NHÂN DÂN\nHUYỆN TÂN HIỆP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+              "{number}\nTân Hiệp, ngày 14 tháng 5 năm 2024\n")
+
+
+def test_mandatory_parts_only_for_reports():
+    plan = STATE_HEAD.format(number="Số: 31/KH-UBND") + (
+        "KẾ HOẠCH\nTriển khai chuyển đổi số năm 2024\nI. MỤC ĐÍCH\nNâng cao chất lượng dịch vụ công.")
+    guide = "HƯỚNG DẪN\nthể thức văn bản của chi bộ\n1. Thể thức\nGhi đủ các thành phần.\n2. Kỹ thuật\nKhổ A4."
+    cong_van = STATE_HEAD.format(number="Số: 812/UBND-VP") + "Kính gửi: Các phòng chuyên môn.\nĐề nghị góp ý."
+    for text in (plan, guide, cong_van):
+        assert findings(text, "ST001") == []
+    # a report with the same gaps is judged
+    report = STATE_HEAD.format(number="Số: 31/BC-UBND") + "BÁO CÁO\nKết quả chuyển đổi số quý I năm 2024\nĐạt."
+    assert {i.message for i in findings(report, "ST001")} >= {'Thiếu phần "Nơi nhận"'}
+
+
+def test_signature_name_in_one_multi_line_cell():
+    blocks = [Block(0, BlockKind.TABLE_CELL, "ỦY BAN NHÂN DÂN\nXÃ AN LẠC"),
+              Block(0, BlockKind.TABLE_CELL, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"),
+              Block(0, BlockKind.TABLE_CELL, "Số: 07/BC-UBND"),
+              Block(0, BlockKind.TABLE_CELL, "An Lạc, ngày 03 tháng 4 năm 2024"),
+              Block(0, BlockKind.PARAGRAPH, "BÁO CÁO"),
+              Block(0, BlockKind.PARAGRAPH, "Kết quả thu ngân sách quý I năm 2024"),
+              Block(0, BlockKind.PARAGRAPH, "Thu ngân sách đạt 1.250 triệu đồng."),
+              Block(0, BlockKind.TABLE_CELL, "Nơi nhận:\n- UBND huyện;\n- Lưu: VT."),
+              Block(0, BlockKind.TABLE_CELL, "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\u00a0\n(Đã ký)\n\nVõ Thị Ngọc Hân")]
+    doc = _doc(blocks)
+    assert lint_document(doc, select=["ST001"]).issues == []
+    blocks[-1] = Block(0, BlockKind.TABLE_CELL, "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\n\n")
+    issues = lint_document(_doc(blocks), select=["ST001"]).issues
+    assert [(i.message, i.severity.value) for i in issues] == [("Phần chữ ký chưa có họ tên người ký", "warning")]
+
+
+def test_one_off_report_sections_are_info_periodic_ones_warn():
+    body = ("I. KẾT QUẢ KIỂM TRA\nKiểm tra 9 xã, 7 xã đúng quy định.\nII. TỒN TẠI, HẠN CHẾ\nHai xã chưa lập danh mục.\n"
+            "III. KIẾN NGHỊ\nĐề nghị các xã khắc phục.")
+    one_off = findings("BÁO CÁO\nKết quả kiểm tra công tác lưu trữ tại các xã\n" + body, "ST005")
+    assert [i.severity.value for i in one_off] == ["info", "info"]
+    event = findings("BÁO CÁO\nKết quả Tháng hành động vì môi trường năm 2024 của ngành Tài nguyên\n" + body, "ST005")
+    assert [i.severity.value for i in event] == ["info", "info"]
+    periodic = findings("BÁO CÁO\nTình hình thực hiện nhiệm vụ quý II năm 2024\n" + body, "ST005")
+    assert [i.severity.value for i in periodic] == ["warning", "warning"]
+    annual = findings("BÁO CÁO\nCông tác cải cách hành chính năm 2024\n" + body, "ST005")
+    assert [i.severity.value for i in annual] == ["warning", "warning"]
+
+
+def test_profile_from_body_when_header_missing():
+    from checker.api import prepare
+    from checker.readers import read_string
+
+    party = ("BÁO CÁO\nkết quả công tác tháng 5 năm 2024\nBan Thường vụ Huyện ủy báo cáo kết quả như sau:\n"
+             "I. KẾT QUẢ\nĐạt.\nNơi nhận:\n- Lưu Văn phòng Huyện ủy.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nLê Văn Tám")
+    assert prepare(read_string(party, name="a.txt")).profile == "party"
+    state = ("BÁO CÁO\nkết quả thu ngân sách tháng 5 năm 2024\nI. KẾT QUẢ\nĐạt.\nNơi nhận:\n- Lưu: VT.\n"
+             "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn Tám")
+    assert prepare(read_string(state, name="b.txt")).profile == "state"
+    # no evidence, or evidence both ways: no profile
+    assert prepare(read_string("BÁO CÁO\nkết quả tháng 5\nI. KẾT QUẢ\nĐạt.", name="c.txt")).profile is None
+    mixed = party.replace("T/M BAN THƯỜNG VỤ", "TM. ỦY BAN NHÂN DÂN")
+    assert prepare(read_string(mixed, name="d.txt")).profile is None

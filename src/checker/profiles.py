@@ -32,7 +32,46 @@ def detect_profile(doc: Document) -> str | None:
         return "party"
     if _STATE_NUMBER.search(text):
         return "state"
-    return None
+    return _body_evidence(doc)
+
+
+# Without either header, the document still says whose it is: the issuing agency above the type name
+# ("HUYỆN ỦY …" vs "ỦY BAN NHÂN DÂN …"), the signature ("T/M BAN THƯỜNG VỤ" in a Party document,
+# "TM. ỦY BAN NHÂN DÂN" in a state one: Party forms write "T/M", state forms "TM."), or the opening
+# sentence naming who reports ("Ban Thường vụ Huyện ủy báo cáo …").
+_PARTY_BODIES = r"(?:BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH|HUYỆN\s+ỦY|TỈNH\s+ỦY|THÀNH\s+ỦY|QUẬN\s+ỦY|ĐẢNG\s+ỦY|" \
+                r"CHI\s+BỘ|ĐẢNG\s+BỘ|ĐẢNG\s+ĐOÀN|BAN\s+CÁN\s+SỰ|ỦY\s+BAN\s+KIỂM\s+TRA|BAN\s+BÍ\s+THƯ|BỘ\s+CHÍNH\s+TRỊ)"
+_PARTY_AGENCY = re.compile(rf"^\s*{_PARTY_BODIES}\b[^a-zà-ỹ]*$")
+_STATE_AGENCY = re.compile(r"^\s*(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|HĐND|SỞ|BỘ)\b[^a-zà-ỹ]*$")
+_PARTY_SIGN = re.compile(rf"^\s*(?:T/M|T/L|K/T)\s+{_PARTY_BODIES}\b")
+_STATE_SIGN = re.compile(r"^\s*(?:TM|KT|TL|TUQ)\.\s*[A-ZĐÀ-Ỹ]")
+_PARTY_OPENING = re.compile(r"\b(?:Ban\s+Thường\s+vụ|Thường\s+trực|Ban\s+Chấp\s+hành)\s+(?:Huyện|Tỉnh|Thành|Quận|Đảng)\s+[uủ]y\b"
+                            r"[^.;:]{0,60}\bbáo\s+cáo\b")
+_STATE_OPENING = re.compile(r"\b(?:Ủy\s+ban\s+nhân\s+dân|UBND)\b[^.;:]{0,60}\bbáo\s+cáo\b")
+
+
+def _body_evidence(doc: Document) -> str | None:
+    """"party" or "state" when the agency lines, the signature or the opening sentence agree; None
+    when they say nothing or contradict each other."""
+    blocks = [b for b in doc.blocks if b.kind.value in ("paragraph", "table_cell") and b.text.strip()]
+    votes: set[str] = set()
+    lines = [(i, line) for i, b in enumerate(blocks) for line in b.text.split("\n") if line.strip()]
+    for i, line in lines:
+        if i < 8 and _PARTY_AGENCY.match(line):
+            votes.add("party")
+        elif i < 8 and _STATE_AGENCY.match(line):
+            votes.add("state")
+        if i >= len(blocks) - 40:
+            if _PARTY_SIGN.match(line):
+                votes.add("party")
+            elif _STATE_SIGN.match(line):
+                votes.add("state")
+    for b in blocks[:12]:
+        if _PARTY_OPENING.search(b.text):
+            votes.add("party")
+        elif _STATE_OPENING.search(b.text):
+            votes.add("state")
+    return votes.pop() if len(votes) == 1 else None
 
 
 # --- the header of a document: number line, place-and-date line, type name and subject -----------

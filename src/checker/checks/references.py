@@ -129,24 +129,80 @@ class ReferenceIssuer(Check):
 @register("reference-without-date")
 class ReferenceWithoutDate(Check):
     """The first citation of a document gives its date (ND30 PL I §II.6.b; HD36): reported once per
-    symbol, when its first citation has none. Laws and công văn of the report's own body are left alone."""
+    symbol, when its first citation has none. Not reported: laws and legal documents whose symbol
+    carries the year ("30/2020/NĐ-CP"); a citation inside a quoted title (“… Chỉ thị số 10-CT/TW …”)
+    or inside the subject of a dated citation just before it ("Kế hoạch số 5/KH-UBND ngày 02/3/2024
+    về triển khai Nghị quyết số 12/NQ-CP"), since the writer copies that title as it is; the first of
+    two citations sharing one date ("Nghị quyết số 01/NQ-CP và Nghị quyết số 02/NQ-CP ngày 08/01/2025")."""
+
+    class Params(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        legal_with_year: bool = False  # also report legal symbols with a year ("30/2020/NĐ-CP")
+        subject_reach: int = 220  # how far after a dated citation its subject may run (characters)
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         refs = all_references(ctx, doc)
         first: dict[str, tuple] = {}
         dated: dict[str, tuple] = {}
-        for b, r in refs:
-            first.setdefault(r.key, (b, r))
+        for i, (b, r) in enumerate(refs):
+            if r.key not in first:
+                first[r.key] = (i, b, r)
             if r.date is not None:
                 dated.setdefault(r.key, (b, r))
-        for key, (b, r) in first.items():
-            if r.date is not None or (r.shape == "legal" and r.type_code is None):
+        for key, (i, b, r) in first.items():
+            if r.date is not None or (r.shape == "legal" and (r.type_code is None or not self.params.legal_with_year)):
                 continue
             if not r.type_word:
                 continue  # a bare symbol in a list or a table: not a citation sentence
+            if _in_quoted_title(b.text, r.cite_start) or self._in_subject(refs, i) or _shares_next_date(refs, i):
+                continue
             if key in dated:
                 later = dated[key][1].date
                 yield Finding(b, r.cite_start, r.end, variant="later",
                               args={"symbol": r.text, "date": "/".join(str(x) for x in later)})
             else:
                 yield Finding(b, r.cite_start, r.end, args={"symbol": r.text, "date": ""})
+
+    def _in_subject(self, refs, i: int) -> bool:
+        """The citation sits in the subject ("về …", "thực hiện …") of a dated citation before it in
+        the same clause."""
+        b, r = refs[i]
+        for j in range(i - 1, -1, -1):
+            pb, p = refs[j]
+            if pb is not b:
+                return False
+            if p.date is None:
+                continue
+            gap = b.text[p.date_end:r.cite_start]
+            if len(gap) > self.params.subject_reach or ";" in gap or re.search(r"[.!?]\s+[A-ZĐ]", gap):
+                return False
+            return bool(re.search(r"\b(?:về|thực hiện|triển khai|theo|tổng kết|sơ kết|quán triệt)\b", gap))
+        return False
+
+
+_OPEN_QUOTES = "“«"
+_CLOSE_QUOTES = "”»"
+
+
+def _in_quoted_title(text: str, pos: int) -> bool:
+    """Inside “…” (or "…") that opened in the same paragraph before `pos`."""
+    before = text[:pos]
+    depth = sum(before.count(c) for c in _OPEN_QUOTES) - sum(before.count(c) for c in _CLOSE_QUOTES)
+    if depth > 0:
+        return True
+    return before.count('"') % 2 == 1
+
+
+def _shares_next_date(refs, i: int) -> bool:
+    """"A số X và B số Y ngày …": the date after the second citation serves both."""
+    b, r = refs[i]
+    for nb, n in refs[i + 1:i + 3]:
+        if nb is not b:
+            return False
+        gap = b.text[r.end:n.cite_start]
+        if not re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", gap):
+            return False
+        if n.date is not None:
+            return True
+        r = n
+    return False

@@ -52,7 +52,9 @@ _SIGN_PREFIX = re.compile(r"^\s*(?:T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.)\s*\S", 
 _POSITION = re.compile(
     r"^\s*(?:PHÓ\s+)?(?:BÍ\s+THƯ|CHỦ\s+TỊCH|GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|TRƯỞNG\s+BAN|TRƯỞNG\s+PHÒNG|"
     r"THỦ\s+TRƯỞNG|CHỦ\s+NHIỆM|TRƯỞNG\s+ĐOÀN|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC|HIỆU\s+TRƯỞNG|"
-    r"BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|TRƯỞNG\s+TIỂU\s+BAN|CHÁNH\s+THANH\s+TRA|TRƯỞNG\s+KHOA)\b[^a-zà-ỹ]*$"
+    r"BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|TRƯỞNG\s+TIỂU\s+BAN|CHÁNH\s+THANH\s+TRA|TRƯỞNG\s+KHOA|"
+    r"(?:CHI\s+|TỔNG\s+)?CỤC\s+TRƯỞNG|VIỆN\s+TRƯỞNG|CHÁNH\s+ÁN|TRƯỞNG\s+[A-ZĐÀ-Ỹ]+|[A-ZĐÀ-Ỹ]+\s+TRƯỞNG|"
+    r"TỔNG\s+BIÊN\s+TẬP|CHÍNH\s+ỦY|CHỈ\s+HUY\s+TRƯỞNG)\b[^a-zà-ỹ]*$"
 )
 _NAME = re.compile(r"^\s*(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s*$")
 _AGENCY_WORDS = re.compile(
@@ -116,6 +118,30 @@ def has_agency_line(h, doc: Document) -> bool:
     return False
 
 
+def type_code(h) -> str | None:
+    """The type code of the document's own number line ("BC" in "Số 12-BC/HU" or "Số: 3/BC-UBND");
+    "" for a công văn number without a type code ("Số: 15/UBND-VP"); None without a number line."""
+    m = h.number
+    if m is None:
+        return None
+    sym = re.sub(r"\s+", "", m.group("sym"))
+    if m.group("sep") == "-":  # Party: 12-BC/HU
+        return sym.split("/")[0]
+    code = sym.split("-")[0]
+    from ..profiles import TYPE_NAMES
+
+    return code if code in set(TYPE_NAMES.values()) | {"CTHĐ", "KL", "QĐi"} else ""
+
+
+def is_report(h, type_names: list[str], type_codes: list[str]) -> bool:
+    """A report: its type name is one of `type_names`; without a type name line, its number carries
+    one of `type_codes` (or there is no number either, so nothing says it is not a report)."""
+    if h.type_name is not None:
+        return h.type_name in type_names
+    code = type_code(h)
+    return code is None or code in type_codes
+
+
 # --- 1. mandatory parts ----------------------------------------------------------------------------
 
 @register("mandatory-parts")
@@ -128,11 +154,17 @@ class MandatoryParts(Check):
         parts: list[str] = ["header", "agency", "number", "date", "title", "subject", "recipients",
                             "archive", "signature", "signer"]
         warning_parts: list[str] = ["archive", "signer"]  # reported as warnings, not errors
+        # the parts are required of a report: a document whose type name or type code says it is
+        # something else (a plan, a guide, a công văn) is not judged by this list
+        type_names: list[str] = ["BÁO CÁO"]
+        type_codes: list[str] = ["BC"]
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         if not looks_like_document(ctx):
             return
         h = header(ctx)
+        if not is_report(h, self.params.type_names, self.params.type_codes):
+            return
         body = nonempty(doc)
         if not body:
             return
@@ -285,6 +317,10 @@ class ReportSections(Check):
         groups: list[SectionGroup] = Field(min_length=1)
         type_names: list[str] = ["BÁO CÁO"]
         max_line: int = 160  # a short standalone line can act as a heading ("* Hạn chế:")
+        # a periodic report names its period in the subject line (folded text); a one-off report
+        # (an inspection, an event, a thematic review) need not hold every part: its findings are info
+        periodic: list[str] = []
+        nonperiodic_severity: Severity = Severity.INFO
 
     def _headings(self, doc: Document) -> list[Block]:
         from ..headings import parse_heading
@@ -319,6 +355,8 @@ class ReportSections(Check):
             return
         monthly = bool(re.search(r"\btháng\s+\d", h.subject, re.IGNORECASE)) and not re.search(
             r"\b(?:quý|quí|\d+\s+tháng|sáu tháng|chín tháng)", h.subject, re.IGNORECASE)
+        subject = fold(h.subject)
+        periodic = not self.params.periodic or any(re.search(p, subject) for p in self.params.periodic)
         found: dict[str, Block] = {}
         for g in self.params.groups:
             for b in heads:
@@ -355,6 +393,8 @@ class ReportSections(Check):
             anchor = anchor or end
             s, e = word_span(anchor)
             sev = g.monthly_severity if monthly and g.monthly_severity else None
+            if not periodic:
+                sev = self.params.nonperiodic_severity
             yield Finding(anchor, s, e, variant=g.name, severity=sev)
 
 
