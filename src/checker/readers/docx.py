@@ -444,9 +444,11 @@ class _Walker:
             elif tag == T_TBL:
                 if kind is BlockKind.PARAGRAPH:
                     self.table(child, blocks, pending, extras, table_counter)
-                else:  # tables in headers and notes: their paragraphs, flattened
-                    for tc in child.iter(T_TC):
-                        self.body(tc, blocks, pending, extras, kind, table_counter)
+                else:  # tables in headers and notes: their paragraphs, flattened (nested tables through
+                    # body(), once each: iter(T_TC) here would visit a cell once per enclosing table)
+                    for tr in self._rows(child):
+                        for tc in self._cells(tr):
+                            self.body(tc, blocks, pending, extras, kind, table_counter)
             elif tag in _TRANSPARENT_BODY:
                 self.body(child, blocks, pending, extras, kind, table_counter)
             elif tag == T_SECTPR:
