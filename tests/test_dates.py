@@ -44,3 +44,15 @@ def test_district_body_after_reform():
     assert len(findings(head.format(m="7"), "DT005")) == 1
     assert findings(head.format(m="6"), "DT005") == []
     assert len(findings("Theo Kế hoạch số 12-KH/HU ngày 02/7/2025.", "DT005")) == 1
+
+
+def test_deadline_after_the_date_and_plans_are_not_events():
+    head = ("ĐẢNG CỘNG SẢN VIỆT NAM\nSố 35-BC/ĐU\nPhú Hữu, ngày 02 tháng 7 năm 2025\nBÁO CÁO\n"
+            "sơ kết công tác 6 tháng đầu năm 2025\nI. KẾT QUẢ\n")
+    assert findings(head + "Ngày 20/10/2025 là hạn chót nộp hồ sơ; ngày 15/8/2025 sẽ khai giảng lớp học.",
+                    "DT002") == []
+    assert len(findings(head + "Ngày 20/7/2025, Ban Thường vụ đã tổ chức hội nghị.", "DT002")) == 1
+    plan = ("ỦY BAN NHÂN DÂN\nXÃ PHÚ HỮU\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 12/KH-UBND\nPhú Hữu, ngày 02 tháng 7 năm 2025\nKẾ HOẠCH\ntổ chức hội thi quý III năm 2025\n"
+            "I. MỤC ĐÍCH\nNgày 20/9/2025 tổ chức hội thi; tháng 10/2025 tổng kết.")
+    assert findings(plan, ["DT002", "DT004"]) == []

@@ -71,9 +71,22 @@ class PlanParams(BaseModel):
         "bat dau", "giai doan", "nhiem ky", "nam hoc", "dinh huong", "de nghi", "dang ky", "thoi gian",
         "lich", "du thao", "nhiem vu", "giai phap", "phuong huong", "muc tieu", "chi tieu",
     ]
+    # folded words after the date, in its clause, that make it a deadline or a plan
+    # ("Ngày 20/10/2025 là hạn chót nộp hồ sơ", "ngày 05/11/2024 sẽ tổ chức")
+    future_after: list[str] = ["se", "du kien", "han chot", "la han", "la thoi han", "het han", "theo ke hoach",
+                               "ke hoach", "lich"]
     plan_headings: list[str] = ["phuong huong", "giai phap", "thoi gian toi", "(?:ky|thang|quy|nam) toi",
                                 "cuoi nam", "nhiem vu", "ke hoach", "de xuat", "kien nghi"]
     result_headings: list[str] = ["ket qua", "tinh hinh", "danh gia", "han che", "nhan xet"]
+    # only a report states what has happened: a plan, a công văn or a tờ trình is about what will be
+    type_names: list[str] = ["BÁO CÁO"]
+    type_codes: list[str] = ["BC"]
+
+
+def reports_only(ctx: Context, params: PlanParams) -> bool:
+    from .structure import is_report
+
+    return is_report(header(ctx), params.type_names, params.type_codes)
 
 
 def plan_blocks(doc: Document, params: PlanParams) -> set[int]:
@@ -101,12 +114,18 @@ def plan_blocks(doc: Document, params: PlanParams) -> set[int]:
     return out
 
 
-def future_context(block: Block, start: int, words: list[str]) -> bool:
+def future_context(block: Block, start: int, words: list[str], after: list[str] = ()) -> bool:
     text = block.text
     s = max(text.rfind(". ", 0, start), text.rfind(";", 0, start), text.rfind(":", 0, start), 0)
     clause = fold(text[s:start])
     if re.search(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", clause):
         return True
+    if after:
+        rest = re.split(r"[.;:!?](?:\s|$)", text[start:start + 160])[0]
+        rest = fold(re.sub(r"^\S+", "", rest))  # the date itself out
+        if re.search(r"\b(?:" + "|".join(re.escape(w) for w in after) + r")\b", rest) and \
+                not re.search(r"\bda\b", rest):
+            return True
     after = fold(text[start:start + 60])
     return bool(re.search(r"^\S+\s*(?:-|–|đến|den)\s*\d", after))  # a range "…/2024 - …"
 
@@ -139,7 +158,7 @@ class DateAfterReport(Check):
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         rp = report_point(ctx)
-        if rp is None:
+        if rp is None or not reports_only(ctx, self.params):
             return
         from ..references import find_references
 
@@ -157,7 +176,8 @@ class DateAfterReport(Check):
                     continue  # a cited document's date: RF003
                 if (f.year, f.month) < (ry, rm) or ((f.year, f.month) == (ry, rm) and (rd is None or f.day <= rd)):
                     continue
-                if _in_parentheses_range(b.text, f.start) or future_context(b, f.start, self.params.future_words):
+                if _in_parentheses_range(b.text, f.start) or future_context(b, f.start, self.params.future_words,
+                                                                             self.params.future_after):
                     continue
                 report = f"{rd:02d}/{rm:02d}/{ry}" if rd else f"{rm:02d}/{ry}"
                 yield Finding(b, f.start, f.end, args={"date": f.text, "report": report}, actual=f.text)
@@ -194,7 +214,7 @@ class PeriodMismatch(Check):
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         rp = report_period(ctx)
-        if rp is None:
+        if rp is None or not reports_only(ctx, self.params):
             return
         from ..headings import parse_heading
 
@@ -226,7 +246,8 @@ class PeriodMismatch(Check):
                         yield Finding(b, f.start, f.end, variant="plan_past",
                                       args={"period": f.text, "report_period": rtext})
                     continue
-                if (y, first) > limit and not future_context(b, f.start, self.params.future_words):
+                if (y, first) > limit and not future_context(b, f.start, self.params.future_words,
+                                                             self.params.future_after):
                     yield Finding(b, f.start, f.end, variant="after",
                                   args={"period": f.text, "report_period": rtext})
 
