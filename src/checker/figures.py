@@ -460,8 +460,8 @@ def _period(tok: str, start: int) -> Period:
     years = re.findall(r"\d{4}", tok)
     year = int(years[-1]) if years else None
     end = start + len(tok)
-    if low.startswith("quý"):
-        m = re.match(r"quý\s+(IV|I{1,3}|[1-4])", tok, re.I)
+    if low.startswith(("quý", "quí")):
+        m = re.match(r"qu[ýí]\s+(IV|I{1,3}|[1-4])", tok, re.I)
         q = m.group(1).upper() if m else "I"
         idx = _ROMAN.get(q) or int(q)
         return Period(tok, start, end, "quarter", idx, year)

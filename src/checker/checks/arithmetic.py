@@ -89,7 +89,7 @@ _NOUN_AFTER = re.compile(r"[ \t]+([^\W\d_]+(?:[ \t][^\W\d_]+)?)")
 _NOT_NOUN = re.compile(r"(?:và|hoặc|của|là|với|trong|theo|tại|đến|từ|cho|được|có|đã|số)\b", re.I)
 
 
-_ORDINAL_BEFORE = re.compile(r"(?:số|ấp|khóa|khoá|đợt|lần|lần thứ|thứ|cấp|loại|hạng|tổ|khu|phòng|điều|khoản|mục|tiêu chí)\s*$", re.I)
+_ORDINAL_BEFORE = re.compile(r"(?:(?<!tổng )(?<!Tổng )(?<!TỔNG )số|ấp|khóa|khoá|đợt|lần|lần thứ|thứ|cấp|loại|hạng|tổ|khu|phòng|điều|khoản|mục|tiêu chí)\s*$", re.I)
 _noun_count_cls = None
 
 
@@ -114,17 +114,43 @@ def _with_nouns(text: str, figs: tuple) -> tuple:
     F = _figs()
     out = []
     for f in figs:
-        if isinstance(f, F.Number) and f.decimals == 0 and not f.malformed and f.style == "plain":
+        if isinstance(f, F.Number) and f.decimals == 0 and not f.malformed and f.style in ("plain", "vi"):
             m = _NOUN_AFTER.match(text, f.end)
-            if m and not _NOT_NOUN.match(m.group(1)) and not _ORDINAL_BEFORE.search(text[max(0, f.start - 12):f.start]):
+            ordinal = _ORDINAL_BEFORE.search(text[max(0, f.start - 12):f.start])
+            if ordinal and ordinal.group().strip().lower() == "cấp" and f.value > 5:
+                ordinal = None  # "cấp 180 giấy chứng nhận" (issued), not "cấp 2" (a level)
+            if m and not _NOT_NOUN.match(m.group(1)) and not ordinal:
                 noun = m.group(1)
                 words = noun.split()
                 if len(words) == 2 and _NOT_NOUN.fullmatch(words[1]):
                     noun = words[0]
                 end = m.start(1) + len(noun)
-                out.append(noun_count_cls()(text[f.start:end], f.start, end, f, noun.lower()))
+                out.append(noun_count_cls()(text[f.start:end], f.start, end, F.as_count(f), noun.lower()))
                 continue
         out.append(f)
+    return _slash_counts(text, out)
+
+
+_SLASH_GAP = re.compile(r"[ \t]*/[ \t]*")
+
+
+def _slash_counts(text: str, figs: list) -> tuple:
+    """"3.200 con/ 3.200 con": two counts of the same noun across a slash are a ratio of that noun
+    ("73 vụ/130 bị can", two nouns, stays two counts)."""
+    F = _figs()
+    out = []
+    i = 0
+    while i < len(figs):
+        f = figs[i]
+        if i + 1 < len(figs) and isinstance(f, F.Quantity) and isinstance(figs[i + 1], F.Quantity):
+            g = figs[i + 1]
+            if f.unit == g.unit and F.is_count_unit(f.unit) and _SLASH_GAP.fullmatch(text, f.end, g.start):
+                out.append(F.Ratio(text[f.start:g.end], f.start, g.end, F.as_count(f.number), F.as_count(g.number),
+                                   f.unit))
+                i += 2
+                continue
+        out.append(f)
+        i += 1
     return tuple(out)
 
 
@@ -295,11 +321,16 @@ class PctRelation:
     exact: bool = True  # counts are exact; measures are rounded
 
 
-def judge_percent(rel: PctRelation, style: str, block: Block, variant_prefix: str = "") -> Finding | None:
+def judge_percent(rel: PctRelation, style: str, block: Block, variant_prefix: str = "",
+                  typo: bool = True) -> Finding | None:
     a, b, p = rel.a, rel.b, rel.p
     if any(x.malformed for x in (a, b, p)):
         return None
-    combos = product(ranked_readings(a, style), ranked_readings(b, style), ranked_readings(p, style))
+    ra_, rb_ = ranked_readings(a, style), ranked_readings(b, style)
+    if rel.exact:  # a count is whole: "43.140/50.652 hộ" is not 43,14/50,652
+        ra_ = tuple(r for r in ra_ if r[1] == 0) or ra_
+        rb_ = tuple(r for r in rb_ if r[1] == 0) or rb_
+    combos = product(ra_, rb_, ranked_readings(p, style))
     for ra, rb, rp in combos:
         if rb[0] == 0:
             return None
@@ -314,7 +345,7 @@ def judge_percent(rel: PctRelation, style: str, block: Block, variant_prefix: st
     if truncates_to(expected, vp, dp):
         variant, severity = "truncated", Severity.INFO
     else:
-        typo = diagnose_typo([a, b], lambda v: _pct_holds(v[0], v[1], (vp, dp), rel.exact, rel.exact))
+        typo = typo and diagnose_typo([a, b], lambda v: _pct_holds(v[0], v[1], (vp, dp), rel.exact, rel.exact))
         if typo:
             i, old, new = typo
             nums = [a.text, b.text]
@@ -412,6 +443,63 @@ class RatioPercent(Check):
                 found = judge_percent(PctRelation(a, b, p.number, f.start, p.end, exact), style, bf.block)
                 if found:
                     yield found
+            yield from self._base_and_done(bf, ctx, style)
+
+    def _base_and_done(self, bf: BlockFigures, ctx: Context, style: str) -> Iterable[Finding]:
+        """"thụ lý 1.375 vụ, giải quyết 1.117 vụ, đạt tỷ lệ 81,24%"; "được phân bổ 103,6 tỷ đồng; đã giải ngân
+        67 tỷ đồng, đạt 64,69% kế hoạch": a percentage after two amounts of one unit is the second over the first.
+        The ratio is not written out, so a mismatch is a warning."""
+        F = _figs()
+        text = bf.block.text
+        figs = bf.figs
+        real = [k for k, f in enumerate(figs) if not isinstance(f, F.Link)]
+        for n, k in enumerate(real):
+            p = figs[k]
+            if not isinstance(p, F.Percent) or n < 2:
+                continue
+            q2, q1 = figs[real[n - 1]], figs[real[n - 2]]
+            if not (isinstance(q1, F.Quantity) and isinstance(q2, F.Quantity)):
+                continue
+            if not in_paren(bf, q1.start) == in_paren(bf, q2.start) == in_paren(bf, p.start):
+                continue  # all three in the same parentheses, or none
+            if q1.unit != q2.unit and not (F.is_count_unit(q1.unit) is False and _unit_family(q1.unit) == _unit_family(q2.unit)):
+                continue
+            m = _BASE_LINK.fullmatch(text, q2.end, p.start)
+            if not m or not (m.group(1) or m.group(2)):
+                continue
+            if not same_unit_scope(bf, q1.end, p.start, True) or p.start - q1.end > 200:
+                continue
+            if _links_between(bf, real[n - 2], k) & {"tăng", "giảm", "trong đó", "vượt", "so với cùng kỳ"}:
+                continue
+            if _APPROX_BEFORE.search(text[max(0, p.start - 12):p.start]) or _COMPARE_AFTER.match(text[p.end:p.end + 25]):
+                continue
+            lead = text[max(0, q1.start - 40):q1.start]
+            if _TARGET_AFTER.match(text[p.end:p.end + 30]):
+                if not _PLAN_BEFORE.search(lead):
+                    continue
+            elif not (m.group(2) or _TOTAL_BEFORE.search(lead)):
+                continue
+            a, b = q2.number, q1.number
+            exact = F.is_count_unit(q1.unit)
+            if q1.unit != q2.unit:
+                continue  # different money units: the percentage is left to the reader
+            ctx.coverage.relations += 1
+            found = judge_percent(PctRelation(a, b, p.number, q1.start, p.end, exact), style, bf.block)
+            if found:
+                if found.severity is None:
+                    found.severity = Severity.WARNING
+                yield found
+
+
+def _unit_family(unit):
+    from ..units import family
+
+    return family(unit)
+
+
+_BASE_LINK = re.compile(r"(?:\s+[^\W\d_]+){0,3}\s*,?\s*(?:(đạt|chiếm|bằng)\s+)?((?:tỷ|tỉ)\s+lệ\s+)?(?:là\s+)?", re.I)
+_PLAN_BEFORE = re.compile(r"(?<!\w)(?:phân bổ|giao|kế hoạch|dự toán|chỉ tiêu|có điều kiện|phải)(?!\w)[^,;.]*$", re.I)
+_TOTAL_BEFORE = re.compile(r"(?<!\w)(?:thụ lý|tiếp nhận|tổng số|tổng|có điều kiện|phải|đăng ký)(?!\w)[^,;.]*$", re.I)
 
 
 @register("pair-target")

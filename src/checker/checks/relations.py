@@ -3,6 +3,7 @@ anniversaries and footnote breakdowns. Shares the per-document extraction of `ar
 
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
 from fractions import Fraction
@@ -12,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..document import BlockKind, Document
 from ..issues import Severity
-from .arithmetic import (BlockFigures, noun_count_cls, PctRelation, _figs, _doc_style, _pct_holds, doc_figures, fmt, in_paren,
+from .arithmetic import (_ORDINAL_BEFORE, BlockFigures, noun_count_cls, PctRelation, _figs, _doc_style, _pct_holds, doc_figures, fmt, in_paren,
                          interval, judge_percent, same_unit_scope, truncates_to)
 from .base import Check, Context, Finding, register
 
@@ -55,6 +56,9 @@ def _unit_total_decimals(q) -> int:
     return q.number.decimals
 
 
+_COMPARISON = re.compile(r"(?<!\w)(?:tăng|giảm|so với|so cùng kỳ|so năm|so tháng|so quý|bằng)(?!\w)", re.I)
+_SHARE_BETWEEN = re.compile(r"\s*,?\s*(?:đạt|chiếm|bằng)\s+(?:tỷ lệ\s+|tỉ lệ\s+)?", re.I)
+_WORDS_GAP = re.compile(r"\s*(?:[^\W\d_]+\s*){0,3}")
 _REST_NEAR = re.compile(r"(?:còn lại|còn|tồn|chưa)\s*$", re.I)
 _REST_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?còn lại", re.I)
 
@@ -88,52 +92,83 @@ class PartsTotal(Check):
     def _parens(self, bf: BlockFigures, ctx: Context) -> Iterable[Finding]:
         F = _figs()
         text = bf.block.text
+        NounCount = noun_count_cls()
         for ps, pe in bf.parens:
             before = [f for f in bf.figs if f.end <= ps and not isinstance(f, F.Link)]
             if not before:
                 continue
             total = before[-1]
+            # "37.281 ha, đạt 90,53% chỉ tiêu (lúa … 18.640 ha, …)": the total before its stated share
+            if isinstance(total, F.Percent) and len(before) > 1 and _is_qty(before[-2]) \
+                    and _SHARE_BETWEEN.fullmatch(text, before[-2].end, total.start) \
+                    and _WORDS_GAP.fullmatch(text, total.end, ps):
+                total = before[-2]
+                gap = ""
+            else:
+                gap = text[total.end:ps]
             if not _is_qty(total) or in_paren(bf, total.start) or not same_unit_scope(bf, total.end, ps, True):
                 continue
-            gap = text[total.end:ps]
-            if not re.fullmatch(r"\s*(?:[^\W\d_]+\s*){0,%d}" % self.params.max_noun_words, gap):
+            raw = [f for f in bf.figs if ps < f.start and f.end < pe and not isinstance(f, F.Link)]
+            if not raw or any(in_paren(bf, f.start) != (ps, pe) for f in raw):
                 continue
-            inner = [f for f in bf.figs if ps < f.start and f.end < pe and not isinstance(f, F.Link)]
-            # "(08 khiển trách, 02 cảnh cáo)": a count of another noun is a bare part of the total
-            inner = [f.number if isinstance(f, noun_count_cls()) and f.unit != total.unit else f for f in inner]
+            words = len(re.findall(r"[^\W\d_]+", gap))
+            same_noun = all(_is_qty(f) and f.unit == total.unit for f in raw)
+            if re.search(r"[^\w\s,]", gap) or words > (12 if same_noun else self.params.max_noun_words):
+                continue
             inner_text = text[ps + 1:pe - 1]
-            if not inner or any(not isinstance(f, (F.Quantity, F.Number)) for f in inner):
-                continue
-            single = len(inner) == 1
-            if any(isinstance(f, F.Number) for f in inner):
-                # bare numbers count as parts only right after the total ("10 đảng viên (08 …, 02 …)")
-                if gap.strip() or any(isinstance(f, F.Quantity) for f in inner):
-                    continue
-                if any(s < f.start < e for f in inner for s, e in bf.parens if (s, e) != (ps, pe)):
-                    continue
-                parts_iv = [_num_iv(f, True) for f in inner]
-                exact_total = _num_iv(total.number, True)
-                if not F.is_count_unit(total.unit) or isinstance(total, noun_count_cls()):
-                    continue
-                severity = Severity.WARNING
-                point = sum(Fraction(f.value) for f in inner)
-                unit = total.unit
-            else:
-                if any(_family(f.unit) != _family(total.unit) for f in inner):
-                    continue
-                ivs = [_to_unit(f, total.unit) for f in inner]
-                if any(iv is None for iv in ivs):
-                    continue
-                parts_iv = ivs
-                exact_total = _num_iv(total.number, F.is_count_unit(total.unit))
-                severity = None
-                point = sum(_val(f, total.unit) for f in inner)
-                unit = total.unit
+            if _COMPARISON.search(inner_text):
+                continue  # "(giảm 107 ca so với cùng kỳ)": a comparison, not a breakdown
+            if any(isinstance(f, F.Number) and _ORDINAL_BEFORE.search(text[max(0, f.start - 12):f.start]) for f in raw):
+                continue  # "(ấp 4 và ấp 6)": labels, not counts
+            single = len(raw) == 1
             partial = single or bool(re.match(r"\s*(?:%s)\b" % "|".join(map(re.escape, self.params.partial_words)),
-                                              inner_text, re.I))
-            yield from self._judge(bf, ctx, total, parts_iv, exact_total, point, partial, severity,
-                                   [f.text for f in inner], unit, total.start, pe,
-                                   max([f.decimals if isinstance(f, F.Number) else f.number.decimals for f in inner]))
+                                               inner_text, re.I))
+            counts = F.is_count_unit(total.unit)
+            # "(08 khiển trách, 02 cảnh cáo)", "(05 câu lạc bộ và 34 cá nhân)": counts of other nouns
+            mixed = counts and not same_noun and all(
+                isinstance(f, F.Number) or (_is_qty(f) and F.is_count_unit(f.unit)) for f in raw)
+            if mixed:
+                nums = [f if isinstance(f, F.Number) else f.number for f in raw]
+                if any(n.malformed or n.decimals for n in nums) or total.number.malformed:
+                    continue
+                yield from self._mixed(bf, ctx, total, nums, [f.text for f in raw], gap, partial, ps, pe)
+                continue
+            if any(not _is_qty(f) or _family(f.unit) != _family(total.unit) for f in raw):
+                continue
+            ivs = [_to_unit(f, total.unit) for f in raw]
+            if any(iv is None for iv in ivs):
+                continue
+            point = sum(_val(f, total.unit) for f in raw)
+            yield from self._judge(bf, ctx, total, ivs, _num_iv(total.number, counts), point, partial, None,
+                                   [f.text for f in raw], total.unit, total.start, pe,
+                                   max(f.number.decimals for f in raw))
+
+    def _mixed(self, bf, ctx, total, nums, texts, gap, partial, ps, pe):
+        """Parts counted in other nouns (or bare numbers): they may be a breakdown of the total, or of another
+        count of the clause ("30 đồng chí tham gia 05 lớp (tập trung 13, không tập trung 17)")."""
+        F = _figs()
+        point = sum(Fraction(n.value) for n in nums)
+        if gap.strip():
+            # the parts belong to one of the counts of the clause before the parenthesis
+            cands = [f for f in bf.figs if _is_qty(f) and f.end <= ps and F.is_count_unit(f.unit)
+                     and same_unit_scope(bf, f.end, ps) and not in_paren(bf, f.start) and not f.number.malformed]
+        else:
+            cands = [total]
+        if not cands or any(Fraction(c.number.value) == point for c in cands):
+            return
+        ctx.coverage.relations += 1
+        top = max(cands, key=lambda c: c.number.value)
+        tv = Fraction(top.number.value)
+        # more than every candidate total, yet close enough to be a breakdown of one (not "5 lớp (350 học viên)")
+        if point > tv and point <= 2 * tv + 2:
+            args = {"parts": " + ".join(texts), "sum": fmt(point), "unit": top.unit, "total": top.number.text}
+            yield Finding(bf.block, top.start, pe, args=args, variant="exceeds", severity=Severity.WARNING,
+                          expected=fmt(point), actual=top.number.text)
+        elif point < tv and not partial and not gap.strip() and all(n.value < tv for n in nums) \
+                and len(nums) > 1 and point * 2 >= tv:
+            args = {"parts": " + ".join(texts), "sum": fmt(point), "unit": top.unit, "total": top.number.text}
+            yield Finding(bf.block, top.start, pe, args=args, variant="short", severity=Severity.WARNING,
+                          expected=fmt(point), actual=top.number.text)
 
     def _judge(self, bf, ctx, total, parts_iv, total_iv, point, partial, severity, part_texts, unit, start, end,
                part_decimals=0):
@@ -174,8 +209,14 @@ class PartsTotal(Check):
             total = before[-1]
             if in_paren(bf, total.start) or not same_unit_scope(bf, total.end, link.start, True):
                 continue
-            if link.start - total.end > 60 or re.search(r"\d", text[total.end:link.start]):
-                continue
+            nxt = next((f for f in bf.figs[i + 1:] if not isinstance(f, F.Link)), None)
+            if link.start - total.end > 60 or re.search(r"\d", text[total.end:link.start]) or (
+                    nxt is not None and _is_qty(nxt) and F.is_count_unit(nxt.unit) and nxt.unit != total.unit):
+                # "58 hợp tác xã, với 1.595 thành viên, gồm: 53 hợp tác xã …": the total is the count of the
+                # parts' noun, named before an attribute of it
+                total = self._total_by_unit(bf, i, link)
+                if total is None:
+                    continue
             parts = []
             colon = text[link.end:link.end + 3].lstrip().startswith(":") or link.word != "trong đó"
             for f in bf.figs[i + 1:]:
@@ -197,6 +238,24 @@ class PartsTotal(Check):
             point = sum(_val(f, total.unit) for f in parts)
             yield from self._judge(bf, ctx, total, ivs, _num_iv(total.number, F.is_count_unit(total.unit)), point,
                                    partial, None, [f.number.text for f in parts], total.unit, total.start, parts[-1].end)
+
+    def _total_by_unit(self, bf: BlockFigures, i: int, link):
+        """The count before `link` (same sentence, one attribute between) whose noun the first part after it has."""
+        F = _figs()
+        after = [f for f in bf.figs[i + 1:] if not isinstance(f, F.Link)]
+        if not after or not _is_qty(after[0]) or not F.is_count_unit(after[0].unit):
+            return None
+        unit = after[0].unit
+        before = [f for f in bf.figs[:i] if not isinstance(f, F.Link) and same_unit_scope(bf, f.end, link.start, True)]
+        if len(before) < 2 or len(before) > 3:
+            return None
+        cand = before[-2]
+        if not _is_qty(cand) or cand.unit != unit or in_paren(bf, cand.start) or link.start - cand.end > 80:
+            return None
+        # only "…, với|có N noun," between the total and the link word
+        if not re.fullmatch(r"(?:\s+[^\W\d_]+){0,2}\s*,\s*(?:với|có|cùng)\s+\S+(?:\s+[^\W\d_]+){1,3}\s*,?\s*", bf.block.text[cand.end:link.start]):
+            return None
+        return cand
 
     # "đạt và vượt 36/50 chỉ tiêu, 09 chỉ tiêu …, 05 chỉ tiêu …"
     def _targets(self, bf: BlockFigures, ctx: Context) -> Iterable[Finding]:
@@ -223,11 +282,13 @@ class PartsTotal(Check):
             total = r.den.value
             point = Fraction(r.num.value) + sum(Fraction(q.number.value) for q in parts)
             ctx.coverage.relations += 1
-            if point > total or (rest and point < total):
+            if point > total or point < total:
+                # short of the total: an error when the last part is declared the rest ("còn lại"), else a warning
                 args = {"parts": " + ".join([r.num.text] + [q.number.text for q in parts]), "sum": fmt(point),
                         "unit": r.noun, "total": r.den.text}
                 yield Finding(bf.block, r.start, parts[-1].end, args=args,
                               variant="exceeds" if point > total else "short",
+                              severity=None if point > total or rest else Severity.WARNING,
                               expected=fmt(point), actual=r.den.text)
 
 
@@ -243,48 +304,93 @@ def _decimals_of(t: str) -> int:
 class RemainderParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
     total_words: list[str] = ["thụ lý", "tiếp nhận", "nhận", "tổng số", "tổng cộng", "tổng", "có", "thực hiện"]
-    rest_words: list[str] = ["tồn", "còn lại", "còn", "chuyển sang", "chưa giải quyết"]
+    rest_words: list[str] = ["tồn", "còn lại", "còn", "chuyển sang", "chuyển kỳ sau", "chưa giải quyết"]
+    done_words: list[str] = ["đã", "giải quyết", "xử lý", "trả lời", "hoàn thành", "xong", "giải ngân", "xét xử",
+                             "hòa giải thành"]
+    negations: list[str] = ["không", "chưa"]
+    max_parts: int = 4
 
 
 @register("remainder")
 class Remainder(Check):
-    """total − done = remaining: "thụ lý 1.375 vụ, giải quyết 1.117 vụ, tồn 258 vụ"; "14/19 tiêu chí, còn 05 tiêu chí"."""
+    """total − done = remaining: "thụ lý 1.375 vụ, giải quyết 1.117 vụ, tồn 258 vụ"; "14/19 tiêu chí, còn 05 tiêu chí";
+    "hòa giải thành 32/36 vụ, không thành 04 vụ"; "nhận 06 đơn, lưu 03 đơn, chuyển 02 đơn, 01 đơn đang giải quyết"."""
 
     Params = RemainderParams
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         F = _figs()
-        rest_re = re.compile(r"(?:%s)\s*(?:lại\s*)?(?:là\s*)?$" % "|".join(map(re.escape, self.params.rest_words)), re.I)
-        total_re = re.compile(r"(?:%s)\s+(?:[^\W\d_]+\s+){0,3}$" % "|".join(map(re.escape, self.params.total_words)), re.I)
+        p = self.params
+        alt = lambda ws: "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))  # noqa: E731
+        rest_re = re.compile(r"(?:%s)\s*(?:lại\s*)?(?:là\s*)?$" % alt(p.rest_words), re.I)
+        neg_re = re.compile(r"(?<!\w)(?:%s)\s+(?:[^\W\d_]+\s+){0,2}$" % alt(p.negations), re.I)
+        total_re = re.compile(r"(?<!\w)(?:%s)\s+(?:[^\W\d_]+\s+){0,3}$" % alt(p.total_words), re.I)
+        done_re = re.compile(r"(?<!\w)(?:%s)(?!\w)" % alt(p.done_words), re.I)
+        pending_after = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}?(?:đang|chưa|còn)\b", re.I)
         for bf in doc_figures(doc, ctx):
             text = bf.block.text
             figs = [f for f in bf.figs if not isinstance(f, F.Link) and not in_paren(bf, f.start)]
+            links = [f for f in bf.figs if isinstance(f, F.Link) and f.word == "trong đó"]
+            seen = set()
             for k, f in enumerate(figs):
-                # ratio form: A/B noun …, còn C noun
+                # ratio form: A/B noun …, còn|không … C noun
                 if isinstance(f, F.Ratio) and F.is_count_unit(f.noun) and not (f.num.decimals or f.den.decimals):
                     after = [g for g in figs[k + 1:] if same_unit_scope(bf, f.end, g.start, True)]
-                    same = [g for g in after if _is_qty(g) and g.unit == f.noun]
-                    if len(same) != 1 or any(isinstance(g, F.Ratio) for g in after[:after.index(same[0])]):
+                    cut = next((n for n, g in enumerate(after) if isinstance(g, F.Ratio)), len(after))
+                    same = [g for g in after[:cut] if _is_qty(g) and g.unit == f.noun]
+                    if not same:
                         continue
                     q = same[0]
-                    if not rest_re.search(text[max(0, q.start - 15):q.start]) and not _REST_AFTER.match(text[q.end:q.end + 25]):
+                    before_q = text[max(0, q.start - 25):q.start]
+                    if not (rest_re.search(before_q[-15:]) or neg_re.search(before_q)
+                            or _REST_AFTER.match(text[q.end:q.end + 25])):
                         continue
-                    yield from self._judge(bf, ctx, f.den, f.num, q.number, f.noun, f.start, q.end)
-            # quantity form: three same-unit counts in one sentence
-            groups: dict[tuple, list] = {}
-            for f in figs:
-                if _is_qty(f) and F.is_count_unit(f.unit):
-                    sent = sum(1 for b in bf.sent_bounds if b < f.start)
-                    groups.setdefault((sent, f.unit), []).append(f)
-            for (_, unit), qs in groups.items():
-                if len(qs) != 3:
-                    continue
-                q1, q2, q3 = qs
-                if not rest_re.search(text[max(0, q3.start - 15):q3.start]):
-                    continue
-                if not total_re.search(text[max(0, q1.start - 40):q1.start]):
-                    continue
-                yield from self._judge(bf, ctx, q1.number, q2.number, q3.number, unit, q1.start, q3.end)
+                    if len(same) == 1:
+                        yield from self._judge(bf, ctx, f.den, f.num, q.number, f.noun, f.start, q.end)
+                        continue
+                    # "thành 32/36 vụ, không thành 04 vụ và 07 vụ chờ xác minh": the rest is C or C + D…
+                    if any(g.number.malformed for g in same) or f.num.malformed or f.den.malformed:
+                        continue
+                    ctx.coverage.relations += 1
+                    expected = Fraction(f.den.value - f.num.value)
+                    sums = [sum(Fraction(g.number.value) for g in same[:n + 1]) for n in range(len(same))]
+                    if expected in sums:
+                        continue
+                    args = {"computation": f"{f.den.text} − {f.num.text} = {fmt(expected)}", "stated": q.number.text,
+                            "unit": f.noun}
+                    yield Finding(bf.block, f.start, q.end, args=args, expected=fmt(expected), actual=q.number.text,
+                                  severity=Severity.WARNING)
+            # quantity form: a total, what was done, what remains: same-unit counts of one sentence or clause
+            for bounds in (bf.sent_bounds, bf.bounds):
+                groups: dict[tuple, list] = {}
+                for f in figs:
+                    if _is_qty(f) and F.is_count_unit(f.unit):
+                        groups.setdefault((bisect.bisect_left(bounds, f.start), f.unit), []).append(f)
+                for (_, unit), qs in groups.items():
+                    key = (qs[0].start, qs[-1].end)
+                    if not 3 <= len(qs) <= p.max_parts + 1 or key in seen:
+                        continue
+                    if any(qs[0].end <= l.start < qs[-1].start for l in links):
+                        continue
+                    first, last = qs[0], qs[-1]
+                    rest_before = rest_re.search(text[max(0, last.start - 15):last.start])
+                    if len(qs) == 3:
+                        if not rest_before:
+                            continue
+                        if not (total_re.search(text[max(0, first.start - 40):first.start])
+                                or done_re.search(text[max(0, qs[1].start - 40):qs[1].start])):
+                            continue
+                    else:
+                        if not (rest_before or pending_after.match(text[last.end:last.end + 20])):
+                            continue
+                        if not total_re.search(text[max(0, first.start - 40):first.start]):
+                            continue
+                    seen.add(key)
+                    if len(qs) == 3:
+                        yield from self._judge(bf, ctx, first.number, qs[1].number, last.number, unit, first.start,
+                                               last.end)
+                    else:
+                        yield from self._judge_parts(bf, ctx, first, qs[1:], unit)
 
     def _judge(self, bf, ctx, total, done, rest, unit, start, end):
         if any(n.malformed for n in (total, done, rest)):
@@ -295,6 +401,19 @@ class Remainder(Check):
             return
         args = {"computation": f"{total.text} − {done.text} = {fmt(expected)}", "stated": rest.text, "unit": unit}
         yield Finding(bf.block, start, end, args=args, expected=fmt(expected), actual=rest.text)
+
+    def _judge_parts(self, bf, ctx, total, parts, unit):
+        """"Nhận 06 đơn, lưu 03 đơn, chuyển 02 đơn, 01 đơn đang giải quyết": the outcomes add up to the total."""
+        if total.number.malformed or any(q.number.malformed for q in parts):
+            return
+        ctx.coverage.relations += 1
+        point = sum(Fraction(q.number.value) for q in parts)
+        if point == total.number.value:
+            return
+        args = {"computation": f"{' + '.join(q.number.text for q in parts)} = {fmt(point)}",
+                "stated": total.number.text, "unit": unit}
+        yield Finding(bf.block, total.start, parts[-1].end, args=args, variant="parts", severity=Severity.WARNING,
+                      expected=fmt(point), actual=total.number.text)
 
 
 # --- 5. shares ------------------------------------------------------------------------
@@ -388,11 +507,14 @@ class Shares(Check):
             for unit, group in by_unit.items():
                 if len(group) < 2 or any(q.number.malformed or p.number.malformed for q, p in group):
                     continue
+                if not F.is_count_unit(unit):
+                    continue
                 psum = sum(Fraction(p.number.value) for _, p in group)
                 tol = sum(Fraction(1, 2 * 10 ** p.number.decimals) for _, p in group)
-                if abs(psum - 100) > tol:
-                    continue
-                if not F.is_count_unit(unit):
+                # shares that add up to about 100% describe one whole; one mistyped share may move the sum
+                # by up to a point, so the gate is wider than rounding, and then only a single item may disagree
+                loose = abs(psum - 100) > tol
+                if abs(psum - 100) > max(tol, 1):
                     continue
                 total = sum(Fraction(q.number.value) for q, _ in group)
                 if total <= 0:
@@ -400,14 +522,19 @@ class Shares(Check):
                 from ..figures import parse_number
 
                 tnum = parse_number(fmt(total))
+                found_all = []
                 for q, p in group:
                     ctx.coverage.relations += 1
-                    found = judge_percent(PctRelation(q.number, tnum, p.number, q.start, p.end, True), style, bf.block)
+                    # the total is the sum of the items: no single-digit typo of one item explains a mismatch
+                    found = judge_percent(PctRelation(q.number, tnum, p.number, q.start, p.end, True), style, bf.block,
+                                          typo=False)
                     if found:
                         if found.variant == "default":
                             found.variant = "siblings"
-                        found.args["computation"] = found.args["computation"]
-                        yield found
+                        found_all.append(found)
+                if loose and len(found_all) != 1:
+                    continue
+                yield from found_all
 
 
 # --- 6. growth ------------------------------------------------------------------------
@@ -481,46 +608,116 @@ class AnniversaryParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
     strict: list[str] = ["kỷ niệm", "chào mừng", "mừng"]
     inclusive: list[str] = ["tổng kết", "sơ kết"]
+    reviews: list[str] = ["tổng kết", "sơ kết"]
+    review_verbs: list[str] = ["thực hiện", "triển khai", "thi hành", "triển khai thực hiện", "việc thực hiện"]
+    max_gap: int = 160
 
 
 @register("anniversary")
 class Anniversary(Check):
-    """"kỷ niệm N năm … (Y1 - Y2)" or "(dd/mm/Y1 - dd/mm/Y2)": Y2 − Y1 = N."""
+    """"kỷ niệm N năm … (Y1 - Y2)", "(dd/mm/Y1 - dd/mm/Y2)", "N năm xây dựng … (Y1 - Y2)": Y2 − Y1 = N;
+    "tổng kết N năm thực hiện Nghị quyết … ngày d/m/Y": the report's year − Y = N (± 1, warning)."""
 
     Params = AnniversaryParams
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         F = _figs()
-        words = self.params.strict + self.params.inclusive
+        p = self.params
+        words = p.strict + p.inclusive
         trig = re.compile(r"(%s)\s+(?:lần thứ\s+)?(\d{1,4})\s+năm\b" % "|".join(map(re.escape, words)), re.I)
+        bare = re.compile(r"(?<![\w/.,-])(\d{1,3})\s+năm(?!\s+\d)\b", re.I)
+        strict_before = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, p.strict)), re.I)
+        review = re.compile(r"(?<!\w)(%s)\s+(\d{1,3})\s+năm\s+(?:%s)\b" % (
+            "|".join(map(re.escape, p.reviews)),
+            "|".join(map(re.escape, sorted(p.review_verbs, key=len, reverse=True)))), re.I)
+        report_year = None
         for bf in doc_figures(doc, ctx):
             text = bf.block.text
             matches = list(trig.finditer(text))
-            for mi, m in enumerate(matches):
-                n = int(m.group(2))
-                limit = matches[mi + 1].start() if mi + 1 < len(matches) else len(text)
-                paren = next(((s, e) for s, e in bf.parens if s >= m.end() and s < limit), None)
+            done = {m.start(2) for m in matches}
+            # "75 năm Ngày truyền thống … (1948-2023)" without a trigger word right before the number
+            spans = [(m, True) for m in matches] + [(m, False) for m in bare.finditer(text) if m.start(1) not in done]
+            spans.sort(key=lambda x: x[0].start())
+            for mi, (m, triggered) in enumerate(spans):
+                n = int(m.group(2) if triggered else m.group(1))
+                limit = spans[mi + 1][0].start() if mi + 1 < len(spans) else len(text)
+                paren = next(((s_, e_) for s_, e_ in bf.parens if s_ >= m.end() and s_ < limit), None)
                 if paren is None or not same_unit_scope(bf, m.end(), paren[0]):
                     continue
-                if paren[0] - m.end() > 160:
+                if paren[0] - m.end() > p.max_gap:
                     continue
-                inner = [f for f in bf.figs if paren[0] < f.start and f.end < paren[1] and not isinstance(f, F.Link)]
-                years = None
-                if len(inner) == 1 and isinstance(inner[0], F.YearSpan):
-                    years = (inner[0].first, inner[0].last)
-                elif len(inner) == 2 and all(isinstance(f, F.Date) and f.year for f in inner) \
-                        and re.fullmatch(r"\s*[-–—]\s*", text[inner[0].end:inner[1].start]):
-                    years = (inner[0].year, inner[1].year)
+                if not triggered and re.search(r"\d", text[m.end():paren[0]]):
+                    continue
+                years = self._span(bf, paren)
                 if years is None:
                     continue
                 diff = years[1] - years[0]
                 ctx.coverage.relations += 1
-                inclusive = m.group(1).lower() in [w.lower() for w in self.params.inclusive]
-                if diff == n or (inclusive and diff + 1 == n):
-                    continue
+                if triggered:
+                    inclusive = m.group(1).lower() in [w.lower() for w in p.inclusive]
+                    if diff == n or (inclusive and diff + 1 == n):
+                        continue
+                    severity = Severity.WARNING if inclusive else None
+                else:
+                    # "giai đoạn 5 năm (2021 - 2025)" counts both ends
+                    if diff == n or diff + 1 == n:
+                        continue
+                    sent_start = max([b for b in bf.sent_bounds if b < m.start()], default=0)
+                    severity = None if strict_before.search(text, sent_start, m.start()) else Severity.WARNING
                 args = {"computation": f"{years[1]} − {years[0]} = {diff}", "stated": f"{n} năm"}
                 yield Finding(bf.block, m.start(), paren[1], args=args, expected=str(diff), actual=str(n),
-                              severity=Severity.WARNING if inclusive else None)
+                              severity=severity)
+            # "tổng kết 10 năm thực hiện Nghị quyết số 33-NQ/TW ngày 09/6/2014" in a report of 2024
+            for m in review.finditer(text):
+                date = next((f for f in bf.figs if isinstance(f, F.Date) and f.year and f.start >= m.end()
+                             and f.start - m.end() <= p.max_gap), None)
+                if date is None or not same_unit_scope(bf, m.end(), date.start):
+                    continue
+                between = text[m.end():date.start]
+                # the date of the document reviewed: "… Nghị quyết số 33-NQ/TW ngày 09/6/2014"
+                if len(between) > 90 or not re.search(r"(?<!\w)số\s+[\w./-]+\s*,?\s*(?:ngày\s+)?$", between, re.I):
+                    continue
+                if re.search(r"\(", between) or any(
+                        isinstance(f, (F.YearSpan, F.Period)) for f in bf.figs if m.end() <= f.start < date.start):
+                    continue
+                if report_year is None:
+                    report_year = self._report_year(ctx) or 0
+                if not report_year:
+                    break
+                n = int(m.group(2))
+                diff = report_year - date.year
+                ctx.coverage.relations += 1
+                if abs(diff - n) <= 1:  # a review may fall in the year before or after the N-th anniversary
+                    continue
+                args = {"computation": f"{report_year} − {date.year} = {diff}", "stated": f"{n} năm"}
+                yield Finding(bf.block, m.start(), date.end, args=args, variant="review", expected=str(diff),
+                              actual=str(n), severity=Severity.WARNING)
+
+    @staticmethod
+    def _span(bf, paren) -> tuple[int, int] | None:
+        F = _figs()
+        text = bf.block.text
+        inner = [f for f in bf.figs if paren[0] < f.start and f.end < paren[1] and not isinstance(f, F.Link)]
+        if len(inner) == 1 and isinstance(inner[0], F.YearSpan):
+            return inner[0].first, inner[0].last
+        if len(inner) == 2 and all(isinstance(f, F.Date) and f.year for f in inner) \
+                and re.fullmatch(r"\s*[-–—]\s*", text[inner[0].end:inner[1].start]):
+            return inner[0].year, inner[1].year
+        return None
+
+    @staticmethod
+    def _report_year(ctx: Context) -> int | None:
+        """The year the report speaks of (its period), else the year of its date line."""
+        try:
+            from .dates import report_period, report_point
+
+            rp = report_period(ctx)
+            if rp:
+                return rp[0]
+            pt = report_point(ctx)
+            return pt[0] if pt else None
+        except Exception:  # pragma: no cover - the header reader must never break this rule
+            return None
 
 
 # --- 8. footnote breakdown ------------------------------------------------------------
