@@ -56,3 +56,9 @@ def test_deadline_after_the_date_and_plans_are_not_events():
             "Số: 12/KH-UBND\nPhú Hữu, ngày 02 tháng 7 năm 2025\nKẾ HOẠCH\ntổ chức hội thi quý III năm 2025\n"
             "I. MỤC ĐÍCH\nNgày 20/9/2025 tổ chức hội thi; tháng 10/2025 tổng kết.")
     assert findings(plan, ["DT002", "DT004"]) == []
+
+
+def test_date_with_a_three_digit_year():
+    issues = findings("Triển khai Nghị quyết số 71/NQ-CP ngày 21/9/025 của Chính phủ.", "DT001")
+    assert [(i.excerpt, i.severity.value) for i in issues] == [("21/9/025", "error")]
+    assert findings("Triển khai Nghị quyết số 71/NQ-CP ngày 21/9/2025; hồ sơ số 12/3/045.", "DT001") == []

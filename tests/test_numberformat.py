@@ -40,3 +40,12 @@ def test_missing_thousands_separator_low_severity():
     issues = findings(text, "NF005")
     assert [(i.excerpt, i.expected, i.severity.value) for i in issues] == [("2468", "2.468", "info")]
     assert findings("Tuyên truyền 2468 lượt trong năm 2024.", "NF005") == []  # the document never groups
+
+
+def test_malformed_symbol_number_named_as_a_symbol():
+    issues = findings("Thực hiện Nghị quyết 71.2.2024/NQ-CP của Chính phủ về đầu tư công.", "NF001")
+    assert [(i.excerpt, i.expected) for i in issues] == [("71.2.2024/NQ-CP", "71.2/2024/NQ-CP")]
+    assert "ký hiệu văn bản" in issues[0].message
+    assert findings("Thực hiện Nghị quyết 71.2/2024/NQ-CP; họp ngày 21.9.2025 tại hội trường.", "NF001") == []
+    plain = findings("Số tiền đã thu 2.416.7000.000 đồng.", "NF001")
+    assert [i.excerpt for i in plain] == ["2.416.7000.000"] and "3 chữ số" in plain[0].message

@@ -130,6 +130,9 @@ def future_context(block: Block, start: int, words: list[str], after: list[str] 
     return bool(re.search(r"^\S+\s*(?:-|–|đến|den)\s*\d", after))  # a range "…/2024 - …"
 
 
+_BAD_YEAR = re.compile(r"\b[Nn]gày\s+(?P<date>(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{3}|\d{5}))(?![\d/])")
+
+
 # --- DT001 impossible dates -------------------------------------------------------------------------
 
 @register("invalid-date")
@@ -148,6 +151,11 @@ class InvalidDate(Check):
                 elif f.kind == "period" and f.period == "month" and f.index is not None and not 1 <= f.index <= 12:
                     yield Finding(b, f.start, f.end, variant="month",
                                   args={"date": f.text, "day": "", "month": f.index, "year": f.year or ""})
+            # "ngày 21/9/025", "ngày 05/3/20245": a year that lost or gained a digit (not read as a date)
+            for m in _BAD_YEAR.finditer(b.text):
+                yield Finding(b, m.start("date"), m.end("date"), variant="year",
+                              args={"date": m.group("date"), "day": m.group("d"), "month": m.group("m"),
+                                    "year": m.group("y")})
 
 
 # --- DT002 events after the report's date -----------------------------------------------------------

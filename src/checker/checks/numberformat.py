@@ -111,6 +111,9 @@ def doc_uses_vi_style(ctx: Context, doc: Document) -> tuple[int, str | None]:
     return ctx.memo("vi_style", compute)
 
 
+_SYMBOL_AFTER = re.compile(r"/[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*")
+
+
 # --- NF001 malformed numbers -----------------------------------------------------------------------
 
 @register("malformed-number")
@@ -130,7 +133,15 @@ class MalformedNumber(Check):
                     continue  # a bare "5.15" may be a time, a version or a code; a bare "1.23.456" is not
                 if where == "number" and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})+", num.text):
                     continue  # an outline label "3.3.1" or a clause number, not a quantity
-                yield Finding(b, num.start, num.end, args={"number": num.text})
+                sym = _SYMBOL_AFTER.match(b.text, num.end)
+                if sym:  # "66.4.2025/NQ-CP": the number of a document symbol, not a quantity
+                    m = re.fullmatch(r"(.+)\.((?:19|20)\d\d)", num.text)
+                    fixed = f"{m.group(1)}/{m.group(2)}{sym.group(0)}" if m else ""
+                    yield Finding(b, num.start, sym.end(), variant="symbol" if fixed else "symbol_unknown",
+                                  args={"number": num.text + sym.group(0), "expected": fixed},
+                                  expected=fixed or None)
+                    continue
+                yield Finding(b, num.start, num.end, args={"number": num.text, "expected": ""})
 
 
 # --- NF002 English separators ----------------------------------------------------------------------
