@@ -22,7 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 UNIT_BYTES = 50 * 1024  # "a 50 KB report"
-VERSION = 1  # bump when the templates change (cached files carry it in their name)
+VERSION = 2  # bump when the templates change (cached files carry it in their name)
 
 COMMUNES = ["Tân Phước", "Long Hòa", "Vĩnh Thạnh", "Phú Hữu", "Bình An", "Thạnh Lợi", "Hòa Bình",
             "Mỹ Xuyên", "An Lạc", "Phước Long", "Đông Thạnh", "Tân Hiệp", "Hiệp Lợi", "Trường Xuân"]
@@ -92,6 +92,9 @@ class Gen:
         self.r = random.Random(seed)
         self.year = year
         self.ref_no = self.r.randint(20, 80)
+        self.quarter = self.r.randint(1, 4)
+        self.last_month = 3 * self.quarter
+        self.q = ["I", "II", "III", "IV"][self.quarter - 1]
 
     # --- small pieces ----------------------------------------------------------------------
     def maybe_wrong(self, value: Decimal) -> Decimal:
@@ -99,8 +102,12 @@ class Gen:
             return value + Decimal(self.r.choice([-3, -2, 2, 3])) / 100
         return value
 
+    def month(self) -> int:
+        """A month of the report's quarter (or earlier in the year): never after the report."""
+        return self.r.randint(max(1, self.last_month - 5), self.last_month)
+
     def date(self) -> str:
-        d, m = self.r.randint(1, 28), self.r.randint(1, 12)
+        d, m = self.r.randint(1, 24), self.month()
         return f"{d:02d}/{m:02d}/{self.year}" if self.r.random() < 0.5 else f"{d}/{m}/{self.year}"
 
     def ref(self) -> str:
@@ -168,17 +175,17 @@ class Gen:
             return (f"Tổng số hộ nghèo và cận nghèo hiện có là {vn_int(total)} hộ, gồm: {vn_int(a)} hộ nghèo "
                     f"và {vn_int(b)} hộ cận nghèo, giảm {r.randint(10, 120)} hộ so với đầu năm.")
         if k == 10:
-            q = r.choice(["I", "II", "III", "IV"])
+            q = self.q
             return (f"Trong quý {q}/{self.year}, lực lượng chức năng phát hiện, xử lý {r.randint(3, 80)} vụ vi phạm "
                     f"hành chính, phạt tiền {vn_int(r.randint(5, 900) * 1000000)} đồng, nộp ngân sách nhà nước.")
         if k == 11:
-            m = r.randint(1, 12)
-            return (f"Ngày {r.randint(1, 28)} tháng {m} năm {self.year}, Ban Thường vụ Huyện ủy tổ chức hội nghị "
+            m = self.month()
+            return (f"Ngày {r.randint(1, 24)} tháng {m} năm {self.year}, Ban Thường vụ Huyện ủy tổ chức hội nghị "
                     f"sơ kết {r.choice(['06 tháng', '01 năm', '03 năm', '05 năm'])} thực hiện {self.ref()}.")
         if k == 12:
             c = r.sample(COMMUNES, 3)
             return (f"Các xã {c[0]}, {c[1]} và {c[2]} hoàn thành {r.randint(5, 19)}/19 tiêu chí xã nông thôn mới, "
-                    f"phấn đấu về đích trong tháng {r.randint(6, 12)}/{self.year}.")
+                    f"phấn đấu về đích trước ngày 31/12/{self.year}.")
         return r.choice(PLAIN)
 
     def paragraph(self) -> str:
@@ -197,43 +204,53 @@ class Gen:
 
     # --- the whole report -----------------------------------------------------------------
     def report(self, target_bytes: int) -> list[tuple[str, object]]:
+        """Header, I. results (numbered items, dash bullets, tables), II. shortcomings and causes,
+        III. tasks for the next period, signature. Longer reports get more result items."""
         r = self.r
-        q = r.choice(["I", "II", "III", "IV"])
+        q, nq = self.q, ["II", "III", "IV", "I"][self.quarter - 1]
+        nyear = self.year + (1 if self.quarter == 4 else 0)
         blocks: list[tuple[str, object]] = [
             ("p", "ĐẢNG BỘ TỈNH HẬU AN"), ("p", "HUYỆN ỦY TÂN THẠNH"), ("p", "*"),
-            ("p", f"Số {r.randint(10, 300)}-BC/HU"),
-            ("p", f"Tân Thạnh, ngày {r.randint(1, 28):02d} tháng {r.randint(1, 12):02d} năm {self.year}"),
+            ("p", f"Số {r.randint(10, 300)}-BC/HU"), ("p", "ĐẢNG CỘNG SẢN VIỆT NAM"),
+            ("p", f"Tân Thạnh, ngày {r.randint(25, 28)} tháng {self.last_month} năm {self.year}"),
             ("p", "BÁO CÁO"), ("p", f"kết quả thực hiện nhiệm vụ quý {q}/{self.year}"),
             ("p", "-----"),
+            ("p", f"I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ QUÝ {q}/{self.year}"),
         ]
-        size = sum(len(str(t).encode()) + 1 for _, t in blocks)
-        part = 0
-        closing = ["Nơi nhận:", "- Ban Thường vụ Tỉnh ủy (báo cáo),", "- Các đồng chí Huyện ủy viên,",
-                   "- Lưu Văn phòng Huyện ủy.", "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"]
-        budget = target_bytes - sum(len(c.encode()) + 1 for c in closing)
-        while size < budget:
-            part += 1
-            head = f"{roman(part)}. {HEAD_PARTS[(part - 1) % len(HEAD_PARTS)]}"
-            blocks.append(("p", head))
-            size += len(head.encode()) + 1
-            for sub in range(1, r.randint(3, 5) + 1):
-                if size >= budget:
+        tail: list[tuple[str, object]] = [
+            ("p", "II. ĐÁNH GIÁ CHUNG"), ("p", "1. Ưu điểm"), ("p", PLAIN[0] + " " + PLAIN[6]),
+            ("p", "2. Hạn chế, khuyết điểm"), ("p", PLAIN[3] + " " + PLAIN[8]),
+            ("p", "3. Nguyên nhân"), ("p", PLAIN[9] + " " + PLAIN[4]),
+            ("p", f"III. NHIỆM VỤ TRỌNG TÂM QUÝ {nq}/{nyear}"),
+            ("p", "1. " + PLAIN[5]), ("p", "2. " + PLAIN[1]),
+            ("p", "Nơi nhận:"), ("p", "- Ban Thường vụ Tỉnh ủy (báo cáo),"), ("p", "- Các đồng chí Huyện ủy viên,"),
+            ("p", "- Lưu Văn phòng Huyện ủy."), ("p", "T/M BAN THƯỜNG VỤ"), ("p", "PHÓ BÍ THƯ"),
+            ("p", "Trần Minh Khoa"),
+        ]
+        size = sum(len(str(t).encode()) + 1 for _, t in blocks + tail)
+        item = 0
+        while size < target_bytes:
+            item += 1
+            h = f"{item}. {HEAD_PARTS[(item - 1) % len(HEAD_PARTS)].capitalize()}"
+            blocks.append(("p", h))
+            size += len(h.encode()) + 1
+            for sub in "abcd"[: r.randint(2, 4)]:
+                if size >= target_bytes:
                     break
-                h = f"{sub}. {r.choice(SUB_HEADS)}"
+                h = f"{sub}) {r.choice(SUB_HEADS)}"
                 blocks.append(("p", h))
                 size += len(h.encode()) + 1
-                for _ in range(r.randint(2, 4)):
+                for _ in range(r.randint(1, 3)):
                     text = self.paragraph()
                     if r.random() < 0.3:
                         text = "- " + text
                     blocks.append(("p", text))
                     size += len(text.encode()) + 1
-                if r.random() < 0.15:
+                if r.random() < 0.12:
                     rows = self.table()
                     blocks.append(("t", rows))
                     size += sum(len(c.encode()) + 1 for row in rows for c in row)
-        blocks.extend(("p", c) for c in closing)
-        return blocks
+        return blocks + tail
 
 
 def blocks_for(scale: float, seed: int = 7) -> list[tuple[str, object]]:
