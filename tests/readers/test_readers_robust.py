@@ -334,3 +334,15 @@ def test_parts_over_the_total_limit(tmp_path, monkeypatch):
     with pytest.raises(ReadError) as e:
         read_path(path)
     assert e.value.code == "too-large"
+
+
+def test_zip_needing_a_newer_version_is_corrupt():
+    """Regression (found by test_mutated_zip_bytes): zipfile raised NotImplementedError('zip file version 6.4')."""
+    raw = bytearray(base_docx())
+    i = raw.find(b"PK\x01\x02")
+    struct.pack_into("<H", raw, i + 6, 64)  # "version needed to extract" of the first central record
+    path = _write(bytes(raw), ".docx")
+    with pytest.raises(ReadError) as e:
+        read_path(path)
+    assert e.value.code == "corrupt"
+    assert lint_file(path).error.code == "corrupt"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import struct
 import unicodedata
 import zipfile
 import zlib
@@ -219,7 +220,8 @@ def _open(path: Path, name: str) -> tuple[zipfile.ZipFile, str]:
         raise ReadError("corrupt", "not a zip package (corrupt, or not a Word file)", name)
     try:
         zf = zipfile.ZipFile(path, "r")
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError,
+            struct.error, UnicodeDecodeError) as exc:  # e.g. "zip file version 6.4" from a damaged header
         raise ReadError("corrupt", f"corrupt zip ({exc})", name) from None
     return zf, name
 
@@ -660,8 +662,8 @@ def _lstrip(b: Block, para: _Para | None) -> None:
 # --- the reader ---------------------------------------------------------------------------------------
 
 def read_docx(path: Path, name: str) -> Document:
-    zf, name = _open(path, name)
     try:
+        zf, name = _open(path, name)
         with zf:
             return _read(_Package(zf, name), name)
     except ReadError:

