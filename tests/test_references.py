@@ -55,7 +55,8 @@ def test_first_citation_without_date_exemptions():
              "Quán triệt Kết luận số 15-KL/TW, ngày 12/4/2022 của Ban Bí thư về “Tiếp tục thực hiện Chỉ thị "
              "số 27-CT/TW về công tác dân vận”.",
              "Ban hành Kế hoạch số 41/KH-UBND ngày 02/3/2024 của UBND tỉnh về triển khai Nghị quyết số 12/NQ-CP.",
-             "Thực hiện Nghị quyết số 03/NQ-CP và Nghị quyết số 04/NQ-CP ngày 09/01/2024 của Chính phủ."]
+             "Thực hiện Nghị quyết số 03/NQ-CP và Nghị quyết số 04/NQ-CP ngày 09/01/2024 của Chính phủ.",
+             "Ngày 04/7/2024, Hội đồng nhân dân tỉnh ban hành Nghị quyết số 05/NQ-HĐND về thành lập cơ quan."]
     for text in quiet:
         assert findings(text, "RF005") == [], text
     # still reported: a plain first citation, one after a sentence break, one whose date comes later

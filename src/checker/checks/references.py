@@ -133,7 +133,8 @@ class ReferenceWithoutDate(Check):
     carries the year ("30/2020/NĐ-CP"); a citation inside a quoted title (“… Chỉ thị số 10-CT/TW …”)
     or inside the subject of a dated citation just before it ("Kế hoạch số 5/KH-UBND ngày 02/3/2024
     về triển khai Nghị quyết số 12/NQ-CP"), since the writer copies that title as it is; the first of
-    two citations sharing one date ("Nghị quyết số 01/NQ-CP và Nghị quyết số 02/NQ-CP ngày 08/01/2025")."""
+    two citations sharing one date ("Nghị quyết số 01/NQ-CP và Nghị quyết số 02/NQ-CP ngày 08/01/2025");
+    a citation whose date is given just before it ("Ngày 03/7/2025, HĐND tỉnh ban hành Nghị quyết số …")."""
 
     class Params(BaseModel):
         model_config = ConfigDict(extra="forbid")
@@ -154,7 +155,8 @@ class ReferenceWithoutDate(Check):
                 continue
             if not r.type_word:
                 continue  # a bare symbol in a list or a table: not a citation sentence
-            if _in_quoted_title(b.text, r.cite_start) or self._in_subject(refs, i) or _shares_next_date(refs, i):
+            if _in_quoted_title(b.text, r.cite_start) or self._in_subject(refs, i) or _shares_next_date(refs, i) \
+                    or _dated_before(b.text, r.cite_start):
                 continue
             if key in dated:
                 later = dated[key][1].date
@@ -178,6 +180,15 @@ class ReferenceWithoutDate(Check):
                 return False
             return bool(re.search(r"\b(?:về|thực hiện|triển khai|theo|tổng kết|sơ kết|quán triệt)\b", gap))
         return False
+
+
+_DATED_BEFORE = re.compile(r"\b[Nn]gày\s+\d{1,2}\s*(?:/|-|\.|\s+tháng\s+)\d{1,2}\s*(?:/|-|\.|\s+năm\s+)\d{4}\b"
+                           r"[^;.]{0,100}?\b(?:ban hành|đã ban hành|ký|ký ban hành)\s*$")
+
+
+def _dated_before(text: str, pos: int) -> bool:
+    """"Ngày 03/7/2025, Hội đồng nhân dân tỉnh ban hành Nghị quyết số 03/NQ-HĐND": dated before."""
+    return _DATED_BEFORE.search(text[max(0, pos - 160):pos]) is not None
 
 
 _OPEN_QUOTES = "“«"
