@@ -134,7 +134,7 @@ class MalformedNumber(Check):
                 if where == "number" and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})+", num.text):
                     continue  # an outline label "3.3.1" or a clause number, not a quantity
                 sym = _SYMBOL_AFTER.match(b.text, num.end)
-                if sym:  # "66.4.2025/NQ-CP": the number of a document symbol, not a quantity
+                if sym:  # "71.2.2024/NQ-CP": the number of a document symbol, not a quantity
                     m = re.fullmatch(r"(.+)\.((?:19|20)\d\d)", num.text)
                     fixed = f"{m.group(1)}/{m.group(2)}{sym.group(0)}" if m else ""
                     yield Finding(b, num.start, sym.end(), variant="symbol" if fixed else "symbol_unknown",

@@ -130,11 +130,11 @@ class ReferenceIssuer(Check):
 class ReferenceWithoutDate(Check):
     """The first citation of a document gives its date (ND30 PL I §II.6.b; HD36): reported once per
     symbol, when its first citation has none. Not reported: laws and legal documents whose symbol
-    carries the year ("30/2020/NĐ-CP"); a citation inside a quoted title (“… Chỉ thị số 10-CT/TW …”)
+    carries the year ("30/2020/NĐ-CP"); a citation inside a quoted title (“… Chỉ thị số 27-CT/TW …”)
     or inside the subject of a dated citation just before it ("Kế hoạch số 5/KH-UBND ngày 02/3/2024
     về triển khai Nghị quyết số 12/NQ-CP"), since the writer copies that title as it is; the first of
-    two citations sharing one date ("Nghị quyết số 01/NQ-CP và Nghị quyết số 02/NQ-CP ngày 08/01/2025");
-    a citation whose date is given just before it ("Ngày 03/7/2025, HĐND tỉnh ban hành Nghị quyết số …")."""
+    two citations sharing one date ("Nghị quyết số 03/NQ-CP và Nghị quyết số 04/NQ-CP ngày 09/01/2024");
+    a citation whose date is given just before it ("Ngày 04/7/2024, HĐND tỉnh ban hành Nghị quyết số …")."""
 
     class Params(BaseModel):
         model_config = ConfigDict(extra="forbid")
@@ -187,7 +187,7 @@ _DATED_BEFORE = re.compile(r"\b[Nn]gày\s+\d{1,2}\s*(?:/|-|\.|\s+tháng\s+)\d{1,
 
 
 def _dated_before(text: str, pos: int) -> bool:
-    """"Ngày 03/7/2025, Hội đồng nhân dân tỉnh ban hành Nghị quyết số 03/NQ-HĐND": dated before."""
+    """"Ngày 04/7/2024, HĐND tỉnh ban hành Nghị quyết số 05/NQ-HĐND": dated before."""
     return _DATED_BEFORE.search(text[max(0, pos - 160):pos]) is not None
 
 
