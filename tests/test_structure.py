@@ -214,3 +214,15 @@ def test_profile_from_body_when_header_missing():
     assert prepare(read_string("BÁO CÁO\nkết quả tháng 5\nI. KẾT QUẢ\nĐạt.", name="c.txt")).profile is None
     mixed = party.replace("T/M BAN THƯỜNG VỤ", "TM. ỦY BAN NHÂN DÂN")
     assert prepare(read_string(mixed, name="d.txt")).profile is None
+
+
+def test_youth_union_report_has_its_own_header():
+    text = ("ĐOÀN TNCS HỒ CHÍ MINH\nBCH HUYỆN ĐOÀN TÂN PHƯỚC\n***\nSố: 41-BC/HĐTN\nTân Phước, ngày 27 tháng 6 năm 2024\n"
+            "BÁO CÁO\nkết quả công tác Đoàn 6 tháng đầu năm 2024\nI. KẾT QUẢ\nKết nạp 120 đoàn viên.\n"
+            "II. HẠN CHẾ, NGUYÊN NHÂN\nSinh hoạt chưa đều do đoàn viên đi làm xa.\nIII. PHƯƠNG HƯỚNG 6 THÁNG CUỐI NĂM\n"
+            "Tổ chức chiến dịch hè.\nNơi nhận:\n- Tỉnh Đoàn,\n- Lưu VP.\nTM. BAN THƯỜNG VỤ HUYỆN ĐOÀN\nBÍ THƯ\nPhan Văn Lộc")
+    from checker.api import prepare
+    from checker.readers import read_string
+
+    assert prepare(read_string(text, name="d.txt")).profile is None
+    assert findings(text, ["ST001", "ST003"]) == []

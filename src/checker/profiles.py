@@ -10,6 +10,7 @@ PROFILES = ("party", "state")
 
 _PARTY = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.IGNORECASE)
 _STATE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM", re.IGNORECASE)
+_YOUTH = re.compile(r"ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH")
 _PARTY_NUMBER = re.compile(r"\bSố\s*[\d\s]*-\s*BC/")
 _STATE_NUMBER = re.compile(r"\bSố\s*:\s*[\d\s]*/\s*BC-")
 
@@ -28,6 +29,8 @@ def detect_profile(doc: Document) -> str | None:
         return "party"
     if state:
         return "state"
+    if _YOUTH.search(text):
+        return None  # the Youth Union follows its own rulebook: neither profile
     if _PARTY_NUMBER.search(text):
         return "party"
     if _STATE_NUMBER.search(text):
@@ -113,6 +116,7 @@ class Header:
     has_party_header: bool = False
     has_state_header: bool = False
     has_motto: bool = False
+    has_youth_header: bool = False  # "ĐOÀN TNCS HỒ CHÍ MINH": the Youth Union's own header
 
     @property
     def subject_block(self) -> Block | None:
@@ -145,6 +149,8 @@ def read_header(doc: Document) -> Header:
             h.has_party_header = True
         if _STATE.search(text):
             h.has_state_header = True
+        if re.search(r"ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH", text):
+            h.has_youth_header = True
         if re.search(r"Độc\s*lập\s*-?\s*Tự\s*do\s*-?\s*Hạnh\s*phúc", text, re.IGNORECASE):
             h.has_motto = True
         if h.number is None and (m := NUMBER_LINE.search(text)):

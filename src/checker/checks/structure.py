@@ -59,7 +59,9 @@ _POSITION = re.compile(
 _NAME = re.compile(r"^\s*(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s*$")
 _AGENCY_WORDS = re.compile(
     r"\b(?:ỦY|UỶ|UBND|HĐND|BAN|SỞ|PHÒNG|ĐẢNG\s+BỘ|CHI\s+BỘ|BỘ|CỤC|VĂN\s+PHÒNG|TRƯỜNG|HỘI|ĐOÀN|"
-    r"CÔNG\s+AN|MẶT\s+TRẬN|TRUNG\s+TÂM|VIỆN|TỔNG\s+CỤC|THANH\s+TRA|TÒA\s+ÁN|KHO\s+BẠC|CHÍNH\s+PHỦ)\b"
+    r"CÔNG\s+AN|MẶT\s+TRẬN|TRUNG\s+TÂM|VIỆN|TỔNG\s+CỤC|THANH\s+TRA|TÒA\s+ÁN|KHO\s+BẠC|CHÍNH\s+PHỦ|"
+    r"CÔNG\s+TY|ĐẠI\s+HỌC|KIỂM\s+TOÁN|BẢO\s+HIỂM|ĐÀI|QUỸ|NGÂN\s+HÀNG|HỢP\s+TÁC\s+XÃ|CÂU\s+LẠC\s+BỘ|"
+    r"UBMTTQ|MTTQ|LĐLĐ|TAND|VKSND|BHXH|BQL|BCĐ|BCH|HLHPN|HĐND|ĐOÀN\s+TNCS)\b"
 )
 
 
@@ -184,7 +186,7 @@ class MandatoryParts(Check):
                 missing.append(("header_state", top))
             elif profile == "state" and not h.has_motto:
                 missing.append(("motto", top))
-            elif profile is None and not (h.has_party_header or h.has_state_header):
+            elif profile is None and not (h.has_party_header or h.has_state_header or h.has_youth_header):
                 missing.append(("header", top))
         if "agency" in want and not has_agency_line(h, doc):
             missing.append(("agency", top))
