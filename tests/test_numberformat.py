@@ -49,3 +49,9 @@ def test_malformed_symbol_number_named_as_a_symbol():
     assert findings("Thực hiện Nghị quyết 71.2/2024/NQ-CP; họp ngày 21.9.2025 tại hội trường.", "NF001") == []
     plain = findings("Số tiền đã thu 2.416.7000.000 đồng.", "NF001")
     assert [i.excerpt for i in plain] == ["2.416.7000.000"] and "3 chữ số" in plain[0].message
+
+
+def test_share_over_100_against_a_plan_is_a_wording_warning():
+    issues = findings("Thu ngân sách 12,5 tỷ đồng, chiếm 104% dự toán; có 1.250 hộ, chiếm 105% số hộ.", "NF004")
+    assert [(i.excerpt, i.severity.value) for i in issues] == [("104%", "warning"), ("105%", "error")]
+    assert "so sánh" in issues[0].message

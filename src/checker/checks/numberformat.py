@@ -14,6 +14,7 @@ from typing import Iterable
 from pydantic import BaseModel, ConfigDict
 
 from ..document import Block, Document
+from ..issues import Severity
 from .base import Check, Context, Finding, register
 
 _NOT_COUNT_BEFORE = re.compile(
@@ -252,8 +253,17 @@ class ShareOver100(Check):
                 else:
                     continue
                 if num.value > Decimal(100):
+                    if _COMPARED.match(b.text, nxt.end):
+                        # "chiếm 102% kế hoạch": a comparison worded as a share; the figure may be right
+                        yield Finding(b, nxt.start, nxt.end, variant="comparison", severity=Severity.WARNING,
+                                      args={"word": f.word, "value": nxt.text}, actual=nxt.text)
+                        continue
                     yield Finding(b, nxt.start, nxt.end, args={"word": f.word, "value": nxt.text},
                                   actual=nxt.text)
+
+
+_COMPARED = re.compile(r"\s*(?:so\s+với|kế\s+hoạch|KH\b|chỉ\s+tiêu|dự\s+toán|cùng\s+kỳ|mục\s+tiêu|nghị\s+quyết)",
+                       re.IGNORECASE)
 
 
 # --- NF005 4-digit counts without the thousands dot -----------------------------------------------
