@@ -253,6 +253,25 @@ def main() -> int:
         tables.append(t)
         raw["cold"] = cold
 
+        samples: list[dict] = []
+        for _ in range(runs):
+            pr = subprocess.run([py, str(BENCH / "phases.py"), str(one_txt)], capture_output=True, text=True)
+            if pr.returncode == 0 and pr.stdout.strip().startswith("{"):
+                samples.append(json.loads(pr.stdout.strip().splitlines()[-1]))
+        if samples:
+            t = Table(f"1b. Where a cold `checker lint report-50KB.txt` spends its time "
+                      f"(bench/phases.py, median of {len(samples)} processes)", ["phase", "median", "share"])
+            names = [k for k in samples[0] if k != "rules"]
+            med = {k: statistics.median(s_[k] for s_ in samples) for k in names}
+            interp = cold["python -c pass (interpreter floor)"]["median"]
+            total = interp + sum(med.values())
+            t.add("interpreter start (python -c pass)", fmt_ms(interp) + " ms", f"{interp / total:.0%}")
+            for k in names:
+                t.add(k, fmt_ms(med[k]) + " ms", f"{med[k] / total:.0%}")
+            t.add(f"**total** ({samples[0]['rules']} rules)", fmt_ms(total) + " ms", "100%")
+            tables.append(t)
+            raw["phases"] = med
+
     if "peer" not in skip:
         exe = ensure_proselint(args.no_proselint)
         t = Table(f"6. Peer: proselint on the same 50 KB text (whole process, median of {runs} runs)",
