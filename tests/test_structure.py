@@ -226,3 +226,12 @@ def test_youth_union_report_has_its_own_header():
 
     assert prepare(read_string(text, name="d.txt")).profile is None
     assert findings(text, ["ST001", "ST003"]) == []
+
+
+def test_nested_list_restarting_at_one_does_not_break_outer_sections():
+    text = ("I. KẾT QUẢ\n1. Kinh tế\nThu đạt kế hoạch.\n2. Xã hội, gồm các mặt:\n1. Giáo dục có 41 trường.\n"
+            "2. Y tế có 11 trạm.\n3. Văn hóa có 27 nhà văn hóa.\n4. Thể thao có 6 sân.\n3. Quốc phòng, an ninh\n"
+            "Ổn định.\nII. NHIỆM VỤ\n1. Tiếp tục")
+    assert findings(text, "ST006") == []
+    dup = text.replace("3. Quốc phòng, an ninh\n", "3. Quốc phòng, an ninh\n3. Nội chính\n")
+    assert [(i.excerpt.strip(), i.expected) for i in findings(dup, "ST006")] == [("3.", "4.")]

@@ -428,6 +428,7 @@ class HeadingNumbering(Check):
         dec_last: dict[tuple, tuple] = {}  # prefix (1,) or (1, 2) → (last value, label)
         interrupted = {k: False for k in ("roman", "arabic", "decimal", "letter")}
         parent_roman = parent_arabic = None
+        outer: list[tuple] = []  # enclosing arabic sequences of a nested list that restarted at 1
         for b in doc.blocks:
             if b.kind is BlockKind.TABLE_CELL or b.list_id is not None:
                 # a table or Word's automatic numbering may hold the missing items: no gap judgement
@@ -447,11 +448,23 @@ class HeadingNumbering(Check):
                 cur = h.numbers[0]
                 yield from self._compare(b, h, label, last["roman"], cur, interrupted["roman"], 1)
                 last.update(roman=(cur, label), arabic=None, letter=None)
+                outer.clear()
                 dec_last.clear()
                 interrupted = {k: False for k in interrupted}
                 parent_roman, parent_arabic = cur, None
             elif h.level == "arabic":
                 cur = h.numbers[0]
+                # a list restarting at 1 inside a section nests in it: "2. Xã hội, gồm: 1. … 4. …
+                # 3. Quốc phòng" continues the outer sections after the inner list
+                if outer and last["arabic"] is not None and cur != last["arabic"][0] + 1:
+                    fit = next((k for k in range(len(outer) - 1, -1, -1) if cur == outer[k][0] + 1), None)
+                    if fit is not None:
+                        last["arabic"] = outer[fit]
+                        del outer[fit:]
+                if last["arabic"] is not None and cur == 1 and last["arabic"][0] >= 1 and not interrupted["arabic"]:
+                    outer.append(last["arabic"])
+                    if len(outer) > 4:
+                        del outer[0]
                 yield from self._compare(b, h, label, last["arabic"], cur, interrupted["arabic"],
                                          1 if last["roman"] is not None else None)
                 last.update(arabic=(cur, label), letter=None)
