@@ -62,3 +62,10 @@ def test_date_with_a_three_digit_year():
     issues = findings("Triển khai Nghị quyết số 71/NQ-CP ngày 21/9/025 của Chính phủ.", "DT001")
     assert [(i.excerpt, i.severity.value) for i in issues] == [("21/9/025", "error")]
     assert findings("Triển khai Nghị quyết số 71/NQ-CP ngày 21/9/2025; hồ sơ số 12/3/045.", "DT001") == []
+
+
+def test_continuing_work_in_a_later_month_is_a_plan():
+    head = ("ĐẢNG CỘNG SẢN VIỆT NAM\nSố 12-BC/HU\nMỹ Tú, ngày 20 tháng 10 năm 2024\nBÁO CÁO\n"
+            "kết quả công tác tháng 10 năm 2024\nI. KẾT QUẢ\n")
+    assert findings(head + "Kiểm tra 2 chi bộ; trong tháng 11/2024 tiếp tục kiểm tra 3 chi bộ.", "DT004") == []
+    assert len(findings(head + "Trong tháng 11/2024, Huyện ủy đã tổ chức hội nghị sơ kết.", "DT004")) == 1

@@ -69,7 +69,7 @@ class PlanParams(BaseModel):
         "du kien", "ke hoach", "se", "den ngay", "den", "truoc ngay", "truoc", "han", "thoi han", "cham nhat",
         "phan dau", "toi", "chuan bi", "nhan dip", "huong toi", "chao mung", "ky niem", "tu ngay",
         "bat dau", "giai doan", "nhiem ky", "nam hoc", "dinh huong", "de nghi", "dang ky", "thoi gian",
-        "lich", "du thao", "nhiem vu", "giai phap", "phuong huong", "muc tieu", "chi tieu",
+        "lich", "du thao", "nhiem vu", "giai phap", "phuong huong", "muc tieu", "chi tieu", "tiep tuc",
     ]
     # folded words after the date, in its clause, that make it a deadline or a plan
     # ("Ngày 20/10/2025 là hạn chót nộp hồ sơ", "ngày 05/11/2024 sẽ tổ chức")
