@@ -74,7 +74,7 @@ class PlanParams(BaseModel):
     # folded words after the date, in its clause, that make it a deadline or a plan
     # ("Ngày 20/10/2025 là hạn chót nộp hồ sơ", "ngày 05/11/2024 sẽ tổ chức")
     future_after: list[str] = ["se", "du kien", "han chot", "la han", "la thoi han", "het han", "theo ke hoach",
-                               "ke hoach", "lich"]
+                               "ke hoach", "lich", "tiep tuc"]
     plan_headings: list[str] = ["phuong huong", "giai phap", "thoi gian toi", "(?:ky|thang|quy|nam) toi",
                                 "cuoi nam", "nhiem vu", "ke hoach", "de xuat", "kien nghi"]
     result_headings: list[str] = ["ket qua", "tinh hinh", "danh gia", "han che", "nhan xet"]
