@@ -119,6 +119,7 @@ class CapitalizationVariants(Check):
             return
         word = spec["word"]
         before = sorted((c.lower() for c in spec.get("compounds_before", [])), key=len, reverse=True)
+        after = [c.lower() for c in spec.get("compounds_after", [])]
         pattern = re.compile(r"(?<![\w])(" + re.escape(word) + r")(?![\w])", re.IGNORECASE)
         occ: dict[str, list] = {}
         for b in body_blocks(doc):
@@ -127,6 +128,9 @@ class CapitalizationVariants(Check):
                 written = m.group(1)
                 prefix = text[max(0, m.start() - 60):m.start()].lower().rstrip()
                 if any(prefix.endswith(c) for c in before):
+                    continue
+                follow = text[m.end():m.end() + 20].lower()
+                if any(re.match(r"\s+" + re.escape(c) + r"(?!\w)", follow) for c in after):
                     continue
                 if not prefix or prefix.endswith((".", ":", "!", "?", "-", "+", "•", "“", "\"", "(")):
                     continue  # sentence start: capitalised anyway
