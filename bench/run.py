@@ -381,15 +381,23 @@ def main() -> int:
             total_kb = sum(f.stat().st_size for f in folder.iterdir()) / KB
             out = tmp / "out.json"
             cmd = [checker, "lint", str(folder), "--jobs", str(args.jobs), "--format", "json"]
-            import resource
-
-            ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+            # a small wrapper process, so that its RUSAGE_CHILDREN covers exactly checker and its workers
+            usage_file = tmp / "usage.json"
+            wrapper = ("import json, resource, subprocess, sys\n"
+                       "rc = subprocess.run(sys.argv[2:]).returncode\n"
+                       "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+                       "json.dump({'cpu': u.ru_utime + u.ru_stime, 'maxrss_kb': u.ru_maxrss}, open(sys.argv[1], 'w'))\n"
+                       "sys.exit(rc)\n")
             t0 = time.perf_counter()
             with out.open("wb") as fh:
-                p = subprocess.run(cmd, stdout=fh, stderr=subprocess.PIPE)
+                p = subprocess.run([sys.executable, "-c", wrapper, str(usage_file), *cmd], stdout=fh,
+                                   stderr=subprocess.PIPE)
             wall = time.perf_counter() - t0
-            ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)  # the workers are the children's children
-            cpu = (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime)
+            try:
+                usage = json.loads(usage_file.read_text())
+            except (OSError, ValueError):
+                usage = {"cpu": float("nan"), "maxrss_kb": float("nan")}
+            cpu = usage["cpu"]
             checked = failed = 0
             try:
                 data = json.loads(out.read_text(encoding="utf-8"))
@@ -400,19 +408,21 @@ def main() -> int:
             err = p.stderr.decode("utf-8", "replace").strip().splitlines()
             t = Table(f"4. Batch: {batch_n} reports of ~50 KB (half .docx, half .txt) in one folder, "
                       f"`checker lint DIR --jobs {args.jobs} --format json`",
-                      ["wall", "reports/s", "CPU (all processes)", "CPU / (wall × jobs)", "files in output",
+                      ["wall", "reports/s", "CPU (all processes)", "CPU / (wall × jobs)", "peak RSS of a process",
+                       "files in output",
                        "unreadable", "exit", "target", ""])
             good = checked == batch_n and p.returncode < 2
             scaled = wall * 1000 / batch_n
             flag = good and scaled <= TARGETS["batch_s"]
             t.add(fmt_s(wall), f"{batch_n / wall:.1f}", fmt_s(cpu), f"{cpu / (wall * args.jobs):.0%}",
+                  f"{usage['maxrss_kb'] / 1024:.0f} MB",
                   checked, failed, p.returncode,
                   "1,000 in ≤ 60 s" + (f" (≈ {scaled:.0f} s per 1,000)" if batch_n != 1000 else ""),
                   ok(flag) + ("" if good else f" ({(err or ['no output'])[-1][:80]})"))
             verdicts.append((f"1,000 reports ≤ 60 s with --jobs {args.jobs}",
                              f"{scaled:.1f} s per 1,000" + ("" if good else " (run failed)"), ok(flag)))
             tables.append(t)
-            raw["batch"] = {"n": batch_n, "wall": wall, "cpu": cpu, "kb": total_kb, "checked": checked,
+            raw["batch"] = {"n": batch_n, "wall": wall, "cpu": cpu, "maxrss_kb": usage["maxrss_kb"], "kb": total_kb, "checked": checked,
                             "rc": p.returncode}
 
     # 5: memory ---------------------------------------------------------------------------------
