@@ -73,3 +73,163 @@ def test_coverage_counts():
     r = lint("Kết nạp mới 127/179 đảng viên, đạt 70,95% chỉ tiêu; tổ chức 7.25 cuộc.", select=["AR"])
     f = (getattr(r, "files", None) or [r])[0]
     assert f.coverage.figures >= 3 and f.coverage.relations >= 1 and f.coverage.unparsed >= 1
+
+
+# --- patterns added for sensitivity (each both ways, original sentences) -------------------------
+
+def rules_of(text):
+    return [(i.rule, i.severity) for i in issues(text)]
+
+
+def test_counts_are_whole_in_a_ratio():
+    ok = "- Vận động 38.212/45.031 hộ có hội viên tham gia các đoàn thể, chiếm 84,86/81,5% số hộ."
+    bad = "- Vận động 38.219/45.031 hộ có hội viên tham gia các đoàn thể, chiếm 84,86/81,5% số hộ."
+    assert issues(ok) == []
+    assert [i.rule for i in issues(bad)] == ["AR002"]
+
+
+def test_same_noun_across_a_slash_is_a_ratio():
+    ok = "Tiêm phòng cho đàn gia súc đạt 2.450 con/ 2.500 con, đạt 98% kế hoạch."
+    bad = "Tiêm phòng cho đàn gia súc đạt 2.450 con/ 2.500 con, đạt 96% kế hoạch."
+    assert issues(ok) == []
+    assert [i.rule for i in issues(bad)] == ["AR001"]
+    assert issues("Kiểm sát 41 vụ/ 77 bị can, đạt 53,25%.") == []  # two nouns: two counts
+
+
+def test_base_and_done_percentage():
+    ok = "Tòa án thụ lý 642 vụ án, đã xét xử, giải quyết 521 vụ, đạt tỷ lệ 81,15%, còn 121 vụ."
+    bad = "Tòa án thụ lý 642 vụ án, đã xét xử, giải quyết 521 vụ, đạt tỷ lệ 84,15%, còn 121 vụ."
+    assert issues(ok) == []
+    assert rules_of(bad) == [("AR001", "warning")]
+    plan_ok = "Vốn đầu tư công được phân bổ 88,5 tỷ đồng; đã giải ngân 51,33 tỷ đồng, đạt 58% kế hoạch."
+    plan_bad = "Vốn đầu tư công được phân bổ 88,5 tỷ đồng; đã giải ngân 51,33 tỷ đồng, đạt 61% kế hoạch."
+    assert issues(plan_ok) == []
+    assert rules_of(plan_bad) == [("AR001", "warning")]
+    # a percentage of a target not stated: silent
+    assert issues("Thu ngân sách 120 tỷ đồng, chi thường xuyên 100 tỷ đồng, đạt 85% dự toán.") == []
+    assert issues("Tuyển mới 150 học sinh, tốt nghiệp 140 học sinh, đạt 98% kế hoạch.") == []
+
+
+def test_breakdown_after_a_share_of_target():
+    ok = "Tổng diện tích gieo cấy 12.410 ha, đạt 95,2% kế hoạch (vụ Đông xuân 6.300 ha, vụ Hè thu 6.110 ha)."
+    bad = "Tổng diện tích gieo cấy 12.410 ha, đạt 95,2% kế hoạch (vụ Đông xuân 6.200 ha, vụ Hè thu 6.110 ha)."
+    assert issues(ok) == []
+    assert [i.rule for i in issues(bad)] == ["AR003"]
+
+
+def test_breakdown_in_other_nouns_is_a_warning():
+    ok = "Các chi đoàn duy trì 31 mô hình kinh tế trong đoàn viên (06 câu lạc bộ và 25 cá nhân)."
+    bad = "Các chi đoàn duy trì 27 mô hình kinh tế trong đoàn viên (06 câu lạc bộ và 25 cá nhân)."
+    assert issues(ok) == []
+    assert rules_of(bad) == [("AR003", "warning")]
+    # far more than the total: counts of something else, not a breakdown
+    assert issues("Mở 05 lớp bồi dưỡng (320 học viên, 18 giảng viên).") == []
+    # a comparison or labels in parentheses are not parts
+    assert issues("Xảy ra 64 ca sốt xuất huyết (giảm 90 ca so với cùng kỳ), 12 ca tay chân miệng.") == []
+    assert issues("Làm mới tuyến đường 3 tốt nối liền hai ấp (ấp 4 và ấp 6) của xã.") == []
+
+
+def test_bare_parts_of_an_earlier_count():
+    ok = "Cử 31 đồng chí tham gia 04 lớp trung cấp lý luận chính trị (tập trung 12, không tập trung 19)."
+    bad = "Cử 25 đồng chí tham gia 04 lớp trung cấp lý luận chính trị (tập trung 12, không tập trung 19)."
+    assert issues(ok) == []
+    assert rules_of(bad) == [("AR003", "warning")]
+
+
+def test_gom_total_named_before_an_attribute():
+    ok = "Toàn huyện có 49 hợp tác xã, với 1.210 thành viên, gồm: 44 hợp tác xã nông nghiệp, 05 hợp tác xã dịch vụ; có 12 tổ hợp tác, chiếm 8% số hộ."
+    bad = "Toàn huyện có 47 hợp tác xã, với 1.210 thành viên, gồm: 44 hợp tác xã nông nghiệp, 05 hợp tác xã dịch vụ; có 12 tổ hợp tác, chiếm 8% số hộ."
+    assert issues(ok) == []
+    assert [i.rule for i in issues(bad)] == ["AR003"]
+
+
+def test_targets_short_without_rest_word_is_a_warning():
+    ok = "Thực hiện đạt và vượt 30/45 chỉ tiêu, 11 chỉ tiêu hoàn thành trên 60%, 04 chỉ tiêu chưa đến kỳ đánh giá."
+    bad = "Thực hiện đạt và vượt 30/45 chỉ tiêu, 08 chỉ tiêu hoàn thành trên 60%, 04 chỉ tiêu chưa đến kỳ đánh giá."
+    assert issues(ok) == []
+    assert rules_of(bad) == [("AR003", "warning")]
+
+
+def test_remainders_by_clause_negation_and_outcomes():
+    ok = "Trong đó, 58 đơn khiếu nại, đã giải quyết 37 đơn, còn 21 đơn đang xác minh; 30 đơn kiến nghị, giải quyết 22 đơn, còn 08 đơn."
+    bad = "Trong đó, 58 đơn khiếu nại, đã giải quyết 37 đơn, còn 21 đơn đang xác minh; 30 đơn kiến nghị, giải quyết 22 đơn, còn 09 đơn."
+    assert issues(ok) == []
+    assert [i.rule for i in issues(bad)] == ["AR004"]
+    assert issues("Hòa giải thành 41/47 vụ, hòa giải không thành 06 vụ và 03 vụ chờ xác minh.") == []
+    assert rules_of("Hòa giải thành 43/47 vụ, hòa giải không thành 06 vụ và 03 vụ chờ xác minh.") == [("AR004", "warning")]
+    assert issues("Nhận 11 đơn, đã lưu 05 đơn, chuyển 04 đơn, 02 đơn đang giải quyết.") == []
+    assert rules_of("Nhận 11 đơn, đã lưu 05 đơn, chuyển 03 đơn, 02 đơn đang giải quyết.") == [("AR004", "warning")]
+    # no total word, no done word: three counts are not a remainder
+    assert issues("Toàn xã 12 ấp, 8 ấp văn hóa, còn 5 ấp vùng sâu.") == []
+
+
+def test_sibling_shares_with_one_mistyped_share():
+    ok = ("Có 3.812 đảng viên hoàn thành tốt nhiệm vụ, chiếm 92,39% (512 đảng viên hoàn thành xuất sắc, chiếm 13,43%); "
+          "291 đảng viên hoàn thành nhiệm vụ, chiếm 7,05% và 23 đảng viên không hoàn thành nhiệm vụ, chiếm 0,56%.")
+    bad = ok.replace("chiếm 92,39%", "chiếm 92,93%")
+    assert issues(ok) == []
+    (i,) = issues(bad)
+    assert i.rule == "AR005" and "92,39%" in i.message and "có thể" not in i.message
+
+
+def test_year_spans_without_kyniem():
+    assert issues("Triển lãm ảnh Lực lượng thanh niên xung phong 20 năm xây dựng và trưởng thành (1990 - 2010).") == []
+    assert rules_of("Triển lãm ảnh Lực lượng thanh niên xung phong 25 năm xây dựng và trưởng thành (1990 - 2010).") \
+        == [("AR007", "warning")]
+    assert issues("Thực hiện kế hoạch phát triển 5 năm (2021 - 2025).") == []
+    assert rules_of("Tổ chức kỷ niệm 73 năm Ngày thành lập Hội (1950 - 2023), 45 năm Ngày truyền thống (1975 - 2023).") \
+        == [("AR007", "error")]
+
+
+REVIEW_DOC = """HUYỆN ỦY HÒA BÌNH
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hòa Bình, ngày 28 tháng 9 năm 2023
+BÁO CÁO
+Tình hình thực hiện nhiệm vụ quí III/2023
+Chỉ đạo tổng kết 10 năm thực hiện Nghị quyết số 19-NQ/TW ngày 12/3/2013 của Ban Chấp hành Trung ương; sơ kết {n} năm thực hiện Chỉ thị số 07-CT/TW ngày 14/6/2018 của Ban Bí thư.
+"""
+
+
+def test_reviews_against_the_report_year():
+    assert issues(REVIEW_DOC.format(n="05")) == []
+    (i,) = issues(REVIEW_DOC.format(n="08"))
+    assert i.rule == "AR007" and i.severity == "warning" and "2023 − 2018 = 5" in i.message
+
+
+def test_footnote_lists_people_across_nouns():
+    ok = ("Chuyển sinh hoạt đảng cho 38 trường hợp[footnoteRef:1].\n"
+          "[1: Trong đó chuyển đi ngoài tỉnh 11 trường hợp, trong tỉnh 06 đồng chí, nội bộ huyện 12 đồng chí; tiếp nhận 09 đồng chí.]")
+    assert issues(ok) == []
+    assert [i.rule for i in issues(ok.replace("11 trường hợp", "09 trường hợp"))] == ["AR008"]
+    both = ("Hoàn thành 03 cuộc thanh tra theo kế hoạch và 01 cuộc đột xuất[footnoteRef:1].\n"
+            "[1: 02 cuộc thanh tra kinh tế; 01 cuộc thanh tra công vụ; 01 cuộc thanh tra đột xuất.]")
+    assert issues(both) == []
+    assert [i.rule for i in issues(both.replace("02 cuộc", "03 cuộc"))] == ["AR008"]
+
+
+LOST_MARKS = """Ban Thường vụ chỉ đạo thực hiện tốt công tác kiểm tra. Thi hành kỷ luật 06 đồng chí
+. Tiếp nhận 07 đơn tố cáo đảng viên
+.
+{note1}
+{note2}
+"""
+
+
+def test_footnote_marks_lost_in_a_text_export():
+    from checker.readers import read_string
+
+    # notes at the end, each opened by a replacement character where the export lost the number
+    text = LOST_MARKS.format(note1="\ufffd Khiển trách 03 đồng chí; cảnh cáo 02 đồng chí; cách chức 01 đồng chí.",
+                             note2="\ufffd Lưu 03 đơn, trả lời 02 đơn, chuyển 02 đơn.")
+    doc = read_string(text, name="x.txt")
+    assert doc.meta.get("footnote_anchors_lost")
+    assert issues(text) == []
+    assert [i.rule for i in issues(text.replace("Lưu 03 đơn", "Lưu 04 đơn"))] == ["AR008"]
+
+
+def test_coverage_counts_uninterpreted_figures():
+    r = lint("Tỷ lệ che phủ đạt 42,5    % diện tích; đạt 85,17 /82,41% số hộ.", select=["AR"])
+    f = (getattr(r, "files", None) or [r])[0]
+    assert f.coverage.unparsed == 2
+    r = lint("Theo Kế hoạch số 28/KH-UBND ngày 26/6/2023, đạt 42,5% diện tích.", select=["AR"])
+    assert (getattr(r, "files", None) or [r])[0].coverage.unparsed == 0

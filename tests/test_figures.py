@@ -117,3 +117,28 @@ def test_figure_like_soup(parts):
     text = "".join(parts)
     for f in extract(text):
         assert text[f.start:f.end] == f.text
+
+
+def test_fast_grouping_equals_the_lalr_parse():
+    """`extract` groups the regex lexer's tokens by the grammar's flat rules; lark's LALR parser over the
+    same tokens must give the same figures."""
+    from checker import figures as F
+
+    texts = [
+        "Kết nạp mới 127/179 đảng viên, đạt 70,95% chỉ tiêu; xây dựng 3.120m2 nhà, 2 năm 2023.",
+        "Ngày 05 tháng 01 năm 2024, 6 tháng đầu năm 2024, quý II/2024, quí III/2023, tháng 10/2023.",
+        "Theo Kế hoạch số 139-KH/HU ngày 26/6/2023 (1945 - 2023), đạt 85,17/82,41% số hộ, tăng 5 % so với cùng kỳ.",
+        "H5N1 và 12 con, x_5, 5.15 cuộc, 10%tăng, abc123 45, 654,935/871,321 triệu đồng.",
+    ]
+    parser = F._get_parser()
+    for t in texts:
+        assert F._build(t, F._parse(t)) == F._build(t, parser.parse(t)), t
+
+
+def test_quarter_variant_spelling():
+    (p,) = [f for f in extract("Tình hình thực hiện nhiệm vụ quí III/2023") if isinstance(f, Period)]
+    assert p.period == "quarter" and p.index == 3 and p.year == 2023
+
+
+def test_a_number_inside_a_word_is_not_a_figure():
+    assert [f.text for f in extract("chủng H5N1 và mã CT12, có 45 hộ")] == ["45 hộ"]

@@ -74,6 +74,7 @@ def doc_figures(doc: Document, ctx: Context) -> list[BlockFigures]:
                 for n in _inner_numbers(f):
                     if n.malformed:
                         unparsed += 1
+            unparsed += len(uninterpreted(b.masked_text(), figs))
             text = b.text
             bf = BlockFigures(b, figs, [m.start() for m in _CLAUSE_END.finditer(text)],
                               [m.start() for m in _SENT_END.finditer(text)], _paren_spans(text))
@@ -152,6 +153,28 @@ def _slash_counts(text: str, figs: list) -> tuple:
         out.append(f)
         i += 1
     return tuple(out)
+
+
+# figure-like text: a number right before "%" or before "/" and another number
+_FIGURE_LIKE = re.compile(r"(?<![\w.,/])\d+(?:[.,]\d+)*(?:[ \t]*%|[ \t]*/[ \t]*\d)")
+_DOCREF_AT = re.compile(r"\d+(?:/\d{2,4})?[-/][A-ZĐ]")
+
+
+def uninterpreted(text: str, figs: tuple) -> list[tuple[int, int]]:
+    """Spans of figure-like text ("12,5 %" beyond the glue, "3/4/5") that no extracted figure covers.
+    Document numbers ("28/KH-UBND") are not figures and not counted."""
+    if "%" not in text and "/" not in text:
+        return []
+    starts = [f.start for f in figs]
+    out = []
+    for m in _FIGURE_LIKE.finditer(text):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k >= 0 and figs[k].start <= m.start() and m.end() <= figs[k].end:
+            continue
+        if _DOCREF_AT.match(text, m.start()):
+            continue
+        out.append(m.span())
+    return out
 
 
 _INNER = {"number": (), "percent": ("number",), "quantity": ("number",), "ratio": ("num", "den"),

@@ -777,11 +777,27 @@ class FootnoteBreakdown(Check):
                 continue
             if partial and complete:
                 continue
+            # "Thực hiện xong 04 cuộc theo kế hoạch và 01 cuộc đột xuất¹": the note itemises both counts
+            chain = [total]
+            k = len(anchor) - 1
+            while k > 0:
+                g, nxt = anchor[k - 1], chain[0]
+                between = b.text[g.end:nxt.start]
+                if not (_is_qty(g) and g.unit == total.unit and not g.number.malformed and len(between) <= 60
+                        and not re.search(r"\d", between) and same_unit_scope(bf, g.end, nxt.start)
+                        and re.search(r"(?<!\w)và(?!\w)|,", between)):
+                    break
+                chain.insert(0, g)
+                k -= 1
             ctx.coverage.relations += 1
             point = sum(Fraction(p.number.value) for p in parts)
             tv = Fraction(total.number.value)
             if point == tv:
                 continue
+            if len(chain) > 1:
+                tv = sum(Fraction(g.number.value) for g in chain)
+                if point == tv:
+                    continue
             mixed = any(p.unit != total.unit for p in parts)
             if partial and point < tv:
                 # "Trong đó, …": of which; only a long list close to the total reads as the full breakdown
@@ -791,11 +807,11 @@ class FootnoteBreakdown(Check):
             else:
                 severity = Severity.WARNING if mixed else None
             args = {"parts": " + ".join(p.number.text for p in parts), "sum": fmt(point),
-                    "total": total.number.text, "unit": total.unit, "note": number}
+                    "total": " + ".join(g.number.text for g in chain), "unit": total.unit, "note": number}
             # reported on the footnote's list (what does not add up), naming the anchor's count
             nb = where[0]
             last = max((p for w, p in zip(where, parts) if w is nb), key=lambda p: p.end)
-            yield Finding(nb, parts[0].start, last.end, args=args, expected=fmt(point), actual=total.number.text,
+            yield Finding(nb, parts[0].start, last.end, args=args, expected=fmt(point), actual=args["total"],
                           severity=severity)
 
     @staticmethod
