@@ -235,3 +235,16 @@ def test_nested_list_restarting_at_one_does_not_break_outer_sections():
     assert findings(text, "ST006") == []
     dup = text.replace("3. Quốc phòng, an ninh\n", "3. Quốc phòng, an ninh\n3. Nội chính\n")
     assert [(i.excerpt.strip(), i.expected) for i in findings(dup, "ST006")] == [("3.", "4.")]
+
+
+def test_two_column_header_typed_on_one_line_or_as_a_table():
+    tail = ("BÁO CÁO\nkết quả công tác quý I năm 2024\nI. KẾT QUẢ\nĐạt.\nII. HẠN CHẾ, NGUYÊN NHÂN\n"
+            "Chậm do thiếu người.\nIII. NHIỆM VỤ QUÝ II/2024\nTiếp tục.\nNơi nhận:\n- Như trên,\n- Lưu VP.\n"
+            "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nLê Văn Tám")
+    tabbed = ("HUYỆN ỦY TRI TÔN\t\tĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 12-BC/HU\t\tTri Tôn, ngày 02 tháng 4 năm 2024\n")
+    table = ("| HUYỆN ỦY TRI TÔN | ĐẢNG CỘNG SẢN VIỆT NAM |\n|---|---|\n"
+             "| Số 12-BC/HU | Tri Tôn, ngày 02 tháng 4 năm 2024 |\n")
+    assert findings(tabbed + tail, "ST") == []
+    assert findings(table + tail, "ST") == []
+    blank = findings(table.replace("Số 12", "Số   ").replace("ngày 02", "ngày   ") + tail, "ST002")
+    assert [i.excerpt.split(",")[0] for i in blank] == ["Số   -BC/HU", "Tri Tôn"]

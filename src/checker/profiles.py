@@ -85,11 +85,11 @@ from .document import Block, BlockKind  # noqa: E402
 
 _BLANK = r"(?:[\s._…·\-]*)"
 NUMBER_LINE = re.compile(
-    r"(?m)^[ \t]*Số\s*(?P<colon>:)?\s*(?P<num>\d{1,6})?(?P<gap>[\s._…]*)(?P<sep>[-/])\s*"
+    r"(?m)(?:^[ \t]*|(?<=\t)|(?<=  )|(?<=\|)|(?<=\| ))Số\s*(?P<colon>:)?\s*(?P<num>\d{1,6})?(?P<gap>[\s._…]*)(?P<sep>[-/])\s*"
     r"(?P<sym>[A-ZĐ][A-Za-zĐđ0-9]*(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ0-9()]*){1,3})"
 )
 DATE_LINE = re.compile(
-    r"(?P<place>[A-ZĐÂĂÊÔƠƯ][^\d,;:\n]{1,50}?)[ \t]*,[ \t]*ngày\s*(?P<day>\d{1,2})?(?P<dgap>[\s._…]*)"
+    r"(?P<place>[A-ZĐÂĂÊÔƠƯ][^\d,;:\n|\t]{1,50}?)[ \t]*,[ \t]*ngày\s*(?P<day>\d{1,2})?(?P<dgap>[\s._…]*)"
     r"tháng\s*(?P<month>\d{1,2})?(?P<mgap>[\s._…]*)năm\s*(?P<year>(?:19|20)\d\d)",
     re.IGNORECASE,
 )

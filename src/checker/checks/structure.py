@@ -110,13 +110,15 @@ def has_agency_line(h, doc: Document) -> bool:
     for b in doc.blocks:
         if b.index >= stop:
             break
-        t = re.sub(r"[*_]+", "", b.text).strip()
-        if len(t) < 3 or not _AGENCY_WORDS.search(t):
-            continue
-        letters = [c for c in t if c.isalpha()]
-        if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 \
-                and "ĐẢNG CỘNG SẢN" not in t and "CỘNG H" not in t:
-            return True
+        # a two-column header typed on one line: "HUYỆN ỦY X<tab>ĐẢNG CỘNG SẢN VIỆT NAM", "| … | … |"
+        for part in re.split(r"\t+|\s{2,}|\||\n", b.text):
+            t = re.sub(r"[*_]+", "", part).strip()
+            if len(t) < 3 or not _AGENCY_WORDS.search(t):
+                continue
+            letters = [c for c in t if c.isalpha()]
+            if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 \
+                    and "ĐẢNG CỘNG SẢN" not in t and "CỘNG H" not in t:
+                return True
     return False
 
 
