@@ -24,7 +24,9 @@ def test_version_imports_nothing_heavy():
         "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
         f"print('HEAVY:' + ','.join(m for m in {HEAVY!r} if m in sys.modules))"
     )
-    assert out.splitlines() == ["checker 0.1.0", "HEAVY:"]
+    from checker import __version__
+
+    assert out.splitlines() == [f"checker {__version__}", "HEAVY:"]
 
 
 def test_cli_skips_the_plugin_scan_and_models_still_validate():
