@@ -1,7 +1,9 @@
 """Times figure extraction + arithmetic checks on the seeds and on a synthetic multi-MB report.
 
-Usage: .venv/bin/python bench/bench_extract.py [--mb 3] [SEED.txt ...]
-Prints KB/s for extraction alone and for extraction + every AR rule.
+Usage: .venv/bin/python bench/bench_extract.py [--mb 3] [--scale 64] [SEED.txt ...]
+Prints KB/s for extraction alone, for extraction + the relation rules AR001-AR008, and for extraction +
+every AR rule; then the time per KB of one seed repeated 1×, 8× and --scale× (linearity: the 1× run also
+pays the one-time rule loading).
 """
 
 from __future__ import annotations
@@ -46,6 +48,9 @@ def synthetic(mb: float, seed: int = 7) -> str:
     return "\n".join(out)
 
 
+RELATIONS = [f"AR00{i}" for i in range(1, 9)]
+
+
 def measure(doc, label: str) -> None:
     nbytes = len(doc.text.encode())
     _extract.cache_clear()
@@ -55,22 +60,51 @@ def measure(doc, label: str) -> None:
     te = time.perf_counter() - t
     _extract.cache_clear()
     t = time.perf_counter()
-    res = lint_document(doc, select=["AR"])
+    res = lint_document(doc, select=RELATIONS)
+    tr = time.perf_counter() - t
+    _extract.cache_clear()
+    t = time.perf_counter()
+    res_all = lint_document(doc, select=["AR"])
     tc = time.perf_counter() - t
-    print(f"{label:50s} {nbytes / 1024:8.0f} KB  extract {nbytes / 1024 / te:8.0f} KB/s  "
-          f"extract+AR checks {nbytes / 1024 / tc:8.0f} KB/s  findings {len(res.issues)}")
+    kb = nbytes / 1024
+    print(f"{label:44s} {kb:7.0f} KB  extract {kb / te:6.0f} KB/s  +AR001-008 {kb / tr:6.0f} KB/s  "
+          f"+all AR {kb / tc:6.0f} KB/s  findings {len(res.issues)}/{len(res_all.issues)}")
+
+
+def linearity(path: str, scale: int) -> None:
+    seed = Path(path).read_text(encoding="utf-8").split("\n")
+
+    def tag(i: int) -> str:  # a letters-only word, so that every copy's lines are new text (no cache hits)
+        w = ""
+        while True:
+            w += "abcdefghiklmnopqrstuvxy"[i % 23]
+            i //= 23
+            if not i:
+                return w
+
+    for k in sorted({1, 8, scale}):
+        text = "\n".join(f"{line} {tag(c)}" if line.strip() else line for c in range(k) for line in seed)
+        doc = read_string(text, name=f"x{k}.txt")
+        _extract.cache_clear()
+        t = time.perf_counter()
+        lint_document(doc, select=RELATIONS)
+        dt = time.perf_counter() - t
+        kb = len(doc.text.encode()) / 1024
+        print(f"{Path(path).name} ×{k:<3d} {kb:7.0f} KB  AR001-008 {kb / dt:6.0f} KB/s  {dt / kb * 1000:6.3f} ms/KB")
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("seeds", nargs="*")
     ap.add_argument("--mb", type=float, default=3.0)
+    ap.add_argument("--scale", type=int, default=64)
     a = ap.parse_args()
     extract("khởi động 1/2 đạt 50%")  # build the parser once, outside the timings
     seeds = a.seeds or sorted(str(p) for p in Path("/work/shared/seeds").glob("*.txt"))
     for s in seeds:
         measure(read_path(s), Path(s).name)
     measure(read_string(synthetic(a.mb), name="synthetic.txt"), f"synthetic ({a.mb:g} MB)")
+    linearity(seeds[0], a.scale)
     return 0
 
 

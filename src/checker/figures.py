@@ -241,11 +241,14 @@ def as_count(n: Number) -> Number:
     """The number read as a whole count: a count with no whole reading is malformed ("5.15 cuộc")."""
     if n.malformed:
         return n
+    if n.style == "plain":  # digits only: already a whole count
+        return n
     whole = tuple(r for r in n.readings if r[1] == 0)
     if not whole:
-        return replace(n, malformed=True)
+        return Number(n.text, n.start, n.end, n.value, n.decimals, n.readings, True, n.style)
     if whole != n.readings:
-        return replace(n, value=whole[0][0], decimals=0, readings=whole + tuple(r for r in n.readings if r[1]))
+        return Number(n.text, n.start, n.end, whole[0][0], 0, whole + tuple(r for r in n.readings if r[1]),
+                      n.malformed, n.style)
     return n
 
 

@@ -45,12 +45,18 @@ _CLAUSE_END = re.compile(r"[;!?\n]|\.(?=\s|$)")
 _SENT_END = re.compile(r"[!?\n]|\.(?=\s|$)")
 
 
+_PAREN = re.compile(r"[()]")
+
+
 def _paren_spans(text: str) -> list[tuple[int, int]]:
+    if "(" not in text:
+        return []
     out, stack = [], []
-    for i, ch in enumerate(text):
-        if ch == "(":
+    for m in _PAREN.finditer(text):
+        i = m.start()
+        if text[i] == "(":
             stack.append(i)
-        elif ch == ")" and stack:
+        elif stack:
             out.append((stack.pop(), i + 1))
     return sorted(out)
 
