@@ -233,3 +233,12 @@ def test_coverage_counts_uninterpreted_figures():
     assert f.coverage.unparsed == 2
     r = lint("Theo Kế hoạch số 28/KH-UBND ngày 26/6/2023, đạt 42,5% diện tích.", select=["AR"])
     assert (getattr(r, "files", None) or [r])[0].coverage.unparsed == 0
+
+
+def test_footnote_of_two_parts_close_to_the_total():
+    text = ("Tổng số việc phải giải quyết: 516 việc[footnoteRef:1].\n"
+            "[1: Trong đó số cũ chuyển sang: 187 việc, số thụ lý mới: {new} việc.]")
+    assert issues(text.format(new="329")) == []
+    assert [i.rule for i in issues(text.format(new="325"))] == ["AR008"]
+    # a subset far from the total is only "of which"
+    assert issues(text.format(new="120")) == []

@@ -801,7 +801,8 @@ class FootnoteBreakdown(Check):
             mixed = any(p.unit != total.unit for p in parts)
             if partial and point < tv:
                 # "Trong đó, …": of which; only a long list close to the total reads as the full breakdown
-                if len(parts) < 3 or point * 5 < tv * 4:
+                # (three or more items within a fifth of it, or any list within a twentieth)
+                if not ((len(parts) >= 3 and point * 5 >= tv * 4) or point * 20 >= tv * 19):
                     continue
                 severity = Severity.WARNING
             else:
