@@ -242,3 +242,11 @@ def test_footnote_of_two_parts_close_to_the_total():
     assert [i.rule for i in issues(text.format(new="325"))] == ["AR008"]
     # a subset far from the total is only "of which"
     assert issues(text.format(new="120")) == []
+
+
+def test_sibling_share_mistyped_next_to_a_truncated_one():
+    text = ("Có 61 chi bộ hoàn thành tốt nhiệm vụ, chiếm 98,38% (12 chi bộ hoàn thành xuất sắc, chiếm 19,67%) "
+            "và 01 chi bộ hoàn thành nhiệm vụ, chiếm {p}%.")
+    assert [i.severity for i in issues(text.format(p="1,61"))] == ["info"]  # 61/62 = 98,387: truncated
+    found = issues(text.format(p="1,64"))
+    assert [(i.rule, i.severity) for i in found] == [("AR005", "error")] and "1,64%" in found[0].message
