@@ -5,8 +5,10 @@ for the "just over" case)."""
 
 from __future__ import annotations
 
+import atexit
 import functools
 import io
+import shutil
 import struct
 import tempfile
 import time
@@ -27,7 +29,8 @@ from checker.readers import text as text_reader
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-_TMP = Path(tempfile.mkdtemp(prefix="checker-robust-"))
+_TMP = Path(tempfile.mkdtemp(prefix="checker-robust-"))  # one folder for all examples (hypothesis and
+atexit.register(shutil.rmtree, _TMP, ignore_errors=True)  # function-scoped tmp_path do not mix)
 
 
 def _write(data: bytes, suffix: str) -> Path:
