@@ -22,7 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 UNIT_BYTES = 50 * 1024  # "a 50 KB report"
-VERSION = 2  # bump when the templates change (cached files carry it in their name)
+VERSION = 3  # bump when the templates change (cached files carry it in their name)
 
 COMMUNES = ["Tân Phước", "Long Hòa", "Vĩnh Thạnh", "Phú Hữu", "Bình An", "Thạnh Lợi", "Hòa Bình",
             "Mỹ Xuyên", "An Lạc", "Phước Long", "Đông Thạnh", "Tân Hiệp", "Hiệp Lợi", "Trường Xuân"]
@@ -56,6 +56,18 @@ PLAIN = [
     "Phong trào thi đua yêu nước được phát động sâu rộng, xuất hiện nhiều mô hình hay, cách làm sáng tạo ở các ấp, khu vực.",
     "Tuy nhiên, tiến độ giải phóng mặt bằng một số công trình trọng điểm còn chậm do vướng mắc về giá bồi thường.",
     "Thời tiết diễn biến bất thường, giá vật tư nông nghiệp tăng cao ảnh hưởng không nhỏ đến sản xuất của bà con nông dân.",
+    "Công tác tuyên truyền được thực hiện thường xuyên trên hệ thống truyền thanh cơ sở và các trang mạng xã hội của địa phương.",
+    "Đội ngũ cán bộ chủ chốt cấp xã cơ bản đáp ứng yêu cầu nhiệm vụ, tinh thần trách nhiệm và ý thức phục vụ Nhân dân được nâng lên.",
+    "Các ngành chuyên môn phối hợp rà soát, tháo gỡ vướng mắc về thủ tục đầu tư, tạo điều kiện cho doanh nghiệp mở rộng sản xuất.",
+    "Tình hình an ninh nông thôn được giữ vững, không để xảy ra điểm nóng, các vụ việc phát sinh được giải quyết ngay tại cơ sở.",
+    "Việc triển khai các chương trình mục tiêu quốc gia bảo đảm đúng đối tượng, công khai, minh bạch, có sự giám sát của cộng đồng.",
+    "Mặt trận và các đoàn thể chủ động nắm tình hình đoàn viên, hội viên, kịp thời phản ánh ý kiến, kiến nghị chính đáng của Nhân dân.",
+    "Hoạt động văn hóa, văn nghệ, thể dục thể thao diễn ra sôi nổi, tạo không khí phấn khởi trong các tầng lớp Nhân dân.",
+    "Chất lượng khám, chữa bệnh tại trạm y tế xã từng bước được cải thiện, người dân hài lòng hơn với thái độ phục vụ của nhân viên y tế.",
+    "Công tác quản lý đất đai, trật tự xây dựng còn một số tồn tại, việc xử lý vi phạm ở một vài nơi chưa kiên quyết.",
+    "Ban Chỉ đạo thường xuyên kiểm tra tiến độ, yêu cầu các đơn vị báo cáo định kỳ kết quả thực hiện để kịp thời chấn chỉnh.",
+    "Nhiều tập thể, cá nhân có thành tích xuất sắc được biểu dương, khen thưởng kịp thời, tạo động lực cho phong trào thi đua.",
+    "Việc ứng dụng công nghệ thông tin trong xử lý hồ sơ công việc được đẩy mạnh, giảm đáng kể thời gian luân chuyển văn bản giấy.",
 ]
 
 
@@ -121,6 +133,8 @@ class Gen:
     # --- sentences (templates written for this benchmark) ----------------------------------
     def sentence(self) -> str:
         r = self.r
+        if r.random() < 0.4:  # real reports: about 60–75 % of sentences carry a figure
+            return r.choice(PLAIN)
         k = r.randrange(14)
         if k == 0:
             y = r.randint(20, 400)
