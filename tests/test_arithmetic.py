@@ -1,5 +1,7 @@
 """Arithmetic consistency rules on original sentences shaped like real reports."""
 
+import pytest
+
 from checker.api import lint
 
 
@@ -250,3 +252,53 @@ def test_sibling_share_mistyped_next_to_a_truncated_one():
     assert [i.severity for i in issues(text.format(p="1,61"))] == ["info"]  # 61/62 = 98,387: truncated
     found = issues(text.format(p="1,64"))
     assert [(i.rule, i.severity) for i in found] == [("AR005", "error")] and "1,64%" in found[0].message
+
+
+# --- precision: figures of different subjects are never paired across clauses ---------------------
+
+@pytest.mark.parametrize("text", [
+    # the next clause's figure is another indicator, not the earlier value
+    "Tổng đàn lợn 214.000 con, tăng 4,2% so với cùng kỳ; đàn trâu 9.850 con.",
+    "Doanh thu bán lẻ ước 2.310 tỷ đồng, tăng 8,7% so với cùng kỳ; xuất khẩu đạt 52,4 triệu USD, "
+    "giảm 2,9% so với cùng kỳ; nhập khẩu 18,6 triệu USD.",
+    "Khách du lịch đạt 286.000 lượt, tăng 12,4%, doanh thu 395 tỷ đồng.",
+    # the value in parentheses after 'kế hoạch' is the plan, not a breakdown
+    "Gieo cấy lúa 17.420 ha, đạt 96,24% kế hoạch (18.100 ha); năng suất ước 57,8 tạ/ha.",
+    # another indicator after ';' is not the base of the percentage
+    "Tổng thu ngân sách 1.184 tỷ đồng; tổng chi ngân sách 1.962 tỷ đồng, đạt tỷ lệ 68,5%.",
+    # a number inside a company name is not a part
+    "Ban hành 03 kết luận thanh tra (Công ty Cổ phần Xi măng 2 - Hòa Phát và Công ty Than ban hành 02 Kết luận; "
+    "thanh tra chuyên đề 01 kết luận).",
+    # 'A noun/ tổng số B noun': the second is the whole
+    "Đã xác thực cho 2.418.306 nhân khẩu/ tổng số 2.560.112 nhân khẩu, đạt tỷ lệ 94,46%.",
+])
+def test_no_pairing_across_subjects(text):
+    assert issues(text) == []
+
+
+@pytest.mark.parametrize("text,rule", [
+    ("Tổng đàn lợn 214.000 con, tăng 4,2% so với cùng kỳ năm trước (201.300 con); đàn trâu 9.850 con.", "AR006"),
+    ("Thu nội địa đạt 912,4 tỷ đồng, đạt 70,2% dự toán, tăng 15,8% so với cùng kỳ (cùng kỳ: 842,5 tỷ đồng).", "AR006"),
+    ("Thu nội địa đạt 912,4 tỷ đồng (cùng kỳ: 842,5 tỷ đồng), tăng 15,8% so với cùng kỳ.", "AR006"),
+    ("Thu tiền sử dụng đất tăng từ 185 tỷ đồng lên 240,5 tỷ đồng (tăng 25%).", "AR006"),
+    ("Số thu bảo hiểm đạt 588,4 tỷ đồng, bằng 112,5% so với cùng kỳ (541,7 tỷ đồng).", "AR006"),
+    ("Đã xác thực cho 2.418.306 nhân khẩu/ tổng số 2.560.112 nhân khẩu, đạt tỷ lệ 91,46%.", "AR001"),
+])
+def test_stated_base_still_checked(text, rule):
+    assert [i.rule for i in issues(text)] == [rule]
+
+
+@pytest.mark.parametrize("text", [
+    "Tổng đàn lợn 214.000 con, tăng 6,31% so với cùng kỳ năm trước (201.300 con); đàn trâu 9.850 con.",
+    "Thu nội địa đạt 912,4 tỷ đồng, đạt 70,2% dự toán, tăng 8,3% so với cùng kỳ (cùng kỳ: 842,5 tỷ đồng).",
+    "Thu nội địa đạt 912,4 tỷ đồng (cùng kỳ: 842,5 tỷ đồng), tăng 8,3% so với cùng kỳ.",
+    "Thu tiền sử dụng đất tăng từ 185 tỷ đồng lên 240,5 tỷ đồng (tăng 30%).",
+    "Số thu bảo hiểm đạt 588,4 tỷ đồng, bằng 108,62% so với cùng kỳ (541,7 tỷ đồng).",
+])
+def test_stated_base_holds(text):
+    assert issues(text) == []
+
+
+def test_three_syllable_noun_in_message():
+    (i,) = issues("Toàn huyện có 61 hợp tác xã, gồm: 52 hợp tác xã nông nghiệp và 11 hợp tác xã phi nông nghiệp.")
+    assert i.rule == "AR003" and "hợp tác xã" in i.message

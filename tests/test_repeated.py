@@ -37,6 +37,9 @@ def test_summary_and_body_disagree(lint_text):
     "Tổng số đơn vị hiện nay là 120 đơn vị.\nSố trường học hiện nay là 45 đơn vị.",  # copula: a subject, not an action
     "Xã A kết nạp 3 đảng viên; xã B kết nạp 4 đảng viên; xã C kết nạp 5 đảng viên.",  # one value per unit
     "Thi hành kỷ luật 10 đảng viên.\nChi bộ trực thuộc đảng ủy cơ sở thi hành kỷ luật 02 đảng viên.",  # a sub-unit
+    # what must happen (a conclusion of the inspection commission), not what happened; another subject
+    "Ủy ban Kiểm tra kiểm tra 8 đảng viên, kết luận 6 đảng viên vi phạm, phải thi hành kỷ luật 4 đảng viên.\n"
+    "Thi hành kỷ luật 12 đảng viên (08 khiển trách, 03 cảnh cáo, 01 khai trừ).",
 ])
 def test_repeated_stays_silent(lint_text, text):
     assert _rule(lint_text(text, select=["AR103"]), "AR103") == []

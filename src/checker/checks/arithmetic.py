@@ -96,6 +96,10 @@ _NOUN_AFTER = re.compile(r"[ \t]+([^\W\d_]+(?:[ \t][^\W\d_]+)?)")
 _NOT_NOUN = re.compile(r"(?:và|hoặc|của|là|với|trong|theo|tại|đến|từ|cho|được|có|đã|số)\b", re.I)
 
 
+# counting nouns of three or more syllables (the two-syllable reading would cut them)
+_LONG_NOUN = re.compile(r"(?i:hợp tác xã|tổ hợp tác|tổ dân phố|khu dân cư|câu lạc bộ|nhà văn hóa|nhà văn hoá|tổ chức đảng"
+                        r"|tổ chức cơ sở đảng|chi bộ cơ sở|đảng bộ cơ sở|giấy chứng nhận|giấy phép xây dựng"
+                        r"|đơn vị hành chính|tổ chức đoàn|cơ sở giáo dục|cơ sở y tế|hộ gia đình|tổ tự quản)(?!\w)")
 _ORDINAL_BEFORE = re.compile(r"(?:(?<!tổng )(?<!Tổng )(?<!TỔNG )số|ấp|khóa|khoá|đợt|lần|lần thứ|thứ|cấp|loại|hạng|tổ|khu|phòng|điều|khoản|mục|tiêu chí)\s*$", re.I)
 _noun_count_cls = None
 
@@ -131,6 +135,10 @@ def _with_nouns(text: str, figs: tuple) -> tuple:
                 words = noun.split()
                 if len(words) == 2 and _NOT_NOUN.fullmatch(words[1]):
                     noun = words[0]
+                else:
+                    long = _LONG_NOUN.match(text, m.start(1))  # "58 hợp tác xã", not "58 hợp tác"
+                    if long:
+                        noun = long.group()
                 end = m.start(1) + len(noun)
                 out.append(noun_count_cls()(text[f.start:end], f.start, end, F.as_count(f), noun.lower()))
                 continue
@@ -508,7 +516,12 @@ class RatioPercent(Check):
                     continue
             elif not (m.group(2) or _TOTAL_BEFORE.search(lead)):
                 continue
+            if not same_unit_scope(bf, q1.end, q2.start) and not (
+                    _PLAN_BEFORE.search(lead) and _DONE_WORD.search(text, q1.end, q2.start)):
+                continue  # "Tổng thu … X; chi … Y, đạt p% dự toán": the clause after ";" is another indicator
             a, b = q2.number, q1.number
+            if _TOTAL_NAMED.search(text, q1.end, q2.start):
+                a, b = b, a  # "3.547.970 nhân khẩu/ tổng số 3.725.678 nhân khẩu": the second is the whole
             exact = F.is_count_unit(q1.unit)
             if q1.unit != q2.unit:
                 continue  # different money units: the percentage is left to the reader
@@ -527,6 +540,8 @@ def _unit_family(unit):
 
 
 _BASE_LINK = re.compile(r"(?:\s+[^\W\d_]+){0,3}\s*,?\s*(?:(đạt|chiếm|bằng)\s+)?((?:tỷ|tỉ)\s+lệ\s+)?(?:là\s+)?", re.I)
+_DONE_WORD = re.compile(r"(?<!\w)(?:đã|giải ngân|thực hiện|hoàn thành|giải quyết|thi hành)(?!\w)", re.I)
+_TOTAL_NAMED = re.compile(r"(?:/|trên)\s*(?:tổng số|tổng)\s*$", re.I)
 _PLAN_BEFORE = re.compile(r"(?<!\w)(?:phân bổ|giao|kế hoạch|dự toán|chỉ tiêu|có điều kiện|phải)(?!\w)[^,;.]*$", re.I)
 _TOTAL_BEFORE = re.compile(r"(?<!\w)(?:thụ lý|tiếp nhận|tổng số|tổng|có điều kiện|phải|đăng ký)(?!\w)[^,;.]*$", re.I)
 

@@ -63,6 +63,16 @@ _REST_NEAR = re.compile(r"(?:còn lại|còn|tồn|chưa)\s*$", re.I)
 _REST_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?còn lại", re.I)
 
 
+# a reference value named right before a parenthesis: "… kế hoạch (19.200 ha)", "… so với cùng kỳ (…)"
+_REF_BEFORE_PAREN = re.compile(r"(?<!\w)(?:kế hoạch|KH|chỉ tiêu|dự toán|mục tiêu|nghị quyết|cùng kỳ|kỳ trước|tháng trước"
+                               r"|quý trước|năm trước|đầu năm|bình quân|trung bình|năm \d{4})(?:\s+[^\W\d_]+){0,3}\s*$",
+                               re.I)
+_COMPARE_WORDS = re.compile(r"(?<!\w)(?:so với|so cùng kỳ|tăng|giảm)(?!\w)", re.I)
+
+
+_IN_NAME = re.compile(r"\s*[-–]\s*[A-ZĐÀ-Ỹ]")
+
+
 # --- 3. parts vs total -----------------------------------------------------------------
 
 class PartsParams(BaseModel):
@@ -121,6 +131,8 @@ class PartsTotal(Check):
             if any(isinstance(f, F.Number) and _ORDINAL_BEFORE.search(text[max(0, f.start - 12):f.start]) for f in raw):
                 continue  # "(ấp 4 và ấp 6)": labels, not counts
             single = len(raw) == 1
+            if _REF_BEFORE_PAREN.search(text, max(0, ps - 40), ps) and (single or _COMPARE_WORDS.search(gap)):
+                continue  # "đạt 97% kế hoạch (19.200 ha)", "tăng 5% so với cùng kỳ (…)": the reference value
             partial = single or bool(re.match(r"\s*(?:%s)\b" % "|".join(map(re.escape, self.params.partial_words)),
                                                inner_text, re.I))
             counts = F.is_count_unit(total.unit)
@@ -132,6 +144,9 @@ class PartsTotal(Check):
             if mixed:
                 nums = [f if isinstance(f, F.Number) else f.number for f in raw]
                 if any(n.malformed or n.decimals for n in nums) or total.number.malformed:
+                    continue
+                if any(isinstance(f, F.Number) and _IN_NAME.match(text, f.end) for f in raw):
+                    continue  # "Công ty Cổ phần khoáng sản 3 - Vimico": a number inside a name
                     continue
                 yield from self._mixed(bf, ctx, total, nums, [f.text for f in raw], gap, partial, ps, pe)
                 continue
@@ -552,63 +567,166 @@ class GrowthParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
     up: list[str] = ["tăng"]
     down: list[str] = ["giảm"]
+    level: list[str] = ["bằng"]
+    max_gap: int = 60
+
+
+# the reference period of a comparison: "so với cùng kỳ [năm trước|năm 2023]", "so với tháng trước", …
+_REF = r"(?:cùng kỳ|kỳ trước|tháng trước|quý trước|năm trước|đầu năm|năm \d{4})(?:\s+(?:năm\s+)?(?:trước|\d{4}))?"
+# "… so với cùng kỳ (1.000 tỷ đồng)", "… so với cùng kỳ năm trước (cùng kỳ: 1.000 tỷ đồng)"
+_REF_PAREN = re.compile(r"\s*so\s+với\s+" + _REF + r"\s*\(\s*(?:(?:cùng kỳ|năm trước|kỳ trước|năm \d{4})"
+                        r"(?:\s+năm\s+(?:trước|\d{4}))?\s*(?:là\s*)?:?\s*)?", re.I)
+# "Q1 (cùng kỳ: Q2), tăng x%", "Q1 (năm 2023: Q2), tăng x% so với cùng kỳ"
+_PAREN_REF = re.compile(r"\s*\(\s*(?:cùng kỳ|năm trước|kỳ trước|tháng trước|năm \d{4})(?:\s+năm\s+(?:trước|\d{4}))?"
+                        r"\s*(?:là\s*)?:?\s*", re.I)
+_PAREN_CLOSE = re.compile(r"\s*\)")
+# "từ Q2 lên Q1", "từ Q2 xuống (còn) Q1"
+_FROM_TO = re.compile(r"\s+(lên|xuống còn|xuống|còn)\s+", re.I)
 
 
 @register("growth")
 class Growth(Check):
-    """"Q1 …, tăng|giảm x% so với cùng kỳ (Q2)": (Q1 − Q2)/Q2·100 ≈ ±x, when both values are stated."""
+    """"Q1 …, tăng|giảm x% so với cùng kỳ (Q2)", "Q1 (cùng kỳ: Q2), tăng x%", "từ Q2 lên Q1 (tăng x%)":
+    (Q1 − Q2)/Q2·100 ≈ ±x; "Q1, bằng x% so với cùng kỳ (Q2)": Q1/Q2·100 ≈ x.
+
+    The compared value must be stated as the earlier value of the same indicator (in parentheses right after
+    the comparison or the figure, or as "từ … lên …"): a figure of the next clause is another indicator."""
 
     Params = GrowthParams
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         F = _figs()
+        words = {w.lower(): "up" for w in self.params.up}
+        words.update({w.lower(): "down" for w in self.params.down})
+        words.update({w.lower(): "level" for w in self.params.level})
         for bf in doc_figures(doc, ctx):
             text = bf.block.text
+            if "%" not in text:
+                continue
             figs = bf.figs
-            for i, p in enumerate(figs):
-                if not isinstance(p, F.Percent) or i == 0:
+            real = [k for k, f in enumerate(figs) if not isinstance(f, F.Link)]
+            pos = {k: n for n, k in enumerate(real)}
+            done = set()
+            for n, k in enumerate(real):
+                p = figs[k]
+                if not isinstance(p, F.Percent) or k == 0 or p.start in done:
                     continue
-                link = figs[i - 1]
-                if not isinstance(link, F.Link) or link.word not in set(self.params.up) | set(self.params.down):
+                link = figs[k - 1]
+                if not isinstance(link, F.Link) or link.word.lower() not in words or text[link.end:p.start].strip():
                     continue
-                if text[link.end:p.start].strip():
+                mode = words[link.word.lower()]
+                found = self._stated_after(bf, real, n, p) or self._stated_before(bf, real, n, link, p) \
+                    or self._from_to(bf, real, n, link, p)
+                if found is None:
                     continue
-                after = text[p.end:p.end + 40]
-                if not re.match(r"\s*so với", after, re.I):
-                    continue
-                before = [f for f in figs[:i - 1] if not isinstance(f, F.Link)]
-                if not before or not _is_qty(before[-1]):
-                    continue
-                q1 = before[-1]
-                if not same_unit_scope(bf, q1.end, p.start, True) or link.start - q1.end > 60:
-                    continue
-                later = [f for f in figs[i + 1:] if not isinstance(f, F.Link)]
-                if not later or not _is_qty(later[0]) or _family(later[0].unit) != _family(q1.unit):
-                    continue
-                q2 = later[0]
-                gap = text[p.end:q2.start]
-                if len(gap) > 80 or not same_unit_scope(bf, p.end, q2.start, True):
-                    continue
-                iv1, iv2 = _to_unit(q1, q1.unit), _to_unit(q2, q1.unit)
-                if iv1 is None or iv2 is None or iv2[0] <= 0:
-                    continue
-                sign = 1 if link.word in self.params.up else -1
-                plo, phi = interval(p.number.value, p.number.decimals, False)
-                if sign < 0:
-                    plo, phi = -phi, -plo
-                glo = (iv1[0] / iv2[1] - 1) * 100
-                ghi = (iv1[1] / iv2[0] - 1) * 100
-                ctx.coverage.relations += 1
-                if glo <= phi and plo <= ghi:
-                    continue
-                v1, v2 = _val(q1, q1.unit), _val(q2, q1.unit)
-                g = (v1 / v2 - 1) * 100
-                dp = p.number.decimals
-                word = "tăng" if g >= 0 else "giảm"
-                args = {"computation": f"({q1.number.text} − {q2.number.text})/{q2.number.text} = {word} {fmt(abs(g), dp)}%",
-                        "stated": f"{link.text} {p.text}"}
-                yield Finding(bf.block, q1.start, q2.end, args=args, expected=f"{word} {fmt(abs(g), dp)}%",
-                              actual=f"{link.text} {p.text}")
+                q1, q2 = found
+                done.add(p.start)
+                r = self._judge(bf, ctx, q1, q2, link, p, mode)
+                if r:
+                    yield r
+
+    def _q1_before(self, bf, real, n, link):
+        """The figure the comparison is about: the last quantity before it in the same clause, with only
+        shares or plan percentages ("đạt 74,6% dự toán") between, not in parentheses."""
+        F = _figs()
+        figs = bf.figs
+        for m in range(n - 1, -1, -1):
+            g = figs[real[m]]
+            if isinstance(g, F.Percent):
+                continue
+            if not _is_qty(g) or in_paren(bf, g.start) or not same_unit_scope(bf, g.end, link.start):
+                return None
+            if link.start - g.end > 2 * self.params.max_gap or "(" in bf.block.text[g.end:link.start]:
+                return None
+            return g
+        return None
+
+    def _stated_after(self, bf, real, n, p):
+        """"Q1 …, tăng x% so với cùng kỳ (năm trước) (Q2)"."""
+        figs, text = bf.figs, bf.block.text
+        m = _REF_PAREN.match(text, p.end)
+        if not m or n + 1 >= len(real):
+            return None
+        q2 = figs[real[n + 1]]
+        if q2.start != m.end() or not _is_qty(q2) or not _PAREN_CLOSE.match(text, q2.end):
+            return None
+        q1 = self._q1_before(bf, real, n, figs[real[n] - 1])
+        return (q1, q2) if q1 is not None else None
+
+    def _stated_before(self, bf, real, n, link, p):
+        """"Q1 (cùng kỳ: Q2), tăng x% [so với cùng kỳ]"."""
+        figs, text = bf.figs, bf.block.text
+        if n < 2:
+            return None
+        q1, q2 = figs[real[n - 2]], figs[real[n - 1]]
+        if not (_is_qty(q1) and _is_qty(q2)) or in_paren(bf, q1.start):
+            return None
+        m = _PAREN_REF.match(text, q1.end)
+        if not m or m.end() != q2.start:
+            return None
+        c = _PAREN_CLOSE.match(text, q2.end)
+        if not c or not re.fullmatch(r"\s*,?\s*", text[c.end():link.start]):
+            return None
+        return q1, q2
+
+    def _from_to(self, bf, real, n, link, p):
+        """"từ Q2 lên Q1 (tăng x%)", "từ Q2 lên Q1, tăng x%", "tăng x% (từ Q2 lên Q1)"."""
+        figs, text = bf.figs, bf.block.text
+        # after: the pair right before the percentage
+        if n >= 2:
+            q2, q1 = figs[real[n - 2]], figs[real[n - 1]]
+            if _is_qty(q1) and _is_qty(q2) and re.search(r"(?<!\w)từ\s+$", text[max(0, q2.start - 6):q2.start], re.I) \
+                    and _FROM_TO.fullmatch(text, q2.end, q1.start) \
+                    and re.fullmatch(r"\s*(?:,|\()\s*(?:tức là\s+|hay\s+)?", text[q1.end:link.start], re.I):
+                return q1, q2
+        # before: "tăng x% (từ Q2 lên Q1)"
+        if n + 2 < len(real):
+            q2, q1 = figs[real[n + 1]], figs[real[n + 2]]
+            if _is_qty(q1) and _is_qty(q2) and re.fullmatch(r"\s*(?:so\s+với\s+" + _REF + r"\s*)?\(\s*từ\s+",
+                                                            text[p.end:q2.start], re.I) \
+                    and _FROM_TO.fullmatch(text, q2.end, q1.start) and _PAREN_CLOSE.match(text, q1.end):
+                return q1, q2
+        return None
+
+    def _judge(self, bf, ctx, q1, q2, link, p, mode):
+        if _family(q1.unit) != _family(q2.unit) or (q1.unit != q2.unit and _is_count(q1.unit)):
+            return None
+        if q1.number.malformed or q2.number.malformed or p.number.malformed:
+            return None
+        iv1, iv2 = _to_unit(q1, q1.unit), _to_unit(q2, q1.unit)
+        if iv1 is None or iv2 is None or iv2[0] <= 0:
+            return None
+        plo, phi = interval(p.number.value, p.number.decimals, False)
+        if mode == "level":
+            glo, ghi = iv1[0] * 100 / iv2[1], iv1[1] * 100 / iv2[0]
+        else:
+            if mode == "down":
+                plo, phi = -phi, -plo
+            glo = (iv1[0] / iv2[1] - 1) * 100
+            ghi = (iv1[1] / iv2[0] - 1) * 100
+        ctx.coverage.relations += 1
+        if glo <= phi and plo <= ghi:
+            return None
+        v1, v2 = _val(q1, q1.unit), _val(q2, q1.unit)
+        dp = p.number.decimals
+        if mode == "level":
+            g = v1 * 100 / v2
+            computation = f"{q1.number.text}/{q2.number.text} = {fmt(g, dp)}%"
+            expected = f"{fmt(g, dp)}%"
+        else:
+            g = (v1 / v2 - 1) * 100
+            word = "tăng" if g >= 0 else "giảm"
+            computation = f"({q1.number.text} − {q2.number.text})/{q2.number.text} = {word} {fmt(abs(g), dp)}%"
+            expected = f"{word} {fmt(abs(g), dp)}%"
+        start, end = min(q1.start, q2.start, p.start), max(q1.end, q2.end, p.end)
+        args = {"computation": computation, "stated": f"{link.text} {p.text}"}
+        return Finding(bf.block, start, end, args=args, expected=expected, actual=f"{link.text} {p.text}")
+
+
+def _is_count(unit) -> bool:
+    from ..figures import is_count_unit
+
+    return bool(is_count_unit(unit))
 
 
 # --- 7. anniversaries and spans -------------------------------------------------------

@@ -53,7 +53,7 @@ class RepeatedParams(BaseModel):
     # before are a subject, not an action, and are not compared
     copulas: list[str] = ["là", "có", "gồm", "đạt", "bằng", "chiếm", "còn", "tổng", "số", "với", "cho", "cả", "được"]
     # words that make a count relative, planned or partial: never compared
-    relative: list[str] = ["chỉ tiêu", "kế hoạch", "phấn đấu", "dự kiến", "mục tiêu", "cùng kỳ", "so với", "tăng",
+    relative: list[str] = ["phải", "đề nghị", "kiến nghị", "chỉ tiêu", "kế hoạch", "phấn đấu", "dự kiến", "mục tiêu", "cùng kỳ", "so với", "tăng",
                            "giảm", "lũy kế", "luỹ kế", "nâng tổng số", "từ đầu năm", "trong đó", "còn lại", "chưa",
                            "không", "đề ra", "giao", "ước", "trên", "dưới", "gần", "khoảng", "hơn", "tối thiểu",
                            "tối đa", "mỗi", "bình quân", "trung bình"]
@@ -71,22 +71,58 @@ class RepeatedParams(BaseModel):
 
 
 _CLAUSE_CUT = re.compile(r"[.;:()\[\]]|,\s")
+_SENT_CUT = re.compile(r"[.;!?](?:\s|$)")
+_NOUN2 = re.compile(r"\s+([^\W\d_]+)\s+([^\W\d_]+)")
+_TAIL = re.compile(r"(?:[^\W\d_]+\s+){1,6}$")
+# a modal or a proposal before the count: what must or should happen, not what happened
+_MODAL = re.compile(r"(?<!\w)(?:phải|cần|sẽ|đề nghị|kiến nghị|đề xuất|dự kiến|yêu cầu)(?!\w)", re.I)
+
+
+def _cuts(regex: re.Pattern, text: str, end: bool) -> list[int]:
+    return [m.end() if end else m.start() for m in regex.finditer(text)]
+
+
+class _Bounds:
+    """Clause and sentence boundaries of one text, found once (bisect per number)."""
+
+    __slots__ = ("text", "_clause", "_sent")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._clause = self._sent = None
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        if self._clause is None:
+            self._clause = [(m.start(), m.end()) for m in _CLAUSE_CUT.finditer(self.text)]
+        return self._around(self._clause, start, end)
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        if self._sent is None:
+            self._sent = [(m.start(), m.end()) for m in _SENT_CUT.finditer(self.text)]
+        return self._around(self._sent, start, end)
+
+    def _around(self, cuts, start, end):
+        import bisect
+
+        k = bisect.bisect_left(cuts, (start, -1))
+        s = 0
+        # the last cut ending at or before start
+        j = k - 1
+        while j >= 0 and cuts[j][1] > start:
+            j -= 1
+        if j >= 0:
+            s = cuts[j][1]
+        k = bisect.bisect_left(cuts, (end, -1))
+        e = cuts[k][0] if k < len(cuts) else len(self.text)
+        return s, e
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    s = 0
-    for m in _CLAUSE_CUT.finditer(text, 0, start):
-        s = m.end()
-    m = _CLAUSE_CUT.search(text, end)
-    return s, (m.start() if m else len(text))
+    return _Bounds(text).clause(start, end)
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    s = 0
-    for m in re.finditer(r"[.;!?](\s|$)", text[:start]):
-        s = m.end()
-    m = re.search(r"[.;!?](\s|$)", text[end:])
-    return s, (end + m.start() if m else len(text))
+    return _Bounds(text).sentence(start, end)
 
 
 @register("repeated-figure")
@@ -95,51 +131,68 @@ class RepeatedFigure(Check):
 
     Params = RepeatedParams
 
-    def _mentions(self, block: Block) -> Iterable[tuple[tuple, object, int, int, frozenset, frozenset]]:
+    def _compiled(self):
+        c = getattr(self, "_re", None)
+        if c is None:
+            p = self.params
+            alt = lambda ws: "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))  # noqa: E731
+            c = self._re = (re.compile(r"(?<!\w)(?:%s)(?!\w)" % alt(p.relative), re.I),
+                            frozenset(p.copulas), frozenset(p.fillers), frozenset(p.not_actions), tuple(p.org_nouns))
+        return c
+
+    def _mentions(self, block: Block, figs=None) -> Iterable[tuple[tuple, object, int, int, frozenset, frozenset]]:
         f = _figures()
         text = block.text
-        p = self.params
-        figs = f.extract(text)
-        periods = frozenset((x.kind, getattr(x, "index", None), getattr(x, "year", None),
-                             getattr(x, "month", None)) for x in figs if x.kind in ("period", "date"))
+        relative, copulas, fillers, not_actions, org_nouns = self._compiled()
+        if figs is None:
+            figs = f.extract(text)
+        periods = None
+        bounds = _Bounds(text)
+        rel_of: dict[tuple[int, int], bool] = {}
         for fig in figs:
-            if fig.kind == "number":
+            kind = fig.kind
+            if kind == "number":
                 num = fig
-            elif fig.kind == "quantity":
+            elif kind == "quantity":
                 num = fig.number
             else:
                 continue
             if num.malformed or num.decimals != 0 or num.value < 1 or num.style not in ("plain", "vi"):
                 continue
-            before = _WORD.findall(text[max(0, num.start - 60):num.start].lower())
+            # cheapest test first: two lowercase words of counting noun after the number
+            m = _NOUN2.match(text, num.end, num.end + 40)
+            if not m or not m.group(1).islower() or not m.group(2).islower():
+                continue
             # the text right before the number must be words (no bracket, comma or other figure in between)
-            gap = text[max(0, num.start - 60):num.start]
-            tail = re.search(r"([^\W\d_]+\s+){1,6}$", gap)
+            tail = _TAIL.search(text, max(0, num.start - 60), num.start)
             if not tail:
                 continue
             before = _WORD.findall(tail.group(0).lower())
-            if before and before[-1] in p.copulas and before[-1] not in p.fillers:
+            if before and before[-1] in copulas and before[-1] not in fillers:
                 continue
-            while before and before[-1] in p.fillers:
+            while before and before[-1] in fillers:
                 before.pop()
-            if len(before) < 2 or before[-1] in p.not_actions or before[-2] in p.not_actions:
-                continue
-            after_text = text[num.end:num.end + 40]
-            m = re.match(r"\s+([^\W\d_]+)\s+([^\W\d_]+)", after_text)
-            if not m or m.group(1).lower() != m.group(1) or m.group(2).lower() != m.group(2):
+            if len(before) < 2 or before[-1] in not_actions or before[-2] in not_actions:
                 continue
             noun = (m.group(1), m.group(2))
             action = (before[-2], before[-1])
-            cs, ce = _clause_bounds(text, num.start, num.end)
-            ss, se = _sentence_bounds(text, num.start, num.end)
-            sentence = text[ss:se].lower()
-            if any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", sentence) for w in p.relative):
+            ss, se = bounds.sentence(num.start, num.end)
+            rel = rel_of.get((ss, se))
+            if rel is None:
+                rel = rel_of[(ss, se)] = relative.search(text, ss, se) is not None
+            if rel:
                 continue
-            clause = text[cs:num.start]
-            words = clause.split()
+            cs, ce = bounds.clause(num.start, num.end)
+            if _MODAL.search(text, cs, num.start):
+                continue
+            # the subject: names and organisations said before the count in its sentence
+            words = text[ss:num.start].split()
             low = " " + " ".join(words).lower() + " "
             subject = frozenset([w.strip("“”\"'") for w in words[1:] if w[:1].isupper()]
-                                + [o for o in p.org_nouns if f" {o} " in low])
+                                + [o for o in org_nouns if f" {o} " in low])
+            if periods is None:
+                periods = frozenset((x.kind, getattr(x, "index", None), getattr(x, "year", None),
+                                     getattr(x, "month", None)) for x in figs if x.kind in ("period", "date"))
             yield (action, noun), num, num.start, num.start + len(num.text) + len(m.group(0)), periods, subject
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
@@ -147,13 +200,19 @@ class RepeatedFigure(Check):
             _figures()
         except ImportError:  # pragma: no cover
             return
+        from .arithmetic import doc_figures
+
         seen: dict[tuple, list[tuple]] = {}
-        for block in doc.blocks:
-            if block.kind not in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL) or not any(ch.isdigit() for ch in block.text):
+        kinds = (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL)
+        for bf in doc_figures(doc, ctx):  # the figures every arithmetic rule shares (one extraction)
+            block = bf.block
+            if block.kind not in kinds:
                 continue
-            for key, num, s, e, periods, subject in self._mentions(block):
+            for key, num, s, e, periods, subject in self._mentions(block, bf.figs):
                 seen.setdefault(key, []).append((block, num, s, e, periods, subject))
         for key, mentions in seen.items():
+            if len(mentions) < 2:
+                continue
             values = {m[1].value for m in mentions}
             if len(values) < 2 or len(values) > self.params.max_values:
                 continue
