@@ -302,3 +302,30 @@ def test_stated_base_holds(text):
 def test_three_syllable_noun_in_message():
     (i,) = issues("Toàn huyện có 61 hợp tác xã, gồm: 52 hợp tác xã nông nghiệp và 11 hợp tác xã phi nông nghiệp.")
     assert i.rule == "AR003" and "hợp tác xã" in i.message
+
+
+@pytest.mark.parametrize("text,rule", [
+    ("Cấp phép 1.085 hồ sơ, đạt 92,5% kế hoạch (1.150 hồ sơ).", "AR001"),
+    ("Số vụ cháy xảy ra 14 vụ, giảm 2 vụ so với cùng kỳ (giảm 15%).", "AR006"),
+    ("Dư nợ đạt 1.240 tỷ đồng, tăng 92 tỷ đồng so với đầu năm, tương ứng 9,5%.", "AR006"),
+    ("Kiến nghị thu hồi 3,42 tỷ đồng, đã thu hồi 2,58 tỷ đồng, đạt 79,44%.", "AR001"),
+    ("Hội có 3.812 hội viên, trong đó 3.506 hội viên đạt danh hiệu \"Gia đình văn hóa\", chiếm 93,97%.", "AR005"),
+    ("Đã giải quyết 52.410 hồ sơ, đạt 98,1%, trong đó đúng hạn 51.875 hồ sơ, chiếm 97,98%.", "AR005"),
+])
+def test_explicit_bases_fire(text, rule):
+    assert [i.rule for i in issues(text)] == [rule]
+
+
+@pytest.mark.parametrize("text", [
+    "Cấp phép 1.085 hồ sơ, đạt 94,35% kế hoạch (1.150 hồ sơ).",
+    "Số vụ cháy xảy ra 14 vụ, giảm 2 vụ so với cùng kỳ (giảm 12,5%).",
+    "Dư nợ đạt 1.240 tỷ đồng, tăng 92 tỷ đồng so với đầu năm, tương ứng 8%.",
+    "Kiến nghị thu hồi 3,42 tỷ đồng, đã thu hồi 2,58 tỷ đồng, đạt 75,44%.",
+    "Hội có 3.812 hội viên, trong đó 3.506 hội viên đạt danh hiệu \"Gia đình văn hóa\", chiếm 91,97%.",
+    "Đã giải quyết 52.410 hồ sơ, đạt 98,1%, trong đó đúng hạn 51.875 hồ sơ, chiếm 98,98%.",
+    # a figure inside the parenthesis is not the parent of the 'trong đó' after it; 'đạt tỷ lệ' is a rate
+    "Tiếp nhận 3.120 hồ sơ (2.604 hồ sơ khai sinh và 516 hồ sơ khai tử), trong đó: 2.487 hồ sơ đã trả kết quả "
+    "(đạt tỷ lệ 79,71%).",
+])
+def test_explicit_bases_hold(text):
+    assert issues(text) == []

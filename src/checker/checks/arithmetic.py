@@ -481,6 +481,37 @@ class RatioPercent(Check):
                 if found:
                     yield found
             yield from self._base_and_done(bf, ctx, style)
+            yield from self._plan_paren(bf, ctx, style)
+
+    def _plan_paren(self, bf: BlockFigures, ctx: Context, style: str) -> Iterable[Finding]:
+        """"gieo cấy 18.640 ha, đạt 97,08% kế hoạch (19.200 ha)": the plan stated in parentheses right after
+        the reference word is the base of the percentage."""
+        F = _figs()
+        text = bf.block.text
+        figs = bf.figs
+        real = [k for k, f in enumerate(figs) if not isinstance(f, F.Link)]
+        for n in range(1, len(real) - 1):
+            k = real[n]
+            p = figs[k]
+            if not isinstance(p, F.Percent) or not isinstance(figs[k - 1], F.Link):
+                continue
+            if figs[k - 1].word.lower() not in ("đạt", "bằng") or text[figs[k - 1].end:p.start].strip():
+                continue
+            m = _PLAN_PAREN.match(text, p.end)
+            q2 = figs[real[n + 1]]
+            if not m or q2.start != m.end() or not isinstance(q2, F.Quantity) \
+                    or not re.match(r"\s*\)", text[q2.end:q2.end + 3]):
+                continue
+            q1 = figs[real[n - 1]]
+            if not isinstance(q1, F.Quantity) or in_paren(bf, q1.start) or q1.unit != q2.unit:
+                continue
+            if not same_unit_scope(bf, q1.end, p.start) or not re.fullmatch(r"[^\d()]{0,40}", text[q1.end:figs[k - 1].start]):
+                continue
+            ctx.coverage.relations += 1
+            found = judge_percent(PctRelation(q1.number, q2.number, p.number, q1.start, q2.end + 1,
+                                              F.is_count_unit(q1.unit)), style, bf.block)
+            if found:
+                yield found
 
     def _base_and_done(self, bf: BlockFigures, ctx: Context, style: str) -> Iterable[Finding]:
         """"thụ lý 1.375 vụ, giải quyết 1.117 vụ, đạt tỷ lệ 81,24%"; "được phân bổ 103,6 tỷ đồng; đã giải ngân
@@ -514,7 +545,8 @@ class RatioPercent(Check):
             if _TARGET_AFTER.match(text[p.end:p.end + 30]):
                 if not _PLAN_BEFORE.search(lead):
                     continue
-            elif not (m.group(2) or _TOTAL_BEFORE.search(lead)):
+            elif not (m.group(2) or _TOTAL_BEFORE.search(lead) or (
+                    _PLAN_BEFORE.search(lead) and _DONE_WORD.search(text, q1.end, q2.start))):
                 continue
             if not same_unit_scope(bf, q1.end, q2.start) and not (
                     _PLAN_BEFORE.search(lead) and _DONE_WORD.search(text, q1.end, q2.start)):
@@ -540,9 +572,11 @@ def _unit_family(unit):
 
 
 _BASE_LINK = re.compile(r"(?:\s+[^\W\d_]+){0,3}\s*,?\s*(?:(đạt|chiếm|bằng)\s+)?((?:tỷ|tỉ)\s+lệ\s+)?(?:là\s+)?", re.I)
+_PLAN_PAREN = re.compile(r"\s*(?:so với\s+)?(?:kế hoạch|KH|dự toán|chỉ tiêu|mục tiêu)(?:\s+(?:năm|giao|vốn|tỉnh|huyện|được giao))*"
+                         r"(?:\s+\d{4})?\s*\(\s*", re.I)
 _DONE_WORD = re.compile(r"(?<!\w)(?:đã|giải ngân|thực hiện|hoàn thành|giải quyết|thi hành)(?!\w)", re.I)
 _TOTAL_NAMED = re.compile(r"(?:/|trên)\s*(?:tổng số|tổng)\s*$", re.I)
-_PLAN_BEFORE = re.compile(r"(?<!\w)(?:phân bổ|giao|kế hoạch|dự toán|chỉ tiêu|có điều kiện|phải)(?!\w)[^,;.]*$", re.I)
+_PLAN_BEFORE = re.compile(r"(?<!\w)(?:phân bổ|giao|kế hoạch|dự toán|chỉ tiêu|có điều kiện|phải|kiến nghị)(?!\w)[^,;.]*$", re.I)
 _TOTAL_BEFORE = re.compile(r"(?<!\w)(?:thụ lý|tiếp nhận|tổng số|tổng|có điều kiện|phải|đăng ký)(?!\w)[^,;.]*$", re.I)
 
 

@@ -58,6 +58,7 @@ def _unit_total_decimals(q) -> int:
 
 _COMPARISON = re.compile(r"(?<!\w)(?:tăng|giảm|so với|so cùng kỳ|so năm|so tháng|so quý|bằng)(?!\w)", re.I)
 _SHARE_BETWEEN = re.compile(r"\s*,?\s*(?:đạt|chiếm|bằng)\s+(?:tỷ lệ\s+|tỉ lệ\s+)?", re.I)
+_WORDS_BETWEEN = re.compile(r"[^\W\d_]{2,}")
 _WORDS_GAP = re.compile(r"\s*(?:[^\W\d_]+\s*){0,3}")
 _REST_NEAR = re.compile(r"(?:còn lại|còn|tồn|chưa)\s*$", re.I)
 _REST_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?còn lại", re.I)
@@ -469,7 +470,13 @@ class Shares(Check):
                 gap = text[q.end:f.start]
                 if not (links & set(self.params.links)) and not re.fullmatch(r"\s*\(\s*", gap):
                     continue
-                if links & {"tăng", "giảm", "đạt", "vượt", "so với cùng kỳ"}:
+                lks = [g for g in figs[k + 1:i] if isinstance(g, F.Link)]
+                # "3.980 hội viên đạt danh hiệu …, chiếm 94,4%": a verb of the item, followed by its own words,
+                # before the share link is no comparison; "…, đạt (tỷ lệ) 80%" or "tăng 5%" is
+                verb_only = (len(lks) >= 2 and lks[-1].word in ("chiếm", "tỷ lệ", "tỉ lệ")
+                             and lks[-2].word == "đạt" and _WORDS_BETWEEN.search(text, lks[-2].end, lks[-1].start)
+                             and not links & {"tăng", "giảm", "vượt", "so với cùng kỳ"})
+                if links & {"tăng", "giảm", "đạt", "vượt", "so với cùng kỳ"} and not verb_only:
                     continue
                 if re.match(r"\s*(?:so với|chỉ tiêu|kế hoạch)", text[f.end:f.end + 20], re.I):
                     continue
@@ -483,11 +490,19 @@ class Shares(Check):
                     continue
                 td = links_before[-1]
                 parents = [g for g in figs if g.end <= td.start and not isinstance(g, F.Link)]
+                after_x = None
+                # "đã giải quyết 47.105 hồ sơ, đạt 97,7%, trong đó …": the parent's own share comes between
+                if len(parents) > 1 and isinstance(parents[-1], F.Percent) and _is_qty(parents[-2]) \
+                        and _SHARE_BETWEEN.fullmatch(text, parents[-2].end, parents[-1].start):
+                    after_x = parents[-1].end
+                    parents = parents[:-1]
                 if not parents or not _is_qty(parents[-1]) or parents[-1].unit != q.unit:
                     continue
                 x = parents[-1]
-                if not same_unit_scope(bf, x.end, td.start, True) or re.search(r"\d", text[x.end:td.start]):
+                if not same_unit_scope(bf, x.end, td.start, True) or re.search(r"\d", text[after_x or x.end:td.start]):
                     continue
+                if in_paren(bf, x.start) != in_paren(bf, td.start):
+                    continue  # "(… 602 hồ sơ …), trong đó: …": a figure inside a parenthesis is no parent outside it
                 if any(_is_qty(g) and g.unit == q.unit for g in figs if td.end <= g.start < q.start):
                     continue
                 exact = F.is_count_unit(q.unit)
@@ -580,6 +595,10 @@ _REF_PAREN = re.compile(r"\s*so\s+với\s+" + _REF + r"\s*\(\s*(?:(?:cùng kỳ|
 _PAREN_REF = re.compile(r"\s*\(\s*(?:cùng kỳ|năm trước|kỳ trước|tháng trước|năm \d{4})(?:\s+năm\s+(?:trước|\d{4}))?"
                         r"\s*(?:là\s*)?:?\s*", re.I)
 _PAREN_CLOSE = re.compile(r"\s*\)")
+# "giảm 2 vụ so với cùng kỳ (giảm 10%)", "tăng 84 tỷ đồng so với đầu năm, tương ứng 8,1%"
+_AMOUNT_PCT = re.compile(r"\s*(?:so\s+với\s+" + _REF + r"\s*)?(?:\(\s*|,\s*(?:tương ứng|tương đương)\s+)"
+                         r"(?:(tăng|giảm)\s+)?", re.I)
+_PCT_CLOSE = re.compile(r"\s*[).,;]|\s*$")
 # "từ Q2 lên Q1", "từ Q2 xuống (còn) Q1"
 _FROM_TO = re.compile(r"\s+(lên|xuống còn|xuống|còn)\s+", re.I)
 
@@ -624,6 +643,54 @@ class Growth(Check):
                 r = self._judge(bf, ctx, q1, q2, link, p, mode)
                 if r:
                     yield r
+            yield from self._by_amount(bf, ctx, real)
+
+    def _by_amount(self, bf, ctx, real):
+        """"Q1 …, giảm N … so với cùng kỳ (giảm x%)": the earlier value is Q1 ± N, and N of it is x%."""
+        F = _figs()
+        figs, text = bf.figs, bf.block.text
+        for n in range(1, len(real) - 1):
+            k = real[n]
+            d, p = figs[k], figs[real[n + 1]]
+            link = figs[k - 1]
+            if not (_is_qty(d) and isinstance(p, F.Percent) and isinstance(link, F.Link)):
+                continue
+            word = link.word.lower()
+            if word not in ("tăng", "giảm") or text[link.end:d.start].strip():
+                continue
+            m = _AMOUNT_PCT.fullmatch(text, d.end, p.start)
+            if not m or (m.group(1) and m.group(1).lower() != word) or not _PCT_CLOSE.match(text, p.end):
+                continue
+            q1 = self._q1_before(bf, real, n, link)
+            if q1 is None or q1.unit != d.unit or link.start - q1.end > self.params.max_gap:
+                continue
+            if any(x.number.malformed for x in (q1, d)) or p.number.malformed:
+                continue
+            exact = _is_count(q1.unit)
+            qlo, qhi = _num_iv(q1.number, exact)
+            dlo, dhi = _num_iv(d.number, exact)
+            if word == "giảm":
+                lo, hi = dlo / (qhi + dlo), dhi / (qlo + dhi)
+                base = Fraction(q1.number.value) + Fraction(d.number.value)
+                sign = "+"
+            else:
+                if qlo - dhi <= 0:
+                    continue
+                lo, hi = dlo / (qhi - dlo), dhi / (qlo - dhi)
+                base = Fraction(q1.number.value) - Fraction(d.number.value)
+                sign = "−"
+            if base <= 0:
+                continue
+            plo, phi = interval(p.number.value, p.number.decimals, False)
+            ctx.coverage.relations += 1
+            if lo * 100 <= phi and plo <= hi * 100:
+                continue
+            g = Fraction(d.number.value) * 100 / base
+            dp = p.number.decimals
+            args = {"computation": f"{d.number.text}/({q1.number.text} {sign} {d.number.text}) = {word} {fmt(g, dp)}%",
+                    "stated": f"{word} {p.text}"}
+            yield Finding(bf.block, q1.start, p.end, args=args, expected=f"{word} {fmt(g, dp)}%",
+                          actual=f"{word} {p.text}")
 
     def _q1_before(self, bf, real, n, link):
         """The figure the comparison is about: the last quantity before it in the same clause, with only
