@@ -329,3 +329,26 @@ def test_explicit_bases_fire(text, rule):
 ])
 def test_explicit_bases_hold(text):
     assert issues(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a subset after 'trong đó' is not a sibling of the A in 'A/B chỉ tiêu'
+    "Hoàn thành 25/28 chỉ tiêu (đạt 89,29%), trong đó 10 chỉ tiêu vượt kế hoạch; 3 chỉ tiêu chưa đạt.",
+    # overlapping attributes, not a partition
+    "Kết nạp 21 đảng viên (nữ 9, dân tộc 4, đoàn viên 17).",
+    # a list without a colon ends with its clause; the next clause is another indicator
+    "Thu ngân sách 245 tỷ đồng, gồm thu thuế 190 tỷ đồng, thu phí 55 tỷ đồng; chi ngân sách 312 tỷ đồng.",
+])
+def test_breakdowns_stay_within_their_subject(text):
+    assert issues(text) == []
+
+
+def test_uncertain_readings_are_warnings():
+    (i,) = issues("Thu ngân sách 245 tỷ đồng, gồm thu thuế 180 tỷ đồng, thu phí 25 tỷ đồng.")
+    assert i.rule == "AR003" and i.severity == "warning"
+    (i,) = issues("Tiếp nhận 52 đơn, chuyển cơ quan có thẩm quyền 20 đơn, còn 12 đơn đang xác minh.")
+    assert i.rule == "AR004" and i.severity == "warning"
+    (i,) = issues("Tiếp nhận 52 đơn, đã giải quyết 38 đơn, còn 12 đơn đang xác minh.")
+    assert i.rule == "AR004" and i.severity == "error"
+    (i,) = issues("Thu ngân sách 245 tỷ đồng, gồm: thu thuế 180 tỷ đồng; thu phí 25 tỷ đồng.")
+    assert i.rule == "AR003" and i.severity == "error"

@@ -71,6 +71,8 @@ _REF_BEFORE_PAREN = re.compile(r"(?<!\w)(?:kế hoạch|KH|chỉ tiêu|dự toá
 _COMPARE_WORDS = re.compile(r"(?<!\w)(?:so với|so cùng kỳ|tăng|giảm)(?!\w)", re.I)
 
 
+_ATTRIBUTE = re.compile(r"(?<!\w)(?:nữ|dân tộc|dân tộc thiểu số|tôn giáo|đoàn viên|hội viên|trẻ|đảng viên trẻ|"
+                        r"trình độ|đại học|sau đại học|thạc sĩ|tiến sĩ|cao cấp|trung cấp|sơ cấp|cử nhân)\s*:?\s*\d", re.I)
 _IN_NAME = re.compile(r"\s*[-–]\s*[A-ZĐÀ-Ỹ]")
 
 
@@ -148,6 +150,8 @@ class PartsTotal(Check):
                     continue
                 if any(isinstance(f, F.Number) and _IN_NAME.match(text, f.end) for f in raw):
                     continue  # "Công ty Cổ phần khoáng sản 3 - Vimico": a number inside a name
+                if _ATTRIBUTE.search(inner_text):
+                    continue  # "(nữ 8, dân tộc 3, đoàn viên 15)": attributes that overlap, not a partition
                     continue
                 yield from self._mixed(bf, ctx, total, nums, [f.text for f in raw], gap, partial, ps, pe)
                 continue
@@ -236,7 +240,9 @@ class PartsTotal(Check):
                 if total is None:
                     continue
             parts = []
-            colon = text[link.end:link.end + 3].lstrip().startswith(":") or link.word != "trong đó"
+            # a list opened by a colon may run on over ';' ("gồm: A 3 tỷ; B 2 tỷ"); without one it ends with its
+            # clause ("gồm thuế 180 tỷ, phí 25 tỷ; chi ngân sách 312 tỷ": the last is another indicator)
+            colon = text[link.end:link.end + 3].lstrip().startswith(":")
             for f in bf.figs[i + 1:]:
                 if not same_unit_scope(bf, link.start, f.start, colon):
                     break
@@ -256,8 +262,12 @@ class PartsTotal(Check):
                 continue
             partial = link.word == "trong đó"
             point = sum(_val(f, total.unit) for f in parts)
-            yield from self._judge(bf, ctx, total, ivs, _num_iv(total.number, F.is_count_unit(total.unit)), point,
-                                   partial, None, [f.number.text for f in parts], total.unit, total.start, parts[-1].end)
+            for found in self._judge(bf, ctx, total, ivs, _num_iv(total.number, F.is_count_unit(total.unit)), point,
+                                     partial, None, [f.number.text for f in parts], total.unit, total.start,
+                                     parts[-1].end):
+                if found.variant == "short" and not colon:
+                    found.severity = Severity.WARNING  # "gồm A, B" without a colon may name the main items only
+                yield found
 
     def _total_by_unit(self, bf: BlockFigures, i: int, link):
         """The count before `link` (same sentence, one attribute between) whose noun the first part after it has."""
@@ -294,6 +304,9 @@ class PartsTotal(Check):
                     parts = []
                     break
                 if _is_qty(f) and f.unit == r.noun and not in_paren(bf, f.start):
+                    if any(isinstance(g, F.Link) and g.word == "trong đó" and r.end <= g.start < f.start
+                           and same_unit_scope(bf, g.start, f.start) for g in bf.figs):
+                        continue  # "27/30 chỉ tiêu, trong đó 12 chỉ tiêu vượt": a subset of the A, not a sibling
                     parts.append(f)
             if len(parts) < 2:
                 continue  # one remainder is the remainder rule's
@@ -407,8 +420,14 @@ class Remainder(Check):
                             continue
                     seen.add(key)
                     if len(qs) == 3:
-                        yield from self._judge(bf, ctx, first.number, qs[1].number, last.number, unit, first.start,
-                                               last.end)
+                        # the middle count named as done ("giải quyết", "xử lý"…) makes the reading sure; else
+                        # it may be one outcome among others the text does not list
+                        sure = done_re.search(text[max(0, qs[1].start - 40):qs[1].start])
+                        for found in self._judge(bf, ctx, first.number, qs[1].number, last.number, unit,
+                                                 first.start, last.end):
+                            if not sure:
+                                found.severity = Severity.WARNING
+                            yield found
                     else:
                         yield from self._judge_parts(bf, ctx, first, qs[1:], unit)
 
