@@ -26,10 +26,16 @@ from .base import Check, Context, Finding, register
 # --- shared machinery ----------------------------------------------------------
 
 
-def _figs():
-    from .. import figures
+_FIGURES = None
 
-    return figures
+
+def _figs():
+    global _FIGURES
+    if _FIGURES is None:  # imported on first use (keeps module import light), then a plain global read
+        from .. import figures
+
+        _FIGURES = figures
+    return _FIGURES
 
 
 @dataclass

@@ -19,8 +19,7 @@ from .base import Check, Context, Finding, register
 
 
 def _is_qty(f) -> bool:
-    F = _figs()
-    return isinstance(f, F.Quantity)
+    return f.kind == "quantity"
 
 
 def _num_iv(n, exact: bool) -> tuple[Fraction, Fraction]:

@@ -300,7 +300,7 @@ class CountedList(Check):
             text = block.text
             if not any(ch.isdigit() for ch in text):
                 continue
-            for m in _PAREN_LIST.finditer(text):
+            for m in (_PAREN_LIST.finditer(text) if "(" in text else ()):
                 n = self._count_value(m.group(1))
                 inner = m.group(3)
                 if n is None or any(ch.isdigit() for ch in inner) or self._open(inner):
@@ -319,7 +319,7 @@ class CountedList(Check):
                 yield Finding(block, m.start(), m.end(), args={"count": m.group(1), "noun": m.group(2),
                                                                "items": counts[-1]},
                               expected=str(counts[-1]), actual=m.group(1))
-            gm = _GOM.search(text)
+            gm = _GOM.search(text) if ":" in text else None
             if gm:
                 yield from self._intro(blocks, i, gm, ctx)
 
