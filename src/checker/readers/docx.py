@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..document import Block, BlockKind, Document, NoteRef, renumber
-from .errors import ReadError
+from .errors import ReadError, checked_size, unreadable
 from .legacy import font_encoding
 
 MAX_FILE_BYTES = 200 * 2**20  # the .docx itself
@@ -193,16 +193,7 @@ class _Package:
 
 
 def _open(path: Path, name: str) -> tuple[zipfile.ZipFile, str]:
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ReadError("unreadable", f"cannot open the file ({exc.strerror})", name,
-                        detail=str(exc.strerror)) from None
-    if size == 0:
-        raise ReadError("empty", "the file is empty", name)
-    if size > MAX_FILE_BYTES:
-        raise ReadError("too-large", "the file is too large", name,
-                        detail=f"{size / 2**20:.0f} MB > {MAX_FILE_BYTES // 2**20} MB")
+    checked_size(path, name, MAX_FILE_BYTES)
     ole = sniff_ole(path, name)
     if ole is not None:
         raise ole
@@ -210,8 +201,7 @@ def _open(path: Path, name: str) -> tuple[zipfile.ZipFile, str]:
         with open(path, "rb") as fh:
             head = fh.read(512)
     except OSError as exc:
-        raise ReadError("unreadable", f"cannot open the file ({exc.strerror})", name,
-                        detail=str(exc.strerror)) from None
+        raise unreadable(exc, name) from None
     if not zipfile.is_zipfile(path):
         if head.lstrip().startswith(b"{\\rtf"):
             raise ReadError("unknown-format", "an RTF file named .docx", name, detail="RTF, not .docx")

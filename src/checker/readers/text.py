@@ -24,7 +24,7 @@ import unicodedata
 from pathlib import Path
 
 from ..document import Block, Document, renumber
-from .errors import ReadError
+from .errors import ReadError, checked_size, unreadable
 from .footnotes_text import split_lines
 from .legacy import detect_legacy, is_syllable, legacy_scores, suspicious
 
@@ -211,22 +211,12 @@ def _damaged_utf8(raw: bytes, first_bad: int, name: str) -> ReadError | None:
 
 
 def read_text_file(path: Path, name: str) -> Document:
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ReadError("unreadable", f"cannot open the file ({exc.strerror})", name,
-                        detail=str(exc.strerror)) from None
-    if size == 0:
-        raise ReadError("empty", "the file is empty", name)
-    if size > MAX_TEXT_BYTES:
-        raise ReadError("too-large", f"the file is larger than {MAX_TEXT_BYTES // 2**20} MB", name,
-                        detail=f"{size / 2**20:.0f} MB > {MAX_TEXT_BYTES // 2**20} MB")
+    checked_size(path, name, MAX_TEXT_BYTES)
     try:
         with open(path, "rb") as fh:
             raw = fh.read(MAX_TEXT_BYTES + 1)
     except OSError as exc:
-        raise ReadError("unreadable", f"cannot open the file ({exc.strerror})", name,
-                        detail=str(exc.strerror)) from None
+        raise unreadable(exc, name) from None
     text, encoding = decode_bytes(raw, name)
     if not text.strip():
         raise ReadError("empty", "the file holds only blank space", name)
