@@ -164,3 +164,16 @@ def test_real_word_comment_silences_through_the_reader(use_needles, tmp_path):
     got = [(i.rule, i.excerpt, i.location.column) for i in result.issues]
     # the commented "sai" is silenced; the other "sai" of the paragraph and the plain comment are not
     assert got == [("NF902", "lệch", 11), ("AR901", "sai", 20), ("AR901", "sai", 5)]
+
+
+def test_suppressed_findings_are_counted_in_the_result(tmp_path):
+    """A silenced finding does not vanish without trace: the file's JSON entry counts it."""
+    import checker
+
+    ratio = "Kết nạp mới 112/158 đảng viên, đạt 70,87% chỉ tiêu."
+    report = tmp_path / "bao-cao.txt"
+    report.write_text(f"<!-- checker: bỏ qua AR001 đã đối chiếu -->\n{ratio}\n{ratio}\n", encoding="utf-8")
+    (entry,) = checker.lint(report, select=["AR001"]).files
+    assert entry.suppressed == 1
+    assert [i.location.line for i in entry.issues] == [3]
+    assert entry.to_json()["suppressed"] == 1

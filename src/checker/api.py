@@ -79,8 +79,9 @@ def lint_document(doc: Document, *, profile: str | None = None, select: Iterable
     issues, coverage = run_rules(doc, rules, lang=lang, severity_overrides=severity)
     from .suppress import apply_suppressions
 
-    issues, _silenced = apply_suppressions(doc, issues)
-    return FileResult(path=doc.path, profile=doc.profile, issues=issues, coverage=coverage)
+    issues, silenced = apply_suppressions(doc, issues)
+    return FileResult(path=doc.path, profile=doc.profile, issues=issues, coverage=coverage,
+                      suppressed=len(silenced))
 
 
 def read_error_result(path: str, exc: ReadError, lang: str) -> FileResult:

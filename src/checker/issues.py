@@ -94,6 +94,7 @@ class FileResult(BaseModel):
     error: FileError | None = None
     issues: list[Issue] = []
     coverage: Coverage = Coverage()
+    suppressed: int = 0  # findings silenced by a reviewer's comment or a directive in the text
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -102,6 +103,7 @@ class FileResult(BaseModel):
             "error": self.error.model_dump() if self.error else None,
             "issues": [i.to_json() for i in self.issues],
             "coverage": self.coverage.model_dump(),
+            "suppressed": self.suppressed,
         }
 
     def count(self, severity: Severity) -> int:
