@@ -303,23 +303,86 @@ def _get_engine():
     The grammar is flat (`start: _item*`, each item one or two terminals, the second only a
     PCT/UNIT glued to a number), so grouping the lexer's tokens greedily by the grammar's own
     rules yields exactly the LALR parse without driving the parser token by token.
+
+    What the engine needs from the grammar (terminal regexes and priorities, the flat rules) is
+    shipped beside it in `figures.tables.json`, stamped with the grammar's SHA-256: when the stamp
+    matches, lark is not imported at all (importing it and building the LALR tables cost about
+    100 ms of a cold run). When it does not (the grammar was edited), the tables are derived from
+    lark as before; `python -m checker.figures` rewrites the file.
     """
     global _engine
     if _engine is None:
-        parser = _get_parser()
+        tables = _shipped_tables()
+        if tables is None:
+            tables = grammar_tables(_get_parser())
         with _lock:
             if _engine is None:
-                single, double = {}, {}
-                for r in parser.rules:
-                    names = [str(sym.name) for sym in r.expansion]
-                    if r.origin.name.startswith("_") or not names or not all(sym.is_term for sym in r.expansion):
-                        continue
-                    if len(names) == 1:
-                        single[names[0]] = str(r.origin.name)
-                    elif len(names) == 2:
-                        double[(names[0], names[1])] = str(r.origin.name)
-                _engine = (_FigureLexer(parser.lexer_conf), single, double)
+                _engine = _engine_from(tables)
     return _engine
+
+
+_TABLES_FILE = "figures.tables.json"
+
+
+def _grammar_text() -> str:
+    from .resources import grammar_path
+
+    return grammar_path("figures.lark").read_text(encoding="utf-8")
+
+
+def _grammar_stamp(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def grammar_tables(parser) -> dict:
+    """The lexer terminals (name, regex, priority), ignored names and flat rules of the lark parser."""
+    single, double = {}, []
+    for r in parser.rules:
+        names = [str(sym.name) for sym in r.expansion]
+        if r.origin.name.startswith("_") or not names or not all(sym.is_term for sym in r.expansion):
+            continue
+        if len(names) == 1:
+            single[names[0]] = str(r.origin.name)
+        elif len(names) == 2:
+            double.append([names[0], names[1], str(r.origin.name)])
+    conf = parser.lexer_conf
+    terminals = [[t.name, t.pattern.to_regexp(), t.priority]
+                 for t in sorted(conf.terminals, key=lambda t: (-t.priority, t.name))]
+    return {"terminals": terminals, "ignore": sorted(conf.ignore), "single": single, "double": double}
+
+
+def _shipped_tables() -> dict | None:
+    import json
+
+    from .resources import grammar_path
+
+    try:
+        data = json.loads(grammar_path(_TABLES_FILE).read_text(encoding="utf-8"))
+        if data.get("grammar_sha256") != _grammar_stamp(_grammar_text()):
+            return None
+        return data
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def write_tables() -> str:
+    """Regenerates `figures.tables.json` from the grammar (needs lark); returns its path."""
+    import json
+
+    from .resources import grammar_path
+
+    data = {"grammar_sha256": _grammar_stamp(_grammar_text()), **grammar_tables(_get_parser())}
+    path = grammar_path(_TABLES_FILE)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def _engine_from(tables: dict):
+    double = {(a, b): rule for a, b, rule in tables["double"]}
+    lexer = _FigureLexer([tuple(t) for t in tables["terminals"]], frozenset(tables["ignore"]))
+    return lexer, dict(tables["single"]), double
 
 
 def _parse(text: str) -> _Node:
@@ -364,20 +427,24 @@ class _FigureLexer:
     digit must not continue a word ("H5N1", "CT12").
     """
 
-    def __init__(self, lexer_conf):
+    def __init__(self, terminals, ignore=()):
+        """`terminals`: (name, regex, priority) in priority order (highest first, then by name)."""
+        if not isinstance(terminals, list):  # a lark LexerConf (lark builds its lexer class with one)
+            conf = terminals
+            terminals = [(t.name, t.pattern.to_regexp(), t.priority)
+                         for t in sorted(conf.terminals, key=lambda t: (-t.priority, t.name))]
+            ignore = conf.ignore
         after, groups = [], []
-        terms = sorted(lexer_conf.terminals, key=lambda t: (-t.priority, t.name))
-        unit_priority = min(t.priority for t in terms if t.name in _AFTER_NUMBER)
-        for t in terms:
-            if t.name in lexer_conf.ignore:
+        unit_priority = min(p for name, _, p in terminals if name in _AFTER_NUMBER)
+        for name, rx, priority in terminals:
+            if name in ignore:
                 continue
-            rx = t.pattern.to_regexp()
-            if t.name in _AFTER_NUMBER:
-                after.append(f"(?P<{t.name}>{rx})")
+            if name in _AFTER_NUMBER:
+                after.append(f"(?P<{name}>{rx})")
                 continue
-            if t.priority > unit_priority:  # wins over a unit after a number ("2 năm 2023")
-                after.append(f"(?P<_{t.name}>{rx})")
-            groups.append((t.name, rx))
+            if priority > unit_priority:  # wins over a unit after a number ("2 năm 2023")
+                after.append(f"(?P<_{name}>{rx})")
+            groups.append((name, rx))
         self._terminal_names = frozenset(n for n, _ in groups)
         # A token starting with a digit must not continue a word ("H5N1", "CT12"); one starting with
         # a letter must start a word. Each terminal appears in both branches (W-prefixed in the
@@ -589,3 +656,7 @@ def _shift(f, offset: int, text: str):
 def _fallback(text: str, offset: int) -> tuple:
     """Bare numbers only, when the parser fails for a reason we did not foresee."""
     return tuple(n for n in numbers(text) if n.start >= offset)
+
+
+if __name__ == "__main__":  # python -m checker.figures: rewrite grammar/figures.tables.json
+    print(write_tables())
