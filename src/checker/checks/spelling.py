@@ -48,13 +48,26 @@ class SpellingVariants(Check):
 
         groups = load_data_table(self.params.table).get("variants", [])
         blocks = body_blocks(doc)
+        texts = [b.text for b in blocks]
+        folded: list[str] | None = None
         for g in groups:
             forms = [f for f in g["forms"]]
             lower_only = g.get("case") == "lower"
+            # A cheap substring test first: a block can only match where one of the forms occurs
+            # (case-folded when the match ignores case: a case-insensitive match folds to the form).
+            if lower_only:
+                keep = [i for i, t in enumerate(texts) if any(f in t for f in forms)]
+            else:
+                if folded is None:
+                    folded = [t.casefold() for t in texts]
+                cf = [f.casefold() for f in forms]
+                keep = [i for i, t in enumerate(folded) if any(f in t for f in cf)]
+            if not keep:
+                continue
             pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])",
                                  0 if lower_only else re.IGNORECASE)
             occ: dict[str, list] = {}
-            for b in blocks:
+            for b in (blocks[i] for i in keep):
                 for m in pattern.finditer(b.text):
                     key = m.group(1).lower()
                     canon = next(f for f in forms if f == key)
@@ -84,6 +97,30 @@ def _style(word: str) -> tuple[str, str] | None:
     return None
 
 
+_TAIL_RE = None
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _tail_words(text: str):
+    """(start, end) of the words (`_words`) whose last two letters, lower-cased, are a vowel pair of
+    `_OLD`/`_NEW`: found from their ending in the lower-cased text, not by visiting every word."""
+    global _TAIL_RE
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer: offsets would differ
+        for m in _words(text):
+            yield m.start(), m.end()
+        return
+    if _TAIL_RE is None:
+        tails = sorted(set(_OLD) | set(_NEW))
+        _TAIL_RE = re.compile("(?:" + "|".join(tails) + r")(?![^\W\d_])")
+    letter = _LETTER.match
+    for m in _TAIL_RE.finditer(low):
+        s = m.start()
+        while s > 0 and letter(text, s - 1):
+            s -= 1
+        yield s, m.end()
+
+
 @register("tone-placement")
 class TonePlacement(Check):
     """A word written with both tone placements ("hòa" and "hoà") in one document."""
@@ -91,13 +128,14 @@ class TonePlacement(Check):
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         occ: dict[str, dict[str, list]] = {}
         for b in body_blocks(doc):
-            for m in _words(b.text):
-                st = _style(m.group(0))
+            for start, end in _tail_words(b.text):
+                word = b.text[start:end]
+                st = _style(word)
                 if st is None:
                     continue
                 style, key = st
-                form = m.group(0).lower()
-                occ.setdefault(key, {}).setdefault(form, []).append((b, m.start(), m.end()))
+                form = word.lower()
+                occ.setdefault(key, {}).setdefault(form, []).append((b, start, end))
         for key in sorted(occ):
             if len(occ[key]) > 1:
                 f = _report(occ[key], key)

@@ -1,0 +1,20 @@
+"""Fast paths of the checks give exactly what the plain way gives (speed work must not change findings)."""
+
+import re
+
+from checker.checks import spelling
+
+TEXTS = [
+    "Công tác hoà giải, hòa giải ở cơ sở; UỶ BAN, Ủy ban, quý, thuý, khoẻ, khỏe, HOÀ BÌNH.",
+    "x2oà, oàa, toàn thể, hoá2, _hoá, thủy lợi, thuỷ sản, Thuỵ; tuý; Hoà-Bình (hòa).",
+    "İstanbul hoà, không có gì",  # a letter whose lower case is longer: the plain path
+    "",
+]
+
+
+def test_tone_tail_words_are_the_words_that_can_carry_a_tone_pair():
+    for text in TEXTS:
+        plain = [(m.start(), m.end()) for m in re.finditer(r"[^\W\d_]+", text)
+                 if spelling._style(m.group(0)) is not None]
+        fast = [(s, e) for s, e in spelling._tail_words(text) if spelling._style(text[s:e]) is not None]
+        assert fast == plain, text
