@@ -88,9 +88,16 @@ def _issuer_text(rest: str) -> str | None:
     return org.strip() or None
 
 
+# Every symbol has a digit right before its first "/" or "-": a cheap scan (the regex engine skips to
+# the digits) that rules out almost every sentence before `_SYMBOL`, whose look-behind is tried everywhere.
+_SYMBOL_HINT = re.compile(r"\d[/-]")
+
+
 @lru_cache(maxsize=4096)
 def find_references(text: str) -> tuple[Reference, ...]:
     out: list[Reference] = []
+    if _SYMBOL_HINT.search(text) is None:
+        return ()
     try:
         for m in _SYMBOL.finditer(text):
             g = m.groupdict()

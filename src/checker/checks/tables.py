@@ -332,8 +332,16 @@ class PercentParams(BaseModel):
     skip: list[str] = ["tăng", "giảm", "lần", "chênh lệch", "+/-", "±"]
 
 
+_WORD_RES: dict[str, re.Pattern] = {}
+
+
 def _has_word(text: str, word: str) -> bool:
-    return re.search(r"(?<![\wÀ-ỹ])" + re.escape(word) + r"(?![\wÀ-ỹ])", text) is not None
+    if word not in text:  # the regex needs the word itself: most header words are absent
+        return False
+    rx = _WORD_RES.get(word)
+    if rx is None:
+        rx = _WORD_RES[word] = re.compile(r"(?<![\wÀ-ỹ])" + re.escape(word) + r"(?![\wÀ-ỹ])")
+    return rx.search(text) is not None
 
 
 @register("table-percent-column")
