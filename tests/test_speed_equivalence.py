@@ -18,3 +18,13 @@ def test_tone_tail_words_are_the_words_that_can_carry_a_tone_pair():
                  if spelling._style(m.group(0)) is not None]
         fast = [(s, e) for s, e in spelling._tail_words(text) if spelling._style(text[s:e]) is not None]
         assert fast == plain, text
+
+
+def test_not_count_before_equals_its_regex():
+    from checker.checks import numberformat as nf
+
+    rx = re.compile(r"(?:" + "|".join(nf._NOT_COUNT_WORDS) + r")\s*[:.]?\s*$")
+    samples = ["theo Điều ", "Điều:", "khoản 2.", "v.", "ver . ", "mục  :  ", "tại mục\u00a0", "ĐT: ", "Tel.",
+               "hộ", "", " ", ":", "Bảng :.", "Bảng .:", "chỉ tiêu số ", "số hiệu:\t", "ISO", "giờ.x", "lúc\n. \n"]
+    for s in samples:
+        assert nf._not_count_before(s) == (rx.search(s) is not None), repr(s)

@@ -17,11 +17,23 @@ from ..document import Block, Document
 from ..issues import Severity
 from .base import Check, Context, Finding, register
 
-_NOT_COUNT_BEFORE = re.compile(
-    r"(?:Điều|điều|khoản|Khoản|điểm|Điểm|mục|Mục|tiểu mục|phiên bản|version|v|ver|số hiệu|mã|Mã|"
-    r"ĐT|Tel|tel|điện thoại|Điện thoại|Fax|fax|hotline|Hotline|lúc|Lúc|từ lúc|vào lúc|giờ|Zalo|"
-    r"phụ lục|Phụ lục|biểu|Biểu|bảng|Bảng|mẫu|Mẫu|chương|Chương|tiêu chí|Tiêu chí|chỉ tiêu số|QCVN|TCVN|ISO)"
-    r"\s*[:.]?\s*$")
+_NOT_COUNT_WORDS = (
+    "Điều|điều|khoản|Khoản|điểm|Điểm|mục|Mục|tiểu mục|phiên bản|version|v|ver|số hiệu|mã|Mã|"
+    "ĐT|Tel|tel|điện thoại|Điện thoại|Fax|fax|hotline|Hotline|lúc|Lúc|từ lúc|vào lúc|giờ|Zalo|"
+    "phụ lục|Phụ lục|biểu|Biểu|bảng|Bảng|mẫu|Mẫu|chương|Chương|tiêu chí|Tiêu chí|chỉ tiêu số|QCVN|TCVN|ISO"
+).split("|")
+_NOT_COUNT_ENDINGS = tuple(_NOT_COUNT_WORDS)
+
+
+def _not_count_before(before: str) -> bool:
+    r"""`before` ends with one of the words, then optional spaces, ':' or '.', spaces: the regex
+    `(?:WORDS)\s*[:.]?\s*$` (searched), without trying the alternation at every position."""
+    u = before.rstrip()
+    if u.endswith(_NOT_COUNT_ENDINGS):
+        return True
+    return u.endswith((":", ".")) and u[:-1].rstrip().endswith(_NOT_COUNT_ENDINGS)
+
+
 _TIME_AFTER = re.compile(r"^\s*(?:giờ|phút|h\b|sáng|chiều|tối|AM|PM)", re.IGNORECASE)
 
 
@@ -57,7 +69,7 @@ def is_protected(ctx: Context, block: Block, start: int, end: int) -> bool:
     if any(s <= start and end <= e for s, e in protected_spans(ctx, block)):
         return True
     text = block.text
-    if _NOT_COUNT_BEFORE.search(text[max(0, start - 20):start]):
+    if _not_count_before(text[max(0, start - 20):start]):
         return True
     if _TIME_AFTER.match(text[end:end + 8]):
         return True

@@ -845,6 +845,8 @@ class Anniversary(Check):
         report_year = None
         for bf in doc_figures(doc, ctx):
             text = bf.block.text
+            if "năm" not in text.lower():  # every pattern below needs "năm" (case-insensitive)
+                continue
             matches = list(trig.finditer(text))
             done = {m.start(2) for m in matches}
             # "75 năm Ngày truyền thống … (1948-2023)" without a trigger word right before the number
