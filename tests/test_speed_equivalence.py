@@ -28,3 +28,18 @@ def test_not_count_before_equals_its_regex():
                "hộ", "", " ", ":", "Bảng :.", "Bảng .:", "chỉ tiêu số ", "số hiệu:\t", "ISO", "giờ.x", "lúc\n. \n"]
     for s in samples:
         assert nf._not_count_before(s) == (rx.search(s) is not None), repr(s)
+
+
+def test_tail_before_equals_the_forward_search():
+    import random
+
+    from checker.checks import repeated
+
+    rnd = random.Random(7)
+    alphabet = ["kết", "nạp", "Đảng", "a", " ", "  ", "\n", "\t", ",", "5", "_", "x2", "\u00a0", "ộ"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30)))
+        end = rnd.randint(0, len(text))
+        lo = rnd.randint(0, end)
+        m = repeated._TAIL.search(text, lo, end)
+        assert repeated._tail_before(text, lo, end) == (m.group(0) if m else None), (text, lo, end)

@@ -74,6 +74,15 @@ _CLAUSE_CUT = re.compile(r"[.;:()\[\]]|,\s")
 _SENT_CUT = re.compile(r"[.;!?](?:\s|$)")
 _NOUN2 = re.compile(r"\s+([^\W\d_]+)\s+([^\W\d_]+)")
 _TAIL = re.compile(r"(?:[^\W\d_]+\s+){1,6}$")
+_TAIL_REVERSED = re.compile(r"(?:\s+[^\W\d_]+){1,6}")
+
+
+def _tail_before(text: str, lo: int, end: int) -> str | None:
+    """What `_TAIL.search(text, lo, end)` matches (up to six words, each followed by spaces, ending at
+    `end`), read backwards from `end` instead of trying the pattern at every position from `lo`."""
+    rev = text[lo:end][::-1]
+    m = _TAIL_REVERSED.match(rev)
+    return m.group(0)[::-1] if m else None
 # a modal or a proposal before the count: what must or should happen, not what happened
 _MODAL = re.compile(r"(?<!\w)(?:phải|cần|sẽ|đề nghị|kiến nghị|đề xuất|dự kiến|yêu cầu)(?!\w)", re.I)
 
@@ -164,10 +173,10 @@ class RepeatedFigure(Check):
             if not m or not m.group(1).islower() or not m.group(2).islower():
                 continue
             # the text right before the number must be words (no bracket, comma or other figure in between)
-            tail = _TAIL.search(text, max(0, num.start - 60), num.start)
+            tail = _tail_before(text, max(0, num.start - 60), num.start)
             if not tail:
                 continue
-            before = _WORD.findall(tail.group(0).lower())
+            before = _WORD.findall(tail.lower())
             if before and before[-1] in copulas and before[-1] not in fillers:
                 continue
             while before and before[-1] in fillers:
