@@ -352,3 +352,36 @@ def test_uncertain_readings_are_warnings():
     assert i.rule == "AR004" and i.severity == "error"
     (i,) = issues("Thu ngân sách 245 tỷ đồng, gồm: thu thuế 180 tỷ đồng; thu phí 25 tỷ đồng.")
     assert i.rule == "AR003" and i.severity == "error"
+
+
+def rules_sev(text):
+    return [(i.rule, str(getattr(i.severity, "value", i.severity))) for i in issues(text)]
+
+
+@pytest.mark.parametrize("ok, bad", [
+    # "gồm:" then a change of the total: the change is no part
+    ("Toàn phường còn 452 hộ nghèo và cận nghèo, gồm: 97 hộ nghèo và 355 hộ cận nghèo, giảm 38 hộ so với đầu năm.",
+     "Toàn phường còn 452 hộ nghèo và cận nghèo, gồm: 97 hộ nghèo và 375 hộ cận nghèo, giảm 38 hộ so với đầu năm."),
+    # "gồm" without a colon, a rise stated in the same clause
+    ("Cả huyện có 214 tổ hợp tác gồm 120 tổ hợp tác trồng trọt và 94 tổ hợp tác chăn nuôi, tăng thêm 11 tổ hợp tác so với cùng kỳ.",
+     "Cả huyện có 214 tổ hợp tác gồm 120 tổ hợp tác trồng trọt và 104 tổ hợp tác chăn nuôi, tăng thêm 11 tổ hợp tác so với cùng kỳ."),
+    # a change after each part, the list goes on after it
+    ("Tổng số 3.640 hội viên, gồm: 2.110 hội viên nữ, tăng 35 hội viên; 1.530 hội viên nam, giảm 12 hội viên.",
+     "Tổng số 3.540 hội viên, gồm: 2.110 hội viên nữ, tăng 35 hội viên; 1.530 hội viên nam, giảm 12 hội viên."),
+    # parentheses: the parts end where the comparison clause begins
+    ("Tổ chức 26 cuộc tiếp xúc cử tri (08 cuộc cấp huyện và 18 cuộc cấp xã, tăng 4 cuộc so với cùng kỳ).",
+     "Tổ chức 26 cuộc tiếp xúc cử tri (08 cuộc cấp huyện và 22 cuộc cấp xã, tăng 4 cuộc so với cùng kỳ)."),
+    # "đạt và vượt A/B chỉ tiêu …" followed by a comparison with last year
+    ("Thực hiện đạt và vượt 31/42 chỉ tiêu, 07 chỉ tiêu đạt trên 70%, 04 chỉ tiêu còn lại chưa đạt, tăng 3 chỉ tiêu so với năm trước.",
+     "Thực hiện đạt và vượt 31/42 chỉ tiêu, 09 chỉ tiêu đạt trên 70%, 04 chỉ tiêu còn lại chưa đạt, tăng 3 chỉ tiêu so với năm trước."),
+])
+def test_a_trailing_comparison_is_no_part(ok, bad):
+    assert issues(ok) == []
+    assert rules_sev(bad) == [("AR003", "error")]
+
+
+def test_trong_do_with_a_trailing_change():
+    ok = "Kết nạp 46 đảng viên mới, trong đó 19 đảng viên nữ, tăng 52 đảng viên so với cùng kỳ."
+    bad = "Kết nạp 46 đảng viên mới, trong đó 49 đảng viên nữ, tăng 5 đảng viên so với cùng kỳ."
+    assert issues(ok) == []
+    assert rules_sev(bad) == [("AR003", "error")]

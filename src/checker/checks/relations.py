@@ -70,6 +70,18 @@ _REF_BEFORE_PAREN = re.compile(r"(?<!\w)(?:kế hoạch|KH|chỉ tiêu|dự toá
 _COMPARE_WORDS = re.compile(r"(?<!\w)(?:so với|so cùng kỳ|tăng|giảm)(?!\w)", re.I)
 
 
+# a change or a comparison right before a figure: "…, giảm 21 hộ so với đầu năm", "tăng thêm 3 cuộc", "bằng 98% so với
+# cùng kỳ", "giảm còn 88 hộ". Such a figure is a difference or a new level, never a part of a breakdown.
+_CHANGE_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm|vượt|bằng|so với|so cùng kỳ|ít hơn|nhiều hơn|cao hơn|thấp hơn)"
+                            r"(?:\s+(?:thêm|được|là|lên|xuống|còn|khoảng|gần|trên|dưới|hơn|so với|tương ứng|tỷ lệ|tỉ lệ))*"
+                            r"\s*:?\s*$", re.I)
+
+
+def _is_change(text: str, start: int) -> bool:
+    """The figure at `start` states a change or a comparison (the words just before it), not a part."""
+    return bool(_CHANGE_BEFORE.search(text[max(0, start - 40):start]))
+
+
 _ATTRIBUTE = re.compile(r"(?<!\w)(?:nữ|dân tộc|dân tộc thiểu số|tôn giáo|đoàn viên|hội viên|trẻ|đảng viên trẻ|"
                         r"trình độ|đại học|sau đại học|thạc sĩ|tiến sĩ|cao cấp|trung cấp|sơ cấp|cử nhân)\s*:?\s*\d", re.I)
 _IN_NAME = re.compile(r"\s*[-–]\s*[A-ZĐÀ-Ỹ]")
@@ -123,13 +135,19 @@ class PartsTotal(Check):
             raw = [f for f in bf.figs if ps < f.start and f.end < pe and not isinstance(f, F.Link)]
             if not raw or any(in_paren(bf, f.start) != (ps, pe) for f in raw):
                 continue
+            inner_text = text[ps + 1:pe - 1]
+            cmp = _COMPARISON.search(inner_text)
+            if cmp:
+                # "(giảm 107 ca so với cùng kỳ)": a comparison, not a breakdown; "(03 cuộc cấp huyện và 21 cuộc cấp
+                # xã, tăng 2 cuộc so với cùng kỳ)": the parts end where the comparison clause begins
+                raw = [f for f in raw if f.end <= ps + 1 + cmp.start()]
+                if len(raw) < 2:
+                    continue
+                inner_text = inner_text[:cmp.start()]
             words = len(re.findall(r"[^\W\d_]+", gap))
             same_noun = all(_is_qty(f) and f.unit == total.unit for f in raw)
             if re.search(r"[^\w\s,]", gap) or words > (12 if same_noun else self.params.max_noun_words + 3):
                 continue
-            inner_text = text[ps + 1:pe - 1]
-            if _COMPARISON.search(inner_text):
-                continue  # "(giảm 107 ca so với cùng kỳ)": a comparison, not a breakdown
             if any(isinstance(f, F.Number) and _ORDINAL_BEFORE.search(text[max(0, f.start - 12):f.start]) for f in raw):
                 continue  # "(ấp 4 và ấp 6)": labels, not counts
             single = len(raw) == 1
@@ -247,6 +265,8 @@ class PartsTotal(Check):
                     break
                 if isinstance(f, F.Link) or in_paren(bf, f.start):
                     continue
+                if _is_change(text, f.start):
+                    continue  # "…, giảm 21 hộ so với đầu năm": a change of the total or of a part, not a part
                 if isinstance(f, (F.Percent, F.Ratio, F.Pair)):
                     # a share of the last part makes the list ambiguous; one in a later clause ends it
                     if not parts or same_unit_scope(bf, parts[-1].end, f.start):
@@ -302,7 +322,7 @@ class PartsTotal(Check):
                 if isinstance(f, F.Ratio) and f.noun == r.noun:
                     parts = []
                     break
-                if _is_qty(f) and f.unit == r.noun and not in_paren(bf, f.start):
+                if _is_qty(f) and f.unit == r.noun and not in_paren(bf, f.start) and not _is_change(text, f.start):
                     if any(isinstance(g, F.Link) and g.word == "trong đó" and r.end <= g.start < f.start
                            and same_unit_scope(bf, g.start, f.start) for g in bf.figs):
                         continue  # "27/30 chỉ tiêu, trong đó 12 chỉ tiêu vượt": a subset of the A, not a sibling
