@@ -55,3 +55,18 @@ def test_share_over_100_against_a_plan_is_a_wording_warning():
     issues = findings("Thu ngân sách 12,5 tỷ đồng, chiếm 104% dự toán; có 1.250 hộ, chiếm 105% số hộ.", "NF004")
     assert [(i.excerpt, i.severity.value) for i in issues] == [("104%", "warning"), ("105%", "error")]
     assert "so sánh" in issues[0].message
+
+
+def test_number_format_reads_the_shared_figure_index():
+    """Number-format and arithmetic rules read one parse per block (masked text, footnote marks blanked)."""
+    from checker.checks.arithmetic import figure_index
+    from checker.checks.base import Context
+    from checker.checks.numberformat import block_figures
+    from checker.readers import read_string
+
+    doc = read_string("Kết nạp 12 đảng viên, đạt 85,7% kế hoạch.\nTổ chức 5.15 cuộc tuyên truyền.", "t.txt")
+    ctx = Context(doc, "vi")
+    index = figure_index(doc, ctx)
+    for b in doc.blocks:
+        assert block_figures(ctx, b) is index.get(b.index, ())
+    assert figure_index(doc, ctx) is index

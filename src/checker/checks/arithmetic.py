@@ -67,6 +67,22 @@ def _paren_spans(text: str) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+def figure_index(doc: Document, ctx: Context) -> dict[int, tuple]:
+    """block index -> the figures the grammar reads in the block's masked text (footnote marks blanked, same
+    length, so offsets index block.text), parsed once per document and shared by every family of rules."""
+
+    def compute() -> dict[int, tuple]:
+        F = _figs()
+        out = {}
+        for b in doc.blocks:
+            figs = F.extract(b.masked_text())
+            if figs:
+                out[b.index] = figs
+        return out
+
+    return ctx.memo("figures:index", compute)
+
+
 def doc_figures(doc: Document, ctx: Context) -> list[BlockFigures]:
     """Figures of every block, computed once per document; counts coverage once."""
 
@@ -74,8 +90,9 @@ def doc_figures(doc: Document, ctx: Context) -> list[BlockFigures]:
         F = _figs()
         out = []
         nfig = unparsed = 0
+        index = figure_index(doc, ctx)
         for b in doc.blocks:
-            figs = F.extract(b.masked_text())
+            figs = index.get(b.index)
             if not figs:
                 continue
             figs = _with_nouns(b.text, figs)

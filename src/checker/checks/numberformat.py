@@ -38,9 +38,10 @@ _TIME_AFTER = re.compile(r"^\s*(?:giờ|phút|h\b|sáng|chiều|tối|AM|PM)", r
 
 
 def block_figures(ctx: Context, block: Block):
-    from ..figures import extract
+    """The block's figures from the per-document index the arithmetic rules use (parsed once, masked text)."""
+    from .arithmetic import figure_index
 
-    return ctx.memo(("figures", block.index), lambda: extract(block.text))
+    return figure_index(ctx.doc, ctx).get(block.index, ())
 
 
 def block_numbers(ctx: Context, block: Block):
