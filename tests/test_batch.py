@@ -73,3 +73,16 @@ def test_cli_jobs_stable_order_and_exit_code(tmp_path):
     assert parallel.returncode == serial.returncode == 2  # the empty file
     assert parallel.stdout == serial.stdout
     assert "rong.txt" in parallel.stderr
+
+
+def test_worker_forgets_parsed_texts_after_each_file(tmp_path):
+    """A batch worker clears the figure caches after each file: earlier reports are not kept alive."""
+    from checker import figures
+
+    path = tmp_path / "bao-cao.txt"
+    path.write_text("Kết nạp 14/20 đảng viên, đạt 70% chỉ tiêu; tổ chức 9 cuộc giám sát.\n", encoding="utf-8")
+    figures.extract("Tổ chức 12 cuộc kiểm tra.")
+    result = batch._lint_one(str(path), {})
+    assert result.error is None
+    assert figures._extract.cache_info().currsize == 0
+    assert figures._numbers.cache_info().currsize == 0

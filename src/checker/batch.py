@@ -29,8 +29,12 @@ def _init_worker() -> None:
 
 def _lint_one(path: str, cli: dict[str, Any]) -> FileResult:
     from .api import lint_file
+    from .figures import clear_caches
 
-    return lint_file(path, **cli)
+    try:
+        return lint_file(path, **cli)
+    finally:
+        clear_caches()  # the text caches would keep every earlier report of this worker alive
 
 
 def internal_error(path: str, detail: str, lang: str) -> FileResult:

@@ -643,6 +643,14 @@ def _extract(text: str) -> tuple:
     return tuple(figs)
 
 
+def clear_caches() -> None:
+    """Forgets the parsed texts and numbers (the per-text caches keep every text they saw alive): a batch
+    worker calls it after each file, so its memory does not grow with the reports it has already checked."""
+    _extract.cache_clear()
+    _numbers.cache_clear()
+    _number_parts.cache_clear()
+
+
 def _shift(f, offset: int, text: str):
     """Moves a figure (and the numbers inside it) by `offset` characters."""
     kw = {"start": f.start + offset, "end": f.end + offset}
