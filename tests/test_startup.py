@@ -54,3 +54,30 @@ def test_other_loader_attributes_load_the_real_module():
         "print(_loader.PYDANTIC_ENTRY_POINT_GROUP, list(_loader.get_plugins()))"
     )
     assert out == "pydantic []"
+
+
+def _lint_process(tmp_path, *args: str, **env: str) -> subprocess.CompletedProcess:
+    report = tmp_path / "r.txt"
+    report.write_text("Toàn huyện kết nạp 112/158 đảng viên mới, đạt 70,87% kế hoạch năm.\n", encoding="utf-8")
+    e = {k: v for k, v in os.environ.items() if k != "CHECKER_SLOW_EXIT"}
+    e.update(env)
+    return subprocess.run([sys.executable, "-m", "checker", "lint", *args, str(report)],
+                          capture_output=True, text=True, env=e, timeout=60)
+
+
+def test_command_line_fast_exit_keeps_output_and_exit_code(tmp_path):
+    import json
+
+    fast = _lint_process(tmp_path, "--format", "json")
+    slow = _lint_process(tmp_path, "--format", "json", CHECKER_SLOW_EXIT="1")
+    assert fast.returncode == slow.returncode == 1  # AR001 fires: 112/158 = 70,89 %
+    assert fast.stdout == slow.stdout and fast.stderr == slow.stderr
+    assert any(i["rule"] == "AR001" for i in json.loads(fast.stdout)["files"][0]["issues"])
+
+
+def test_library_use_is_not_the_command_line():
+    out = _run(
+        "import gc, checker.cli\nfrom checker._startup import finish, is_command_line\n"
+        "try:\n    finish(3)\nexcept SystemExit as e:\n    print(is_command_line(), e.code, gc.isenabled())"
+    )
+    assert out == "False 3 True"

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from . import __version__
-from ._startup import skip_pydantic_plugin_scan
+from ._startup import finish, skip_pydantic_plugin_scan
 
 skip_pydantic_plugin_scan()
 
@@ -91,7 +91,7 @@ def lint(paths: tuple[str, ...], fmt: str, output: Path | None, select: tuple[st
     for fr in result.errors:
         _err(f"{fr.path}: {fr.error.message}")
     emit(result, fmt, output, cfg.lang, no_color)
-    sys.exit(result.exit_code(cfg.fail_on))
+    finish(result.exit_code(cfg.fail_on))
 
 
 class UnknownSelector(Exception):
