@@ -81,3 +81,11 @@ def test_library_use_is_not_the_command_line():
         "try:\n    finish(3)\nexcept SystemExit as e:\n    print(is_command_line(), e.code, gc.isenabled())"
     )
     assert out == "False 3 True"
+
+
+def test_gc_paused_at_start_up_is_resumed():
+    out = _run(
+        "import gc\nfrom checker._startup import pause_gc, resume_gc\n"
+        "pause_gc()\npaused = gc.isenabled()\nresume_gc()\nprint(paused, gc.isenabled())"
+    )
+    assert out == "False True"

@@ -10,10 +10,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import click
+from ._startup import finish, is_command_line, pause_gc, resume_gc, skip_pydantic_plugin_scan
 
-from . import __version__
-from ._startup import finish, skip_pydantic_plugin_scan
+if is_command_line():
+    pause_gc()  # until the modules are imported (run_lint), see _startup.py
+
+import click  # noqa: E402
+
+from . import __version__  # noqa: E402
 
 skip_pydantic_plugin_scan()
 
@@ -41,6 +45,8 @@ class UsageFailure(click.ClickException):
 @click.version_option(__version__, "-V", "--version", prog_name="checker", message="%(prog)s %(version)s")
 def main() -> None:
     """checker: the linter for Vietnamese official reports (báo cáo tháng, quý, năm…)."""
+    if click.get_current_context().invoked_subcommand != "lint":
+        resume_gc()  # lint resumes it once its modules are imported
 
 
 def _lint_options(f: Any) -> Any:
@@ -113,7 +119,8 @@ def run_lint(paths: tuple[str, ...] | list[str], cli: dict[str, Any], *, jobs: i
     from .api import Result, collect_files, lint_file, read_error_result
     from .readers import ReadError
 
-    check_selectors(cli)
+    check_selectors(cli)  # imports the check modules and loads the rules
+    resume_gc()
     items = collect_files(paths)
     lang = cli.get("lang") or "vi"
     files = [i for i in items if not isinstance(i, ReadError)]
