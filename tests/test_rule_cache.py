@@ -16,7 +16,7 @@ from checker.resources import rules_dir
 def cache_env(tmp_path, monkeypatch):
     monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("CHECKER_NO_CACHE", raising=False)
-    return tmp_path / "cache" / "parsed-rules-v1.json"
+    return tmp_path / "cache" / rules.cache_file_name(str(rules_dir().resolve()) + os.sep)
 
 
 def _shipped() -> list:
@@ -87,3 +87,17 @@ def test_load_rules_gives_the_same_rules_with_and_without_cache(cache_env, monke
     monkeypatch.setattr(rules, "_PARSED", rules._ParsedCache())
     without = [(r.id, r.spec) for r in load_rules(rules_dir())]
     assert with_cache == again == without
+
+
+def test_each_rule_folder_has_its_own_cache_file(cache_env, tmp_path):
+    root = tmp_path / "rules"
+    shutil.copytree(rules_dir(), root)
+    other = rules._ParsedCache()
+    other._open()
+    other.root = str(root.resolve()) + os.sep
+    other.file = cache_env.parent / rules.cache_file_name(other.root)
+    other.load(rules.rule_files(root)[0])
+    shipped = rules._ParsedCache()
+    shipped.load(_shipped()[0])
+    assert other.file != cache_env and other.file.exists() and cache_env.exists()
+    assert all(k.startswith(shipped.root) for k in shipped.entries)
