@@ -1,9 +1,10 @@
 """Figures in report text: numbers, percentages, ratios, pairs, quantities, dates, periods, spans, link words.
 
-The grammar lives in `grammar/figures.lark` (LALR, contextual lexer). It is built
-once per process on first use. Free text falls through to ignored filler
-terminals, so every string is accepted; on any unexpected failure `extract`
-returns the figures it could read (never raises).
+The grammar lives in `grammar/figures.lark` (LALR, contextual lexer). Its lexer terminals and flat
+rules ship compiled in `grammar/figures.tables.json` (stamped with the grammar's SHA-256), so a run
+needs no parser build; when the grammar changes, Lark builds it on first use instead, and a test keeps
+both paths equivalent. Free text falls through to ignored filler terminals, so every string is
+accepted; on any unexpected failure `extract` returns the figures it could read (never raises).
 
 Public API (contract in FIGURES_API.md): `parse_number`, `numbers`, `extract` and
 the figure dataclasses. Spans are 0-based [start, end) offsets into the text given,
