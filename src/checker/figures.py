@@ -417,6 +417,94 @@ def _token(name: str, value: str, start_pos: int, end_pos: int):
 _NUMBER_TERMINALS = ("NUM", "FRAC")
 
 
+def _first_chars(rx: str) -> set[str] | None:
+    """The characters a match of `rx` can start with ("\\d" stands for any digit), or None when the
+    pattern uses a construct this small analysis does not follow. Case is not expanded: the caller
+    matches the set case-insensitively, which only ever widens it."""
+    try:
+        from re import _constants as C, _parser as P
+    except ImportError:  # pragma: no cover - another Python's internals
+        return None
+
+    def seq(items):
+        out = set()
+        for op, av in items:
+            r = one(op, av)
+            if r is None:
+                return None
+            chars, nullable = r
+            out |= chars
+            if not nullable:
+                return out, False
+        return out, True
+
+    def one(op, av):
+        if op is C.LITERAL:
+            return {chr(av)}, False
+        if op is C.IN:
+            chars = set()
+            for o, a in av:
+                if o is C.LITERAL:
+                    chars.add(chr(a))
+                elif o is C.RANGE and a[1] - a[0] < 512:
+                    chars |= {chr(i) for i in range(a[0], a[1] + 1)}
+                elif o is C.CATEGORY and a is C.CATEGORY_DIGIT:
+                    chars.add("\\d")
+                else:
+                    return None
+            return chars, False
+        if op is C.SUBPATTERN:
+            return seq(av[3])
+        if op is C.BRANCH:
+            chars, nullable = set(), False
+            for b in av[1]:
+                r = seq(b)
+                if r is None:
+                    return None
+                chars |= r[0]
+                nullable |= r[1]
+            return chars, nullable
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            r = seq(av[2])
+            return None if r is None else (r[0], r[1] or av[0] == 0)
+        if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+            return set(), True
+        return None
+
+    try:
+        r = seq(P.parse(rx))
+    except Exception:  # pragma: no cover
+        return None
+    if r is None or r[1]:
+        return None
+    return r[0]
+
+
+def _fast_main(groups):
+    """The lexer's main regex with a first-character gate: a position is tried only when it holds a
+    digit or (case-insensitively) a letter some letter-led terminal can start with, and each branch
+    holds only the terminals that can start that way. Same matches as the plain alternation (the
+    order of the terminals is kept); None when a terminal's first characters cannot be told."""
+    digit_led, letter_led, letters = [], [], set()
+    for name, rx in groups:
+        chars = _first_chars(rx)
+        if chars is None:
+            return None
+        lead = {c for c in chars if c != "\\d" and not c.isdigit()}
+        if any(not c.isalpha() for c in lead):  # led by punctuation: not a word start; keep it simple
+            return None
+        if len(lead) != len(chars):
+            digit_led.append((name, rx))
+        if lead:
+            letter_led.append((name, rx))
+            letters |= lead
+    digit = "|".join(f"(?P<{n}>{r})" for n, r in digit_led) or "(?!)"
+    letter = "|".join(f"(?P<W{n}>{r})" for n, r in letter_led) or "(?!)"
+    gate = "".join(sorted(re.escape(c) for c in letters))
+    return re.compile(r"(?=(?i:[\d" + gate + r"]))(?:(?<!\w)(?=\d)(?:" + digit + r")|(?<![^\W\d])(?=\D)(?:"
+                      + letter + "))")
+
+
 class _FigureLexer:
     """Lexer for the figure grammar: one C-level regex scan over the text.
 
@@ -452,7 +540,9 @@ class _FigureLexer:
         # letter branch); its own pattern decides which one can match.
         digit = "|".join(f"(?P<{n}>{r})" for n, r in groups)
         letter = "|".join(f"(?P<W{n}>{r})" for n, r in groups)
-        self._main = re.compile(r"(?<!\w)(?=\d)(?:" + digit + r")|(?<![^\W\d])(?=[^\W\d])(?:" + letter + ")")
+        self._main = _fast_main(groups)
+        if self._main is None:  # a terminal whose first characters we cannot tell: every word start
+            self._main = re.compile(r"(?<!\w)(?=\d)(?:" + digit + r")|(?<![^\W\d])(?=[^\W\d])(?:" + letter + ")")
         self._after = re.compile(r"[ \t\u00a0]{0,3}(?:" + "|".join(after) + ")")
 
     def lex(self, text):
