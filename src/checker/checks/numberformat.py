@@ -50,6 +50,24 @@ def block_numbers(ctx: Context, block: Block):
     return ctx.memo(("numbers", block.index), lambda: numbers(block.text))
 
 
+_F = None
+
+
+def _number_tokens(text: str):
+    """(token, start, end) of every number token of `figures.numbers(text)`, without building the Number
+    objects (most callers only look at a few of them)."""
+    global _F
+    if _F is None:
+        from .. import figures as F
+
+        _F = F
+    for m in _F._NUM_RE.finditer(text):
+        s = m.start()
+        if s > 0 and (text[s - 1].isalpha() or text[s - 1] == "_"):
+            continue
+        yield m.group(), s, m.end()
+
+
 def protected_spans(ctx: Context, block: Block) -> list[tuple[int, int]]:
     """Spans whose digits are not quantities: document symbols, dates, periods, year spans."""
     def compute():
@@ -115,11 +133,14 @@ def doc_uses_vi_style(ctx: Context, doc: Document) -> tuple[int, str | None]:
     """How many numbers are written the Vietnamese way (1.234 / 85,17), and one example."""
     def compute():
         n, example = 0, None
+        parts = None
         for b in body_blocks(doc):
-            for num in block_numbers(ctx, b):
-                if num.style == "vi" and not num.malformed and not is_protected(ctx, b, num.start, num.end):
+            for tok, s, e in _number_tokens(b.text):
+                parts = parts or _F._number_parts
+                _, style, malformed = parts(tok)
+                if style == "vi" and not malformed and not is_protected(ctx, b, s, e):
                     n += 1
-                    example = example or num.text
+                    example = example or tok
         return n, example
 
     return ctx.memo("vi_style", compute)
@@ -172,7 +193,7 @@ class EnglishSeparators(Check):
     Params = EnglishParams
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        vi_count, vi_example = doc_uses_vi_style(ctx, doc)
+        vi = None  # (count, example) of Vietnamese-style numbers: only needed for a finding's message
         nouns = set(self.params.count_nouns)
         from ..figures import is_count_unit
         for b in body_blocks(doc):
@@ -191,6 +212,9 @@ class EnglishSeparators(Check):
                 if not english or is_protected(ctx, b, num.start, num.end):
                     continue
                 expected = _to_vi(text)
+                if vi is None:
+                    vi = doc_uses_vi_style(ctx, doc)
+                vi_count, vi_example = vi
                 variant = "mixed" if vi_count else "default"
                 yield Finding(b, num.start, num.end, variant=variant,
                               args={"number": text, "expected": expected, "example": vi_example or ""},
@@ -281,6 +305,9 @@ _COMPARED = re.compile(r"\s*(?:so\s+với|kế\s+hoạch|KH\b|chỉ\s+tiêu|dự
 
 # --- NF005 4-digit counts without the thousands dot -----------------------------------------------
 
+_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+
+
 @register("missing-thousands-separator")
 class MissingThousandsSeparator(Check):
     class Params(BaseModel):
@@ -289,13 +316,14 @@ class MissingThousandsSeparator(Check):
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         blocks = body_blocks(doc)
-        grouped = 0
+        grouped, need = 0, self.params.min_grouped
         for b in blocks:
-            for n in block_numbers(ctx, b):
-                if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", n.text) and not n.malformed \
-                        and not is_protected(ctx, b, n.start, n.end):
+            if grouped >= need:
+                break  # only "at least min_grouped" matters
+            for tok, s, e in _number_tokens(b.text):
+                if _GROUPED.fullmatch(tok) and not _F._number_parts(tok)[2] and not is_protected(ctx, b, s, e):
                     grouped += 1
-        if grouped < self.params.min_grouped:
+        if grouped < need:
             return
         for b in blocks:
             for f in block_figures(ctx, b):
