@@ -385,3 +385,46 @@ def test_trong_do_with_a_trailing_change():
     bad = "Kết nạp 46 đảng viên mới, trong đó 49 đảng viên nữ, tăng 5 đảng viên so với cùng kỳ."
     assert issues(ok) == []
     assert rules_sev(bad) == [("AR003", "error")]
+
+
+# --- growth with the earlier value after "là", and inside the figure's own parenthesis -----------------------
+
+@pytest.mark.parametrize("text", [
+    "Đã tiếp 2.436 lượt công dân, tăng 10,4% so với cùng kỳ năm 2024 là 2.206 lượt.",
+    "Đã tiếp 2.436 lượt công dân (tăng 10,4% so với cùng kỳ năm 2024 là 2.206 lượt).",
+    "Đã tiếp 2.436 lượt công dân, tăng 10,4% so với cùng kỳ năm 2024 (2.206 lượt).",
+])
+def test_growth_earlier_value_after_period(text):
+    (i,) = issues(text.replace("10,4%", "7,2%"))
+    assert i.rule == "AR006" and i.severity == "error" and "tăng 10,4%" in i.message
+    assert issues(text) == []
+
+
+def test_growth_la_needs_a_quantity_right_after():
+    assert issues("Đã tiếp 2.436 lượt công dân, tăng 7,2% so với cùng kỳ năm 2024 là năm có 2.206 lượt.") == []
+
+
+# --- sibling shares: one share mistyped by two points ------------------------------------------------------
+
+def test_sibling_share_off_by_two_points_is_a_warning():
+    text = ("Xếp loại 640 đảng viên: hoàn thành xuất sắc 96 đồng chí, chiếm 15%; hoàn thành tốt 480 đồng chí, "
+            "chiếm 75%; hoàn thành nhiệm vụ 64 đồng chí, chiếm 10%.")
+    assert [i for i in issues(text) if i.rule == "AR005"] == []
+    (i,) = [i for i in issues(text.replace("chiếm 15%", "chiếm 17%")) if i.rule == "AR005"]
+    assert i.severity == "warning" and "96/640 = 15%" in i.message
+
+
+def test_two_shares_off_the_whole_stay_silent():
+    # two items whose shares add to 102%: with two items no single share can be singled out
+    text = "Có 90 hộ khá, chiếm 60%; 60 hộ trung bình, chiếm 42%."
+    assert [i for i in issues(text) if i.rule == "AR005"] == []
+
+
+# --- a breakdown whose items carry a qualifier figure of another kind ----------------------------------------
+
+def test_breakdown_items_with_qualifier_figures():
+    text = ("Đề nghị trao Huy hiệu Đảng cho 41 đồng chí (03 đồng chí 75 năm, 08 đồng chí 60 năm, "
+            "11 đồng chí 50 năm, 19 đồng chí 30 năm tuổi Đảng).")
+    assert issues(text) == []
+    (i,) = issues(text.replace("19 đồng chí 30", "21 đồng chí 30"))
+    assert i.rule == "AR003" and "= 43 đồng chí" in i.message

@@ -97,6 +97,25 @@ class PartsParams(BaseModel):
     max_noun_words: int = 5
 
 
+def _drop_attributes(text, raw, total, start, end):
+    """"57 đồng chí (02 đồng chí 70 năm, 05 đồng chí 65 năm, …)": each item of the breakdown counts the total's
+    noun first and then qualifies it with a figure of another kind; the qualifiers are no parts. Only when every
+    comma- or semicolon-separated item opens with exactly one figure in the total's noun."""
+    if not _is_qty(total) or all(_is_qty(f) and f.unit == total.unit for f in raw):
+        return raw
+    cuts = [start] + [start + m.end() for m in re.finditer(r"[,;]", text[start:end])] + [end + 1]
+    kept = []
+    for a, b in zip(cuts, cuts[1:]):
+        seg = [f for f in raw if a <= f.start < b]
+        if not seg:
+            continue
+        main = [f for f in seg if _is_qty(f) and f.unit == total.unit]
+        if len(main) != 1 or seg[0] is not main[0]:
+            return raw
+        kept.append(main[0])
+    return kept if len(kept) >= 2 else raw
+
+
 @register("parts-total")
 class PartsTotal(Check):
     """A total and its breakdown: in parentheses, after "trong đó"/"gồm", or "đạt và vượt A/B chỉ tiêu, C chỉ tiêu…"."""
@@ -144,6 +163,7 @@ class PartsTotal(Check):
                 if len(raw) < 2:
                     continue
                 inner_text = inner_text[:cmp.start()]
+            raw = _drop_attributes(text, raw, total, ps + 1, pe - 1)
             words = len(re.findall(r"[^\W\d_]+", gap))
             same_noun = all(_is_qty(f) and f.unit == total.unit for f in raw)
             if re.search(r"[^\w\s,]", gap) or words > (12 if same_noun else self.params.max_noun_words + 3):
@@ -586,7 +606,10 @@ class Shares(Check):
                 # shares that add up to about 100% describe one whole; one mistyped share may move the sum
                 # by up to a point, so the gate is wider than rounding, and then only a single item may disagree
                 loose = abs(psum - 100) > tol
-                if abs(psum - 100) > max(tol, 1):
+                # a share mistyped by two or three points ("16,24%" written "18,24%"): only among three or more
+                # items (with two, one wrong share always leaves the other one disagreeing too), and as a warning
+                wide = abs(psum - 100) > max(tol, 1)
+                if wide and (len(group) < 3 or abs(psum - 100) > 3):
                     continue
                 total = sum(Fraction(q.number.value) for q, _ in group)
                 if total <= 0:
@@ -611,6 +634,8 @@ class Shares(Check):
                     if len(wrong) != 1:
                         continue
                     found_all = wrong
+                    if wide:
+                        found_all[0].severity = Severity.WARNING
                 yield from found_all
 
 
@@ -633,6 +658,8 @@ _REF_PAREN = re.compile(r"\s*so\s+với\s+" + _REF + r"\s*\(\s*(?:(?:cùng kỳ|
 _PAREN_REF = re.compile(r"\s*\(\s*(?:cùng kỳ|năm trước|kỳ trước|tháng trước|năm \d{4})(?:\s+năm\s+(?:trước|\d{4}))?"
                         r"\s*(?:là\s*)?:?\s*", re.I)
 _PAREN_CLOSE = re.compile(r"\s*\)")
+# "… tăng x% so với cùng kỳ năm 2024 là Q2", "… so với cùng kỳ: Q2"
+_REF_LA = re.compile(r"\s*so\s+với\s+" + _REF + r"\s*(?:là\s*:?|:)\s*", re.I)
 # "giảm 2 vụ so với cùng kỳ (giảm 10%)", "tăng 84 tỷ đồng so với đầu năm, tương ứng 8,1%"
 _AMOUNT_PCT = re.compile(r"\s*(?:so\s+với\s+" + _REF + r"\s*)?(?:\(\s*|,\s*(?:tương ứng|tương đương)\s+)"
                          r"(?:(tăng|giảm)\s+)?", re.I)
@@ -747,15 +774,37 @@ class Growth(Check):
         return None
 
     def _stated_after(self, bf, real, n, p):
-        """"Q1 …, tăng x% so với cùng kỳ (năm trước) (Q2)"."""
+        """"Q1 …, tăng x% so với cùng kỳ (năm trước) (Q2)", "Q1 …, tăng x% so với cùng kỳ năm 2024 là Q2",
+        "Q1 (tăng x% so với cùng kỳ là Q2)"."""
+        F = _figs()
         figs, text = bf.figs, bf.block.text
         m = _REF_PAREN.match(text, p.end)
-        if not m or n + 1 >= len(real):
+        la = False
+        if not m:
+            m = _REF_LA.match(text, p.end)
+            la = True
+        if not m:
             return None
-        q2 = figs[real[n + 1]]
-        if q2.start != m.end() or not _is_qty(q2) or not _PAREN_CLOSE.match(text, q2.end):
+        # the period of the comparison ("năm 2024") is a figure of its own inside the matched words
+        nxt = [real[j] for j in range(n + 1, len(real)) if figs[real[j]].start >= m.end()]
+        if not nxt or any(not isinstance(figs[real[j]], F.Period) for j in range(n + 1, len(real))
+                          if figs[real[j]].start < m.end()):
             return None
-        q1 = self._q1_before(bf, real, n, figs[real[n] - 1])
+        q2 = figs[nxt[0]]
+        if q2.start != m.end() or not _is_qty(q2):
+            return None
+        closed = _PAREN_CLOSE.match(text, q2.end)
+        if la and not (closed or re.match(r"\s*[,;.]|\s*$", text[q2.end:])):
+            return None
+        if not la and not closed:
+            return None
+        link = figs[real[n] - 1]
+        q1 = self._q1_before(bf, real, n, link)
+        if q1 is None and la and closed and n >= 1:
+            # "Q1 (tăng x% so với cùng kỳ là Q2)": the parenthesis opens right after Q1 and closes after Q2
+            g = figs[real[n - 1]]
+            if _is_qty(g) and re.fullmatch(r"[^\d(),;.:]{0,40}\(\s*", text[g.end:link.start]) and not in_paren(bf, g.start):
+                q1 = g
         return (q1, q2) if q1 is not None else None
 
     def _stated_before(self, bf, real, n, link, p):
