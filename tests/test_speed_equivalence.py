@@ -43,3 +43,57 @@ def test_tail_before_equals_the_forward_search():
         lo = rnd.randint(0, end)
         m = repeated._TAIL.search(text, lo, end)
         assert repeated._tail_before(text, lo, end) == (m.group(0) if m else None), (text, lo, end)
+
+
+def _random_texts(seed: int, n: int):
+    import random
+
+    rnd = random.Random(seed)
+    alphabet = ["Ngày", "ngày", "tháng", "THÁNG", "năm", "Năm", "quý", "Quí", "II", "IV", "đạt", "Đạt", "tăng",
+                "tỷ lệ", "trong đó", "so với cùng kỳ", "chiếm", "tổng số", "kế hoạch", "KỶ NIỆM", "gồm", "hộ",
+                "người", "xã", "5", "12", "2024", "1.234", "85,17", "3/4", "14/3/2024", "139-KH/HU", "2020 - 2025",
+                "%", " ", "  ", "\u00a0", ",", ".", "-", "–", "/", "(", ")", "_", "x", "H5N1", "ộ", "\n", "6 tháng đầu"]
+    for _ in range(n):
+        yield "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 25)))
+
+
+def test_figure_lexer_gate_gives_the_plain_alternation_tokens():
+    from checker import figures as F
+
+    lexer = F._get_engine()[0]
+    assert lexer._main.pattern.startswith("(?=(?i:[")  # the gated regex is in use
+    names, rxs = [], []
+    tables = F._shipped_tables()
+    for name, rx, _prio in tables["terminals"]:
+        if name not in ("PCT", "UNIT") and name not in tables["ignore"]:
+            names.append(name)
+            rxs.append(rx)
+    digit = "|".join(f"(?P<{n}>{r})" for n, r in zip(names, rxs))
+    letter = "|".join(f"(?P<W{n}>{r})" for n, r in zip(names, rxs))
+    plain = re.compile(r"(?<!\w)(?=\d)(?:" + digit + r")|(?<![^\W\d])(?=[^\W\d])(?:" + letter + ")")
+    gated = lexer._main
+    try:
+        for text in _random_texts(11, 3000):
+            fast = [(t.type, t.start_pos, t.end_pos) for t in lexer.lex(text)]
+            lexer._main = plain
+            slow = [(t.type, t.start_pos, t.end_pos) for t in lexer.lex(text)]
+            lexer._main = gated
+            assert fast == slow, repr(text)
+    finally:
+        lexer._main = gated
+
+
+def test_range_hint_is_necessary_for_a_range():
+    from checker.checks import numberformat as nf
+
+    for text in _random_texts(12, 3000):
+        if nf._RANGE.search(text):
+            assert ("-" in text or "–" in text) and nf._RANGE_HINT.search(text), repr(text)
+
+
+def test_number_tokens_are_the_numbers():
+    from checker import figures as F
+    from checker.checks import numberformat as nf
+
+    for text in _random_texts(13, 2000):
+        assert [(n.text, n.start, n.end) for n in F.numbers(text)] == list(nf._number_tokens(text)), repr(text)
