@@ -278,3 +278,34 @@ def test_fmt_vi(value, dec, out):
     from decimal import Decimal
 
     assert fmt_vi(Decimal(value), dec) == out
+
+
+# --- a rate column whose header names only its numerator ("Tỷ lệ tiêm (%)") -----------------------------------
+
+def _rate_rows():
+    return [
+        ["STT", "Xã", "Số trẻ trong độ tuổi", "Số trẻ được tiêm", "Tỷ lệ tiêm (%)"],
+        ["1", "Xã An Bình", "412", "398", "96,6"],
+        ["2", "Xã Phú Lợi", "356", "331", "93,0"],
+        ["3", "Xã Tân Lập", "289", "281", "97,2"],
+        ["4", "Xã Hòa Hiệp", "520", "487", "93,7"],
+        ["", "Cộng", "1.577", "1.497", "94,9"],
+    ]
+
+
+def test_rate_column_with_inferred_base_is_silent_when_it_holds(tmp_path):
+    assert _lint(_docx(tmp_path, _rate_rows())) == []
+
+
+def test_rate_column_with_inferred_base_flags_one_row_as_warning(tmp_path):
+    rows = _rate_rows()
+    rows[2][4] = "95,0"  # 331/356 = 92,98%
+    (i,) = _lint(_docx(tmp_path, rows))
+    assert i.rule == "AR102" and i.severity.value == "warning" and "331/356" in i.message
+
+
+def test_rate_column_without_a_fitting_base_stays_silent(tmp_path):
+    rows = _rate_rows()
+    for r, v in zip(rows[1:], ["80,1", "71,3", "66,0", "90,2", "77,7"]):
+        r[4] = v  # a rate of something else (no column explains it)
+    assert _lint(_docx(tmp_path, rows)) == []

@@ -357,9 +357,57 @@ class TablePercentColumn(Check):
             for c in range(1, grid.n_cols + 1):
                 rel = self._relation(grid, c)
                 if rel is None:
+                    yield from self._inferred(grid, c, ctx)
                     continue
                 num, den, label = rel
                 yield from self._check(grid, c, num, den, label, ctx)
+
+    def _inferred(self, grid: Grid, c: int, ctx: Context) -> Iterable[Finding]:
+        """"Tỷ lệ giải ngân (%)" beside "Kế hoạch vốn" and "Giải ngân": the header names its numerator column
+        (the words after "tỷ lệ") but not its base. A base column is accepted only when the ratio holds on every
+        other row (at least three), and a lone disagreeing row is then a `warning`."""
+        h = norm(grid.headers.get(c, ""))
+        m = re.match(r"\s*t[ỷỉ] lệ\s+([^\W\d_][\w\s]*?)\s*\(?\s*%\s*\)?\s*$", h)
+        if not m:
+            return
+        what = m.group(1).strip()
+        if len(what) < 3 or any(_has_word(h, w) for w in self.params.skip):
+            return
+        others = [cc for cc in range(1, c) if cc not in (grid.stt_col, grid.label_col, grid.unit_col)]
+        heads = {cc: norm(grid.headers.get(cc, "")) for cc in others}
+        nums = [cc for cc, hh in heads.items() if hh and _has_word(hh, what)]
+        if len(nums) != 1:
+            return
+        fits = []
+        for den in others:
+            if den == nums[0] or not heads.get(den) or "%" in heads[den]:
+                continue
+            n, bad = self._fit(grid, c, nums[0], den)
+            if n >= 4 and bad <= 1:
+                fits.append(den)
+        if len(fits) != 1:
+            return
+        for f in self._check(grid, c, nums[0], fits[0], "inferred", ctx):
+            if f.severity is None:
+                f.severity = Severity.WARNING
+            yield f
+
+    def _fit(self, grid: Grid, c: int, num: int, den: int) -> tuple[int, int]:
+        """Rows where c, num and den all hold figures, and how many of them disagree with num/den·100."""
+        n = bad = 0
+        for r in grid.data_rows():
+            stated = cell_value(grid.text(r, c)) if not grid.is_hole(r, c) else None
+            a, b = cell_value(grid.text(r, num)), cell_value(grid.text(r, den))
+            if stated is None or a is None or b is None or b.value == 0 or a.percent or b.percent:
+                continue
+            sa, sb = _slack(a, _rounded_integers(grid, num)), _slack(b, _rounded_integers(grid, den))
+            if b.value - sb <= 0:
+                continue
+            lo, hi = (a.value - sa) / (b.value + sb) * 100, (a.value + sa) / (b.value - sb) * 100
+            n += 1
+            if not (stated.value + stated.half >= lo and stated.value - stated.half <= hi):
+                bad += 1
+        return n, bad
 
     def _role(self, h: str, words: list[str]) -> bool:
         return any(_has_word(h, w) for w in words)
