@@ -151,6 +151,18 @@ def test_any_bytes_decode_or_fail_cleanly(raw):
     try:
         text, enc = decode_bytes(raw)
     except ReadError as e:
-        assert e.code in ("encoding", "unknown-format")
+        assert e.code in ("encoding", "invalid-utf8", "unknown-format")
     else:
         assert isinstance(text, str) and enc
+
+
+def test_damaged_utf8_found_by_hypothesis_fails_cleanly():
+    """Regression: mostly-UTF-8 bytes with a stray continuation byte are damaged UTF-8, not another encoding."""
+    import pytest
+
+    from checker.readers import ReadError
+    from checker.readers.text import decode_bytes
+
+    with pytest.raises(ReadError) as e:
+        decode_bytes(b"\x80\xc2\x80" + "Báo cáo quý III năm 2024".encode())
+    assert e.value.code in ("encoding", "invalid-utf8")
