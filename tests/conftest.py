@@ -1,6 +1,13 @@
 import os
 
 import pytest
+from hypothesis import settings
+
+# Property tests are deterministic by default (the same examples on every run, so CI never flakes);
+# HYPOTHESIS_PROFILE=explore searches new random examples when hunting for bugs.
+settings.register_profile("deterministic", derandomize=True, database=None, deadline=None)
+settings.register_profile("explore", derandomize=False, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
 
 # Deterministic, colourless output in every test.
 os.environ.setdefault("NO_COLOR", "1")
