@@ -309,3 +309,33 @@ def test_rate_column_without_a_fitting_base_stays_silent(tmp_path):
     for r, v in zip(rows[1:], ["80,1", "71,3", "66,0", "90,2", "77,7"]):
         r[4] = v  # a rate of something else (no column explains it)
     assert _lint(_docx(tmp_path, rows)) == []
+
+
+# --- a first or last row named "Tổng <noun>" ------------------------------------------------------------------
+
+def _area_rows():
+    return [
+        ["TT", "Cây trồng", "Kế hoạch", "Thực hiện"],
+        ["", "Tổng diện tích gieo trồng", "9.120,5", "9.046,2"],
+        ["1", "Lúa", "6.400,0", "6.315,8"],
+        ["2", "Ngô", "1.520,5", "1.498,0"],
+        ["3", "Rau màu", "1.200,0", "1.232,4"],
+    ]
+
+
+def test_named_total_row_at_the_top_is_checked_as_warning(tmp_path):
+    rows = _area_rows()
+    assert _lint(_docx(tmp_path, rows)) == []
+    rows[3][3] = "1.489,0"
+    (i,) = _lint(_docx(tmp_path, rows, name="bad.docx"))
+    assert i.rule == "AR101" and i.severity.value == "warning" and "9.037,2" in i.message
+
+
+def test_indicator_table_starting_with_tong_san_pham_is_silent(tmp_path):
+    rows = [
+        ["TT", "Chỉ tiêu", "Năm 2024", "Năm 2025"],
+        ["1", "Tổng sản phẩm trên địa bàn (tỷ đồng)", "48.215", "52.630"],
+        ["2", "Thu ngân sách (tỷ đồng)", "6.120", "6.845"],
+        ["3", "Kim ngạch xuất khẩu (triệu USD)", "1.240", "1.385"],
+    ]
+    assert _lint(_docx(tmp_path, rows)) == []

@@ -98,6 +98,7 @@ class TableTotal(Check):
         labels = self.params.total_labels
         totals = [r for r in rows if _is_total_label(grid.label(r), labels)]
         if not totals:
+            yield from self._loose_total(grid, rows, ctx)
             return
         for t in totals:
             # the rows it totals: above it up to the previous total, else below it up to the next one
@@ -113,6 +114,24 @@ class TableTotal(Check):
                 continue  # a total in the middle of the table: the layout does not say which rows it totals
             for part_rows in ranges:
                 yield from self._check_total_row(grid, t, part_rows, ctx)
+
+    def _loose_total(self, grid: Grid, rows: list[int], ctx: Context) -> Iterable[Finding]:
+        """"Tổng diện tích", "Tổng số hộ", "Tổng vốn" as the first or last row: a total only when the table
+        itself says so (it holds in at least half of two or more columns); a column that then fails is a warning."""
+        if len(rows) < 1 + self.params.min_parts:
+            return
+        for t, part in ((rows[0], rows[1:]), (rows[-1], rows[:-1])):
+            if not re.match(r"tổng (?:số )?[^\W\d_]", norm(grid.label(t)) or ""):
+                continue
+            if any(re.match(r"tổng\b", norm(grid.label(r)) or "") for r in part):
+                continue
+            saved = ctx.coverage.relations
+            found = list(self._check_total_row(grid, t, part, ctx, loose=True))
+            if not found:
+                continue
+            yield from found
+            ctx.coverage.relations = max(ctx.coverage.relations, saved)
+            return
 
     def _candidates(self, grid: Grid, rows: list[int]) -> list[list[int]] | None:
         """Sets of rows whose sum the total may be: without sub-rows ('Trong đó' and their children),
@@ -178,7 +197,8 @@ class TableTotal(Check):
             vals.append(v)
         return total, slack, vals
 
-    def _check_total_row(self, grid: Grid, t: int, rows: list[int], ctx: Context) -> Iterable[Finding]:
+    def _check_total_row(self, grid: Grid, t: int, rows: list[int], ctx: Context,
+                         loose: bool = False) -> Iterable[Finding]:
         candidates = self._candidates(grid, rows)
         if not candidates:
             return
@@ -211,11 +231,13 @@ class TableTotal(Check):
             return
         if len(results) >= 2 and not any(r[1] for r in results):
             return  # the total fails in every column: more likely a layout we misread than a wrong table
+        if loose and (len(results) < 2 or 2 * sum(1 for r in results if r[1]) < len(results)):
+            return  # a row merely named "Tổng …": it must prove itself a total in most of its columns
         for c, holds, stated, total, sure, exact, dec in results:
             if holds:
                 continue
             block, s, e = _cell_span(grid, t, c)
-            severity = None if (sure and (exact or abs(total - stated.value) > 1)) else Severity.WARNING
+            severity = None if (sure and not loose and (exact or abs(total - stated.value) > 1)) else Severity.WARNING
             yield Finding(block, s, e, args={"label": grid.label(t).strip(), "header": grid.headers.get(c, "") or str(c),
                                              "computed": fmt_vi(total, dec), "stated": grid.text(t, c).strip(),
                                              "count": len(rows)},
