@@ -428,3 +428,18 @@ def test_breakdown_items_with_qualifier_figures():
     assert issues(text) == []
     (i,) = issues(text.replace("19 đồng chí 30", "21 đồng chí 30"))
     assert i.rule == "AR003" and "= 43 đồng chí" in i.message
+
+
+# --- "Trong đó" opening the sentence after the total and its own plan share ----------------------------------
+
+def test_breakdown_after_the_totals_share_in_the_next_sentence():
+    text = ("Tổng vốn huy động ước đạt 3.264,8 tỷ đồng, đạt 81,6% kế hoạch. Trong đó vốn ngân sách 1.942,5 tỷ đồng, "
+            "vốn doanh nghiệp 1.322,3 tỷ đồng.")
+    assert issues(text) == []
+    (i,) = issues(text.replace("1.942,5", "1.992,5"))
+    assert i.rule == "AR003" and i.severity == "warning" and "3.314,8" in i.message
+
+
+def test_count_breakdown_after_share_is_not_read_as_parts():
+    # "trong đó" with counts often names overlapping groups (nữ, trẻ …)
+    assert issues("Kết nạp 92 đảng viên, đạt 102,2% chỉ tiêu; trong đó 55 đảng viên nữ, 48 đảng viên trẻ.") == []

@@ -263,13 +263,30 @@ class PartsTotal(Check):
             if not isinstance(link, F.Link) or link.word not in words or in_paren(bf, link.start):
                 continue
             before = [f for f in bf.figs[:i] if not isinstance(f, F.Link)]
-            if not before or not _is_qty(before[-1]):
+            if not before:
+                continue
+            # "Tổng thu đạt 8.415,6 tỷ đồng, đạt 75,1% dự toán. Trong đó thu nội địa …": the total's own share
+            # between it and the breakdown, which opens the next sentence; parts are then of the same unit
+            # family and only an excess is reported, as a warning
+            after_share = None
+            if link.word == "trong đó" and isinstance(before[-1], F.Percent) and len(before) > 1 \
+                    and _is_qty(before[-2]) and _SHARE_BETWEEN.fullmatch(text, before[-2].end, before[-1].start) \
+                    and re.fullmatch(r"(?:\s*[^\W\d_]+){0,4}\s*[.;:,]?\s*", text[before[-1].end:link.start]) \
+                    and same_unit_scope(bf, before[-2].end, before[-1].start, True) \
+                    and not F.is_count_unit(before[-2].unit):
+                after_share = before[-1].end
+                before = before[:-1]
+            if not _is_qty(before[-1]):
                 continue
             total = before[-1]
-            if in_paren(bf, total.start) or not same_unit_scope(bf, total.end, link.start, True):
+            if in_paren(bf, total.start) or (after_share is None and
+                                             not same_unit_scope(bf, total.end, link.start, True)):
                 continue
             nxt = next((f for f in bf.figs[i + 1:] if not isinstance(f, F.Link)), None)
-            if link.start - total.end > 60 or re.search(r"\d", text[total.end:link.start]) or (
+            if after_share is not None:
+                if nxt is None or not _is_qty(nxt) or _family(nxt.unit) != _family(total.unit):
+                    continue
+            elif link.start - total.end > 60 or re.search(r"\d", text[total.end:link.start]) or (
                     nxt is not None and _is_qty(nxt) and F.is_count_unit(nxt.unit) and nxt.unit != total.unit):
                 # "58 hợp tác xã, với 1.595 thành viên, gồm: 53 hợp tác xã …": the total is the count of the
                 # parts' noun, named before an attribute of it
@@ -306,6 +323,8 @@ class PartsTotal(Check):
                                      parts[-1].end):
                 if found.variant == "short" and not colon:
                     found.severity = Severity.WARNING  # "gồm A, B" without a colon may name the main items only
+                if after_share is not None and found.severity is None:
+                    found.severity = Severity.WARNING
                 yield found
 
     def _total_by_unit(self, bf: BlockFigures, i: int, link):
