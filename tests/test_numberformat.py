@@ -1,5 +1,6 @@
 """Number-format rules on original sentences in the style of district reports."""
 
+import pytest
 from _lintutil import findings
 
 
@@ -70,3 +71,17 @@ def test_number_format_reads_the_shared_figure_index():
     for b in doc.blocks:
         assert block_figures(ctx, b) is index.get(b.index, ())
     assert figure_index(doc, ctx) is index
+
+
+@pytest.mark.parametrize("text", [
+    "Giá trị sản xuất công nghiệp gấp 1,2 lần cùng kỳ năm trước.",
+    "Tỷ lệ hộ nghèo giảm 1,5 điểm phần trăm so với đầu năm.",
+    "Chỉ số cải cách hành chính tăng 2,3 điểm, xếp thứ 12/63 tỉnh.",
+])
+def test_a_decimal_comma_before_a_noun_is_a_measure_not_a_malformed_count(text):
+    assert not findings(text, "NF001")
+
+
+def test_a_dot_that_cannot_group_thousands_before_a_count_is_still_malformed():
+    (issue,) = findings("Các chi bộ tổ chức 7.25 cuộc sinh hoạt chuyên đề.", "NF001")
+    assert issue.excerpt == "7.25" and issue.severity.value == "error"

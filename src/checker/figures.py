@@ -246,6 +246,8 @@ def as_count(n: Number) -> Number:
         return n
     whole = tuple(r for r in n.readings if r[1] == 0)
     if not whole:
+        if "." not in n.text:  # a decimal comma ("gấp 1,2 lần", "1,5 điểm"): a measure, not a bad count
+            return n
         return Number(n.text, n.start, n.end, n.value, n.decimals, n.readings, True, n.style)
     if whole != n.readings:
         return Number(n.text, n.start, n.end, whole[0][0], 0, whole + tuple(r for r in n.readings if r[1]),
