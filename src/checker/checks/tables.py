@@ -24,6 +24,15 @@ _MEASURE_UNITS = ("đồng", "triệu", "tỷ", "nghìn", "ngàn", "usd", "ha", 
                   "kwh", "mw", "tạ", "%")
 
 
+def _stated(grid: Grid, row: int, col: int) -> Value | None:
+    """The figure a cell states, or None for merged holes, blank/"-" cells, text and percentages."""
+    text = grid.text(row, col)
+    if grid.is_hole(row, col) or is_blank(text):
+        return None
+    value = cell_value(text)
+    return None if value is None or value.percent else value
+
+
 def _rounded_integers(grid: Grid, col: int) -> bool:
     """Whole numbers in this column are rounded measures (money, area…), not exact counts."""
     text = " ".join(filter(None, [grid.unit or "", grid.headers.get(col, "")])).lower()
@@ -206,11 +215,8 @@ class TableTotal(Check):
         for c in range(1, grid.n_cols + 1):
             if not self._additive(grid, c):
                 continue
-            text = grid.text(t, c)
-            if grid.is_hole(t, c) or is_blank(text):
-                continue
-            stated = cell_value(text)
-            if stated is None or stated.percent:
+            stated = _stated(grid, t, c)
+            if stated is None:
                 continue
             rounded = _rounded_integers(grid, c)
             sums = [self._sum(grid, cand, c, rounded) for cand in candidates]
@@ -257,16 +263,13 @@ class TableTotal(Check):
             if len(parts) < 2:
                 continue
             checked = []
+            rounded = _rounded_integers(grid, c)
             for r in grid.data_rows():
                 if self._row_excluded(grid, r):
                     continue
-                text = grid.text(r, c)
-                if grid.is_hole(r, c) or is_blank(text):
+                stated = _stated(grid, r, c)
+                if stated is None:
                     continue
-                stated = cell_value(text)
-                if stated is None or stated.percent:
-                    continue
-                rounded = _rounded_integers(grid, c)
                 total, slack, vals, ok = Decimal(0), Decimal(0), [], True
                 for pc in parts:
                     pt = grid.text(r, pc)
