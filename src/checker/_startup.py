@@ -91,6 +91,10 @@ def finish(code: int) -> None:
     """Ends the command with `code`. When this process is the command line and nothing registered
     work for exit (no worker pool was started), flush the output and leave without the interpreter's
     module teardown; otherwise (library use, tests, --jobs) a normal `sys.exit`."""
+    if is_command_line():
+        from ._regex_cache import save
+
+        save()
     if is_command_line() and "multiprocessing" not in sys.modules and not os.environ.get("CHECKER_SLOW_EXIT"):
         try:
             sys.stdout.flush()

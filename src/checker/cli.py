@@ -47,6 +47,10 @@ def main() -> None:
     """checker: the linter for Vietnamese official reports (báo cáo tháng, quý, năm…)."""
     if click.get_current_context().invoked_subcommand != "lint":
         resume_gc()  # lint resumes it once its modules are imported
+    elif is_command_line():
+        from ._regex_cache import install
+
+        install()  # before the check modules compile their patterns; saved by finish()
 
 
 def _lint_options(f: Any) -> Any:

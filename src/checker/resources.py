@@ -26,3 +26,15 @@ def rules_dir() -> Path:
 
 def grammar_path(name: str = "figures.lark") -> Path:
     return data_dir("grammar") / name
+
+
+def user_cache_dir() -> Path | None:
+    """The folder for start-up caches ($CHECKER_CACHE_DIR, else $XDG_CACHE_HOME/checker or
+    ~/.cache/checker); None when CHECKER_NO_CACHE is set."""
+    import os
+
+    if os.environ.get("CHECKER_NO_CACHE"):
+        return None
+    base = os.environ.get("CHECKER_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "checker")
+    return Path(base)

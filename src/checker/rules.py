@@ -170,18 +170,17 @@ class _ParsedCache:
         import json
         import os
 
-        from .resources import rules_dir
+        from .resources import rules_dir, user_cache_dir
 
         self.entries = {}
-        if os.environ.get("CHECKER_NO_CACHE"):
+        base = user_cache_dir()
+        if base is None:
             return
         try:
             self.root = str(rules_dir().resolve()) + os.sep
         except OSError:
             return
-        base = os.environ.get("CHECKER_CACHE_DIR") or os.path.join(
-            os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "checker")
-        self.file = Path(base) / cache_file_name(self.root)
+        self.file = base / cache_file_name(self.root)
         try:
             data = json.loads(self.file.read_bytes())
             if isinstance(data, dict):

@@ -1,0 +1,88 @@
+"""The command line's cache of compiled regular expressions (checker._regex_cache)."""
+
+import marshal
+import re
+
+import pytest
+
+from checker import _regex_cache as rc
+
+PATTERN = r"(?P<so>\d{1,3}(?:\.\d{3})+)\s*(?:đảng viên|hộ|người)(?!\w)"
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("CHECKER_NO_CACHE", raising=False)
+    rc.uninstall()
+    re.purge()
+    yield tmp_path
+    rc.uninstall()
+    re.purge()
+
+
+def _fresh_run():
+    """What a new process does: install (reads the file), compile, save."""
+    rc.uninstall()
+    re.purge()
+    rc.install()
+
+
+def test_a_second_run_builds_the_same_pattern_from_the_file(cache_dir):
+    rc.install()
+    first = re.compile(PATTERN, re.IGNORECASE)
+    rc.save()
+    [file] = list(cache_dir.glob("regex-v1-*.marshal"))
+    assert (PATTERN, re.IGNORECASE.value) in marshal.loads(file.read_bytes())
+
+    _fresh_run()
+    calls = []
+    original = rc._state["original"]
+    rc._state["original"] = lambda *a: calls.append(a) or original(*a)
+    second = re.compile(PATTERN, re.IGNORECASE)
+    assert calls == []  # not compiled by Python's compiler
+    assert rc._state["new"] == 0
+    assert second.pattern == first.pattern and second.flags == first.flags
+    assert second.groupindex == first.groupindex
+    text = "Kết nạp 1.250 Đảng viên, 12.300 hộ"
+    assert [m.span("so") for m in second.finditer(text)] == [m.span("so") for m in first.finditer(text)]
+    assert second.findall(text) == ["1.250", "12.300"]
+
+
+def test_nothing_new_writes_nothing(cache_dir):
+    rc.install()
+    rc.save()
+    assert list(cache_dir.iterdir()) == []
+
+
+def test_a_damaged_file_is_ignored(cache_dir):
+    rc.install()
+    file = rc._state["file"]
+    rc.uninstall()
+    file.write_bytes(b"\x00not marshal")
+    rc.install()
+    assert re.compile(r"a(b+)c").match("abbbc").group(1) == "bbb"
+    rc.save()
+    assert ("a(b+)c", 0) in marshal.loads(file.read_bytes())
+
+
+def test_a_damaged_entry_falls_back_to_python(cache_dir):
+    rc.install()
+    re.compile(r"x(y)z")
+    rc.save()
+    file = rc._state["file"]
+    table = marshal.loads(file.read_bytes())
+    flags, code, groups, groupindex, indexgroup = table[("x(y)z", 0)]
+    table[("x(y)z", 0)] = (flags, [999999] * len(code), groups, groupindex, indexgroup)
+    file.write_bytes(marshal.dumps(table))
+    _fresh_run()
+    assert re.compile(r"x(y)z").match("xyz").group(1) == "y"
+
+
+def test_off_with_checker_no_cache(cache_dir, monkeypatch):
+    monkeypatch.setenv("CHECKER_NO_CACHE", "1")
+    rc.install()
+    assert rc._state["original"] is None
+    re.compile(r"q(r)s")
+    rc.save()
+    assert list(cache_dir.iterdir()) == []
