@@ -29,6 +29,9 @@ def main() -> None:
 
     mark("import click")
     import checker.cli  # noqa: F401  (also installs the start-up plumbing of the CLI)
+    from checker._regex_cache import install
+
+    install()  # as `checker lint` does before importing its modules
 
     mark("import checker.cli")
     import pydantic  # noqa: F401

@@ -32,7 +32,7 @@ def test_a_second_run_builds_the_same_pattern_from_the_file(cache_dir):
     rc.install()
     first = re.compile(PATTERN, re.IGNORECASE)
     rc.save()
-    [file] = list(cache_dir.glob("regex-v1-*.marshal"))
+    [file] = list(cache_dir.glob("regex-*.marshal"))
     assert (PATTERN, re.IGNORECASE.value) in marshal.loads(file.read_bytes())
 
     _fresh_run()
@@ -72,8 +72,8 @@ def test_a_damaged_entry_falls_back_to_python(cache_dir):
     rc.save()
     file = rc._state["file"]
     table = marshal.loads(file.read_bytes())
-    flags, code, groups, groupindex, indexgroup = table[("x(y)z", 0)]
-    table[("x(y)z", 0)] = (flags, [999999] * len(code), groups, groupindex, indexgroup)
+    flags, words, groups, groupindex, indexgroup = table[("x(y)z", 0)]
+    table[("x(y)z", 0)] = (flags, b"\xff" * len(words), groups, groupindex, indexgroup)
     file.write_bytes(marshal.dumps(table))
     _fresh_run()
     assert re.compile(r"x(y)z").match("xyz").group(1) == "y"

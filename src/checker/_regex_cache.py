@@ -24,7 +24,7 @@ from __future__ import annotations
 import marshal
 import os
 import sys
-import tempfile
+from array import array
 from pathlib import Path
 from typing import Any
 
@@ -40,8 +40,10 @@ def _cache_file() -> Path | None:
     base = user_cache_dir()
     if base is None:
         return None
+    if array("I").itemsize != _sre.CODESIZE:
+        return None  # the code words could not be kept as a flat array of C unsigned ints
     tag = sys.implementation.cache_tag or "python"
-    return base / f"regex-v1-{tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    return base / f"regex-v2-{tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
 
 
 def install() -> None:
@@ -76,7 +78,8 @@ def install() -> None:
         entry = table.get(key)
         if entry is not None:
             try:
-                return _sre.compile(p, *entry)
+                final_flags, words, groups, groupindex, indexgroup = entry
+                return _sre.compile(p, final_flags, array("I", words).tolist(), groups, groupindex, indexgroup)
             except Exception:  # a damaged or foreign entry: compile it the usual way and replace it
                 table.pop(key, None)
         # The same steps as re._compiler.compile, keeping what _sre.compile receives.
@@ -86,10 +89,10 @@ def install() -> None:
         indexgroup = [None] * parsed.state.groups
         for name, i in groupindex.items():
             indexgroup[i] = name
-        entry = (flags | parsed.state.flags, code, parsed.state.groups - 1, dict(groupindex), tuple(indexgroup))
-        compiled = _sre.compile(p, *entry)
-        if len(table) < _MAX_ENTRIES:
-            table[key] = entry
+        final_flags, groups = flags | parsed.state.flags, parsed.state.groups - 1
+        compiled = _sre.compile(p, final_flags, code, groups, groupindex, tuple(indexgroup))
+        if len(table) < _MAX_ENTRIES:  # the code kept as bytes: a list of ints loads ten times slower
+            table[key] = (final_flags, array("I", code).tobytes(), groups, dict(groupindex), tuple(indexgroup))
             _state["new"] += 1
         return compiled
 
@@ -102,6 +105,8 @@ def save() -> None:
     path, table = _state["file"], _state["table"]
     if path is None or table is None or not _state["new"]:
         return
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regex-", suffix=".tmp")
