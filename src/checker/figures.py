@@ -646,61 +646,100 @@ _GLUE = re.compile(r"[ \t\u00a0]{0,3}")
 
 
 def _build(text: str, tree) -> list:
+    """The figures of a parse tree (lark's or `_parse`'s): one per item node."""
     out: list = []
     for node in tree.children:
-        kind = node.data
         toks = node.children
         t0 = toks[0]
-        s = t0.start_pos
-        if len(toks) > 1 and not _GLUE.fullmatch(text, t0.end_pos, toks[1].start_pos):
+        if len(toks) > 1:
+            t1 = toks[1]
+            if _GLUE.fullmatch(text, t0.end_pos, t1.start_pos):
+                _add_figure(out, text, node.data, str(t0), t0.start_pos, str(t1), t1.end_pos)
+                continue
             # ignored words or punctuation lie between the number and its unit/%: not glued
-            toks = toks[:1]
-            kind = {"percent": "number", "quantity": "number", "pair": "ratio"}.get(kind, kind)
-        if kind == "number":
-            out.append(_number(str(t0), s))
-        elif kind == "percent":
-            n = _number(str(t0), s)
-            e = toks[1].end_pos
-            out.append(Percent(text[s:e], s, e, n))
-        elif kind == "quantity":
-            n = _number(str(t0), s)
-            unit = str(toks[1])
-            if is_count_unit(unit):
-                n = as_count(n)
-            e = toks[1].end_pos
-            out.append(Quantity(text[s:e], s, e, n, unit))
-        elif kind == "pair":
-            a_s, b_s = str(t0).split("/", 1)
-            a, b = _number(a_s, s), _number(b_s, s + len(a_s) + 1)
-            e = toks[1].end_pos
-            out.append(Pair(text[s:e], s, e, a, b))
-        elif kind == "ratio":
-            unit = str(toks[1]) if len(toks) > 1 else None
-            fig = _frac_figure(text, str(t0), s, unit, toks[1].end_pos if len(toks) > 1 else None)
-            if isinstance(fig, Ratio) and is_count_unit(fig.noun) and unit is not None:
-                fig = replace(fig, num=as_count(fig.num), den=as_count(fig.den))
-            out.append(fig)
-        elif kind == "date":
-            tok = str(t0)
-            parts = re.split(r"[/.-]", tok)
-            d, m, y = (int(p) for p in parts)
-            if y < 100:
-                y += 2000
-            out.append(_make_date(tok, s, d, m, y))
-        elif kind == "long_date":
-            tok = str(t0)
-            d, m, y = (int(x) for x in _DIGITS.findall(tok))
-            out.append(_make_date(tok, s, d, m, y))
-        elif kind == "period":
-            out.append(_period(str(t0), s))
-        elif kind == "yearspan":
-            tok = str(t0)
-            y1, y2 = (int(x) for x in re.findall(r"\d{4}", tok))
-            out.append(YearSpan(tok, s, s + len(tok), y1, y2))
-        elif kind == "link":
-            tok = str(t0)
-            out.append(Link(tok, s, s + len(tok), tok.lower()))
-        # docref: a document number, not a figure
+            kind = _UNGLUED.get(node.data, node.data)
+        else:
+            kind = node.data
+        _add_figure(out, text, kind, str(t0), t0.start_pos, None, 0)
+    return out
+
+
+_UNGLUED = {"percent": "number", "quantity": "number", "pair": "ratio"}
+_DATE_SEP = re.compile(r"[/.-]")
+_YEAR4 = re.compile(r"\d{4}")
+
+
+def _add_figure(out: list, text: str, kind: str, tok: str, s: int, tok2: str | None, e2: int) -> None:
+    """Appends the figure of one grammar item: `kind` (the rule), its first token `tok` at offset `s` and,
+    for a two-token rule, the glued second token `tok2` (a % or a unit) ending at `e2`."""
+    if kind == "number":
+        out.append(_number(tok, s))
+    elif kind == "quantity":
+        n = _number(tok, s)
+        if is_count_unit(tok2):
+            n = as_count(n)
+        out.append(Quantity(text[s:e2], s, e2, n, tok2))
+    elif kind == "link":
+        out.append(Link(tok, s, s + len(tok), tok.lower()))
+    elif kind == "percent":
+        out.append(Percent(text[s:e2], s, e2, _number(tok, s)))
+    elif kind == "pair":
+        a_s, b_s = tok.split("/", 1)
+        a, b = _number(a_s, s), _number(b_s, s + len(a_s) + 1)
+        out.append(Pair(text[s:e2], s, e2, a, b))
+    elif kind == "ratio":
+        fig = _frac_figure(text, tok, s, tok2, e2 if tok2 is not None else None)
+        if isinstance(fig, Ratio) and is_count_unit(fig.noun) and tok2 is not None:
+            fig = replace(fig, num=as_count(fig.num), den=as_count(fig.den))
+        out.append(fig)
+    elif kind == "date":
+        d, m, y = (int(p) for p in _DATE_SEP.split(tok))
+        if y < 100:
+            y += 2000
+        out.append(_make_date(tok, s, d, m, y))
+    elif kind == "long_date":
+        d, m, y = (int(x) for x in _DIGITS.findall(tok))
+        out.append(_make_date(tok, s, d, m, y))
+    elif kind == "period":
+        out.append(_period(tok, s))
+    elif kind == "yearspan":
+        y1, y2 = (int(x) for x in _YEAR4.findall(tok))
+        out.append(YearSpan(tok, s, s + len(tok), y1, y2))
+    # docref: a document number, not a figure
+
+
+def _items(text: str) -> list:
+    """The grammar items of the text, as `_parse` groups them, without token or node objects:
+    (rule, first token, its start, glued second token or None, its end).
+
+    Same loop as `_FigureLexer.lex`: a PCT/UNIT the lexer matches right after a NUM/FRAC is glued to
+    it (only `_GLUE` between), so it forms a two-token rule with it, as `_parse` pairs them."""
+    lexer, single, double = _get_engine()
+    main, after = lexer._main.search, lexer._after.match
+    terminal_names = lexer._terminal_names
+    out: list = []
+    pos, n = 0, len(text)
+    while pos < n:
+        m = main(text, pos)
+        if m is None:
+            break
+        name = m.lastgroup
+        if name[0] == "W" and name not in terminal_names:
+            name = name[1:]
+        s, pos = m.span()
+        if name in _NUMBER_TERMINALS:
+            m2 = after(text, pos)
+            if m2 is not None and m2.lastgroup[0] != "_":
+                name2 = m2.lastgroup
+                pos = m2.end()
+                rule = double.get((name, name2))
+                if rule is not None:
+                    out.append((rule, m.group(), s, m2.group(name2), pos))
+                    continue
+                # no rule joins them: each token on its own (a lone PCT/UNIT is no item)
+        rule = single.get(name)
+        if rule is not None:
+            out.append((rule, m.group(), s, None, 0))
     return out
 
 
@@ -726,11 +765,14 @@ def _extract(text: str) -> tuple:
     m = _LABEL.match(text)
     if m:
         offset = m.end()
+    body = text[offset:] if offset else text
     try:
-        tree = _parse(text[offset:] if offset else text)
+        items = _items(body)
     except Exception:
         return _fallback(text, offset)
-    figs = _build(text[offset:] if offset else text, tree)
+    figs: list = []
+    for kind, tok, s, tok2, e2 in items:
+        _add_figure(figs, body, kind, tok, s, tok2, e2)
     if offset:
         figs = [_shift(f, offset, text) for f in figs]
     return tuple(figs)
