@@ -761,6 +761,10 @@ def extract(text: str) -> tuple:
 
 @lru_cache(maxsize=65536)
 def _extract(text: str) -> tuple:
+    if _NUM_RE.fullmatch(text):  # a table cell that is one number ("1.234", "12,5"), unless a date ("01.02.2024")
+        m = _get_engine()[0]._main.match(text)
+        if m is not None and m.lastgroup == "NUM" and m.end() == len(text):
+            return (_number(text, 0),)
     offset = 0
     m = _LABEL.match(text)
     if m:

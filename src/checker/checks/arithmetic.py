@@ -260,6 +260,14 @@ def _doc_style(doc: Document, ctx: Context) -> str:
     return ctx.memo("arithmetic:style", compute)
 
 
+def _has_kind(bf: BlockFigures, kind: str) -> bool:
+    """Whether the block holds a figure of this kind ("percent", "quantity", …): a rule's cheap block test."""
+    for f in bf.figs:
+        if f.kind == kind:
+            return True
+    return False
+
+
 def same_unit_scope(bf: BlockFigures, a: int, b: int, sentence: bool = False) -> bool:
     """True when offsets a <= b lie in the same clause (or sentence)."""
     bounds = bf.sent_bounds if sentence else bf.bounds
@@ -507,6 +515,8 @@ class RatioPercent(Check):
         F = _figs()
         style = _doc_style(doc, ctx)
         for bf in doc_figures(doc, ctx):
+            if not _has_kind(bf, "percent"):  # every form below checks a stated percentage
+                continue
             for i, f in enumerate(bf.figs):
                 if not isinstance(f, F.Ratio):
                     continue
@@ -630,6 +640,8 @@ class PairTarget(Check):
         style = _doc_style(doc, ctx)
         text_of = lambda bf: bf.block.text  # noqa: E731
         for bf in doc_figures(doc, ctx):
+            if not _has_kind(bf, "pair"):  # both forms need an "x/y%" pair
+                continue
             for i, f in enumerate(bf.figs):
                 if isinstance(f, F.Ratio):
                     j = _percent_follows(bf, i, F.Pair, self.params)

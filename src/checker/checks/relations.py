@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..document import BlockKind, Document
 from ..issues import Severity
-from .arithmetic import (_ORDINAL_BEFORE, BlockFigures, noun_count_cls, PctRelation, _figs, _doc_style, _pct_holds, doc_figures, fmt, in_paren,
+from .arithmetic import (_ORDINAL_BEFORE, _has_kind, BlockFigures, noun_count_cls, PctRelation, _figs, _doc_style, _pct_holds, doc_figures, fmt, in_paren,
                          interval, judge_percent, same_unit_scope, truncates_to)
 from .base import Check, Context, Finding, register
 
@@ -126,6 +126,8 @@ class PartsTotal(Check):
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         seen = set()
         for bf in doc_figures(doc, ctx):
+            if not _has_kind(bf, "quantity"):  # every form sums quantities (a total or its parts)
+                continue
             for found in (*self._parens(bf, ctx), *self._gom(bf, ctx), *self._targets(bf, ctx)):
                 key = (found.block.index, found.start, found.end)
                 if key not in seen:
