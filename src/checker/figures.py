@@ -151,11 +151,14 @@ def _dec(s: str) -> Decimal:
     return Decimal(s)
 
 
+_SEP_SPLIT = re.compile(r"([.,])")
+
+
 def _readings(s: str) -> tuple[tuple[tuple[Decimal, int], ...], str, bool]:
     """(readings best first, style, malformed) of one number token."""
     if s.isdigit():
         return ((_dec(s), 0),), "plain", False
-    groups = re.split(r"([.,])", s)
+    groups = _SEP_SPLIT.split(s)
     digits = groups[0::2]
     seps = groups[1::2]
     dots, commas = seps.count("."), seps.count(",")
@@ -618,18 +621,23 @@ def _noun_after(text: str, pos: int) -> str | None:
     return m.group(1).lower() if m else None
 
 
+_YEAR4 = re.compile(r"\d{4}")
+_QUARTER = re.compile(r"qu[ýí]\s+(IV|I{1,3}|[1-4])", re.I)
+_MONTH = re.compile(r"tháng\s+(\d{1,2})", re.I)
+
+
 def _period(tok: str, start: int) -> Period:
     low = tok.lower()
-    years = re.findall(r"\d{4}", tok)
+    years = _YEAR4.findall(tok)
     year = int(years[-1]) if years else None
     end = start + len(tok)
     if low.startswith(("quý", "quí")):
-        m = re.match(r"qu[ýí]\s+(IV|I{1,3}|[1-4])", tok, re.I)
+        m = _QUARTER.match(tok)
         q = m.group(1).upper() if m else "I"
         idx = _ROMAN.get(q) or int(q)
         return Period(tok, start, end, "quarter", idx, year)
     if low.startswith("tháng"):
-        m = re.match(r"tháng\s+(\d{1,2})", tok, re.I)
+        m = _MONTH.match(tok)
         return Period(tok, start, end, "month", int(m.group(1)) if m else None, year)
     if low.startswith("năm"):
         return Period(tok, start, end, "year", None, year)
@@ -666,7 +674,6 @@ def _build(text: str, tree) -> list:
 
 _UNGLUED = {"percent": "number", "quantity": "number", "pair": "ratio"}
 _DATE_SEP = re.compile(r"[/.-]")
-_YEAR4 = re.compile(r"\d{4}")
 
 
 def _add_figure(out: list, text: str, kind: str, tok: str, s: int, tok2: str | None, e2: int) -> None:

@@ -47,9 +47,9 @@ class BlockFigures:
     parens: list[tuple[int, int]]
 
 
-# "[;!?\n]|\.(?=\s|$)" written to start with a character class, which the regex engine skips to quickly
+# "[;!?\n]|\.(?=\s|$)" written to start with a character class, which the regex engine skips to quickly;
+# sentence ends are the same but ";"
 _CLAUSE_END = re.compile(r"[;!?\n.](?:(?<!\.)|(?=\s|$))")
-_SENT_END = re.compile(r"[!?\n.](?:(?<!\.)|(?=\s|$))")
 
 
 _PAREN = re.compile(r"[()]")
@@ -112,8 +112,10 @@ def doc_figures(doc: Document, ctx: Context) -> list[BlockFigures]:
                         unparsed += getattr(f, name).malformed
             unparsed += len(uninterpreted(b.masked_text(), figs))
             text = b.text
-            bf = BlockFigures(b, figs, [m.start() for m in _CLAUSE_END.finditer(text)],
-                              [m.start() for m in _SENT_END.finditer(text)], _paren_spans(text))
+            bounds = [m.start() for m in _CLAUSE_END.finditer(text)]
+            # the sentence ends are the clause ends but ";" (both patterns match one character)
+            sent_bounds = [i for i in bounds if text[i] != ";"] if ";" in text else bounds[:]
+            bf = BlockFigures(b, figs, bounds, sent_bounds, _paren_spans(text))
             out.append(bf)
         ctx.coverage.figures += nfig
         ctx.coverage.unparsed += unparsed
