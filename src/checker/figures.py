@@ -510,6 +510,42 @@ def _fast_main(groups):
                       + letter + "))")
 
 
+_WORD_LIST = re.compile(r"\(\?i:([^()\[\]\\?*+{}.^$|]+(?:\|[^()\[\]\\?*+{}.^$|]+)*)\)(.*)", re.S)
+
+
+def _by_first_letter(rx: str) -> str:
+    """A terminal that is a case-insensitive list of words ("(?i:so với cùng kỳ|đạt và vượt|…|đạt)(?!\\w)") with
+    the words grouped by their first letter ("(?i:s(?:o với …)|đ(?:ạt và vượt|ạt)|…)"), so a word start that
+    begins none of them fails after a few letters, not after every word. Same matches: within a group the
+    words keep their order, and words of different groups cannot both match at one place (their first
+    letters differ even case-insensitively, which is checked). Any other pattern is returned as is."""
+    m = _WORD_LIST.fullmatch(rx)
+    if m is None:
+        return rx
+    groups: list[list[str]] = []
+    for word in m.group(1).split("|"):
+        for g in groups:
+            if re.fullmatch("(?i:%s)" % re.escape(g[0][0]), word[0]):
+                g.append(word)
+                break
+        else:
+            groups.append([word])
+    leads = [g[0][0] for g in groups]
+    for a in leads:  # the groups' letters must be pairwise different under the case-insensitive match
+        if sum(1 for b in leads if re.fullmatch("(?i:%s)" % re.escape(a), b)) != 1:
+            return rx
+    for g in groups:  # and every word of a group must start with a letter its lead matches both ways
+        if any(not re.fullmatch("(?i:%s)" % re.escape(w[0]), g[0][0]) for w in g):
+            return rx
+    alts = []
+    for g in groups:
+        if len(g) == 1:
+            alts.append(re.escape(g[0]))
+        else:
+            alts.append(re.escape(g[0][0]) + "(?:" + "|".join(re.escape(w[1:]) for w in g) + ")")
+    return "(?i:" + "|".join(alts) + ")" + m.group(2)
+
+
 class _FigureLexer:
     """Lexer for the figure grammar: one C-level regex scan over the text.
 
@@ -533,6 +569,7 @@ class _FigureLexer:
         for name, rx, priority in terminals:
             if name in ignore:
                 continue
+            rx = _by_first_letter(rx)
             if name in _AFTER_NUMBER:
                 after.append(f"(?P<{name}>{rx})")
                 continue

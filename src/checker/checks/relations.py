@@ -422,8 +422,9 @@ class Remainder(Check):
         done_re = re.compile(r"(?<!\w)(?:%s)(?!\w)" % alt(p.done_words), re.I)
         pending_after = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}?(?:đang|chưa|còn)\b", re.I)
         for bf in doc_figures(doc, ctx):
-            # both forms compare counts of a counting noun: a block without one has nothing to check
-            if not any(f.kind == "quantity" and F.is_count_unit(f.unit) for f in bf.figs):
+            # both forms compare counts of a counting noun: the ratio form one after a ratio, the quantity form three
+            counts = sum(1 for f in bf.figs if f.kind == "quantity" and F.is_count_unit(f.unit))
+            if counts == 0 or (counts < 3 and not _has_kind(bf, "ratio")):
                 continue
             text = bf.block.text
             figs = [f for f in bf.figs if not isinstance(f, F.Link) and not in_paren(bf, f.start)]
