@@ -189,6 +189,8 @@ _SLASH_GAP = re.compile(r"[ \t]*/[ \t]*")
 def _slash_counts(text: str, figs: list) -> tuple:
     """"3.200 con/ 3.200 con": two counts of the same noun across a slash are a ratio of that noun
     ("73 vụ/130 bị can", two nouns, stays two counts)."""
+    if "/" not in text:  # no slash, no pair of counts across one
+        return tuple(figs)
     F = _figs()
     out = []
     i = 0
