@@ -537,6 +537,8 @@ class Shares(Check):
         F = _figs()
         style = _doc_style(doc, ctx)
         for bf in doc_figures(doc, ctx):
+            if not _has_kind(bf, "percent"):  # every item is a quantity with its share
+                continue
             text = bf.block.text
             items = []  # (quantity, percent, index of quantity)
             figs = bf.figs
