@@ -147,55 +147,55 @@ COUNT_UNITS = None  # kept for the name in __all__: use is_count_unit()
 _NUM_RE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def _dec(s: str) -> Decimal:
-    return Decimal(s)
-
-
 _SEP_SPLIT = re.compile(r"([.,])")
 
 
 def _readings(s: str) -> tuple[tuple[tuple[Decimal, int], ...], str, bool]:
     """(readings best first, style, malformed) of one number token."""
     if s.isdigit():
-        return ((_dec(s), 0),), "plain", False
+        return ((Decimal(s), 0),), "plain", False
     groups = _SEP_SPLIT.split(s)
-    digits = groups[0::2]
+    digits = groups[0::2]  # digit groups, between the separators
     seps = groups[1::2]
-    dots, commas = seps.count("."), seps.count(",")
+    commas = seps.count(",")
+    dots = len(seps) - commas
     first, rest = digits[0], digits[1:]
-    three = all(len(g) == 3 for g in rest)
     lead_ok = 1 <= len(first) <= 3
-
-    def grouped() -> Decimal:
-        return _dec("".join(digits))
+    three = _all_three(rest)
 
     if commas == 0:  # only dots
         if lead_ok and three:
             if dots == 1:  # 12.132: thousands (vi) or a decimal (en)
-                return ((grouped(), 0), (_dec(first + "." + rest[0]), 3)), "vi", False
-            return ((grouped(), 0),), "vi", False
+                return ((Decimal("".join(digits)), 0), (Decimal(first + "." + rest[0]), 3)), "vi", False
+            return ((Decimal("".join(digits)), 0),), "vi", False
         if dots == 1:  # 99.38, 5.15: an English decimal point
-            return ((_dec(first + "." + rest[0]), len(rest[0])),), "en", False
-        return ((grouped(), 0),), "vi", True  # 1.23.456
+            return ((Decimal(first + "." + rest[0]), len(rest[0])),), "en", False
+        return ((Decimal("".join(digits)), 0),), "vi", True  # 1.23.456
     if dots == 0:  # only commas
         if commas == 1:
-            dec = (_dec(first + "." + rest[0]), len(rest[0]))
+            dec = (Decimal(first + "." + rest[0]), len(rest[0]))
             if lead_ok and len(rest[0]) == 3:  # 654,935: decimal (vi) or thousands (en)
-                return (dec, (grouped(), 0)), "ambiguous", False
+                return (dec, (Decimal("".join(digits)), 0)), "ambiguous", False
             return (dec,), "vi", False
         if lead_ok and three:  # 1,234,567
-            return ((grouped(), 0),), "en", False
-        return ((grouped(), 0),), "vi", True
-    # both separators
-    last_sep = seps[-1]
-    body_seps = seps[:-1]
-    body_digits, frac = digits[:-1], digits[-1]
-    body_three = lead_ok and all(len(g) == 3 for g in body_digits[1:])
-    if last_sep == "," and all(x == "." for x in body_seps) and body_three:  # 1.234,5
-        return ((_dec("".join(body_digits) + "." + frac), len(frac)),), "vi", False
-    if last_sep == "." and all(x == "," for x in body_seps) and body_three:  # 1,234.5
-        return ((_dec("".join(body_digits) + "." + frac), len(frac)),), "en", False
-    return ((_dec("".join(digits)), 0),), "vi", True
+            return ((Decimal("".join(digits)), 0),), "en", False
+        return ((Decimal("".join(digits)), 0),), "vi", True
+    # both separators: the last one is the decimal point if every one before it is the other kind
+    frac = digits[-1]
+    body_three = lead_ok and _all_three(digits[1:-1])
+    if seps[-1] == "," and commas == 1 and body_three:  # 1.234,5
+        return ((Decimal("".join(digits[:-1]) + "." + frac), len(frac)),), "vi", False
+    if seps[-1] == "." and dots == 1 and body_three:  # 1,234.5
+        return ((Decimal("".join(digits[:-1]) + "." + frac), len(frac)),), "en", False
+    return ((Decimal("".join(digits)), 0),), "vi", True
+
+
+def _all_three(groups: list) -> bool:
+    """Every digit group has three digits (thousands groups)."""
+    for g in groups:
+        if len(g) != 3:
+            return False
+    return True
 
 
 @lru_cache(maxsize=65536)
