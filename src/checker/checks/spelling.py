@@ -42,6 +42,27 @@ def _block_at(blocks: list[Block], starts: list[int], pos: int) -> tuple[Block, 
     return blocks[i], starts[i]
 
 
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _standalone(core: "re.Pattern[str]", text: str):
+    r"""The matches of `(?<![\w])` + `core` in `text`, found as `finditer` would find them. The look-behind is
+    tested by hand: a pattern that starts with one is tried at every position of the text, while a pattern
+    that starts with letters lets the regex engine skip to where they occur (many times faster)."""
+    search = core.search
+    pos = 0
+    while True:
+        m = search(text, pos)
+        if m is None:
+            return
+        s = m.start()
+        if s and _WORD_CHAR.match(text, s - 1):
+            pos = s + 1  # where finditer would try next
+            continue
+        yield m
+        pos = m.end() if m.end() > s else s + 1
+
+
 def _words(text: str):
     return re.finditer(r"[^\W\d_]+", text)
 
@@ -87,10 +108,11 @@ class SpellingVariants(Check):
                     folded = joined.casefold()
                 if not any(f.casefold() in folded for f in forms):
                     continue
-            pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])",
+            # `(?<![\w])(forms)(?![\w])`
+            pattern = re.compile(r"(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])",
                                  0 if lower_only else re.IGNORECASE)
             occ: dict[str, list] = {}
-            for m in pattern.finditer(joined):
+            for m in _standalone(pattern, joined):
                 key = m.group(1).lower()
                 canon = next(f for f in forms if f == key)
                 b, offset = _block_at(blocks, starts, m.start())
@@ -196,11 +218,11 @@ class CapitalizationVariants(Check):
         word = spec["word"]
         before = sorted((c.lower() for c in spec.get("compounds_before", [])), key=len, reverse=True)
         after = [c.lower() for c in spec.get("compounds_after", [])]
-        pattern = re.compile(r"(?<![\w])(" + re.escape(word) + r")(?![\w])", re.IGNORECASE)
+        pattern = re.compile(r"(" + re.escape(word) + r")(?![\w])", re.IGNORECASE)  # after (?<![\w])
         after_patterns = [re.compile(r"\s+" + re.escape(c) + r"(?!\w)") for c in after]
         occ: dict[str, list] = {}
         blocks, joined, starts = _joined_body(ctx)  # (the word holds no newline)
-        for m in pattern.finditer(joined):
+        for m in _standalone(pattern, joined):
             b, offset = _block_at(blocks, starts, m.start())
             text = b.text
             start, end = m.start() - offset, m.end() - offset
