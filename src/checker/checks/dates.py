@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..document import Block, Document
 from .base import Check, Context, Finding, register
-from .numberformat import block_figures, block_references, doc_body_blocks, figures_by_block
+from .numberformat import block_figures, block_references, body_references, doc_body_blocks, figures_by_block
 from .structure import fold, header
 
 MONTHS = range(1, 13)
@@ -328,8 +328,8 @@ class DistrictAfterReform(Check):
             if block is not None:
                 yield Finding(block, s, e, variant="header", args={"issuer": block.text[s:e].strip(),
                                                                      "date": date_text})
-        for b in doc_body_blocks(ctx):
-            for r in block_references(ctx, b):
+        for b, refs in body_references(ctx):
+            for r in refs:
                 if r.shape != "party" or r.date is None or not re.match(self.params.party_issuer, r.issuer):
                     continue
                 d, m, y = r.date

@@ -50,14 +50,25 @@ def figures_by_block(ctx: Context) -> dict[int, tuple]:
     return figure_index(ctx.doc, ctx)
 
 
+def body_references(ctx: Context) -> list[tuple[Block, tuple]]:
+    """(block, `find_references(block.text)`) for the body blocks that cite something, in order; once per
+    document, shared by the date, number-format and reference rules."""
+    def compute():
+        out = []
+        for b in doc_body_blocks(ctx):
+            refs = find_references(b.text)
+            if refs:
+                out.append((b, refs))
+        return out
+
+    return ctx.memo("body_references", compute)
+
+
 def block_references(ctx: Context, block: Block):
-    """`find_references(block.text)`, once per block and document, shared by the rules that cite it."""
-    key = ("references", block.index)
-    try:
-        return ctx.cache[key]
-    except KeyError:
-        refs = ctx.cache[key] = find_references(block.text)
-        return refs
+    """`find_references(block.text)`, from `body_references` for a body block."""
+    refs = ctx.memo("body_references:map", lambda: {b.index: refs for b, refs in body_references(ctx)})
+    found = refs.get(block.index)
+    return found if found is not None else find_references(block.text)
 
 
 def block_numbers(ctx: Context, block: Block):
@@ -271,6 +282,7 @@ def _to_vi(text: str) -> str:
 _RANGE = re.compile(r"(?<![\d.,/])(\d+(?:[.,]\d+)?)(\s*)([-–])(\s*)(\d+(?:[.,]\d+)?)(\s*%)?")
 _PCT_SPACE = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)(\s+)%")
 _TIGHT_PCT = re.compile(r"\d%")
+_PCT_SPACE_HINT = re.compile(r"\d\s+%")  # in every _PCT_SPACE match; led by a character class (fast scan)
 # Every _RANGE match holds a digit, spaces, a dash, spaces, a digit: a pattern led by a character class,
 # which the regex engine scans for quickly, unlike _RANGE's leading look-behind.
 _RANGE_HINT = re.compile(r"\d\s*[-–]\s*\d")
@@ -288,7 +300,8 @@ class NumberSpacing(Check):
             if "%" not in b.text:
                 continue  # both counts need a "%"
             tight += len(_TIGHT_PCT.findall(b.text))
-            spaced += len(_PCT_SPACE.findall(b.text))
+            if _PCT_SPACE_HINT.search(b.text):
+                spaced += len(_PCT_SPACE.findall(b.text))
         percent = bool(spaced and tight > spaced)
         for b in blocks:
             text = b.text
@@ -302,7 +315,7 @@ class NumberSpacing(Check):
                     s = m.start(1)
                     e = m.end(6) if m.group(6) else m.end(5)
                     yield Finding(b, s, e, variant="range", args={"text": text[s:e]})
-            if percent and "%" in text:
+            if percent and "%" in text and _PCT_SPACE_HINT.search(text):
                 for m in _PCT_SPACE.finditer(text):
                     yield Finding(b, m.start(1), m.end(), variant="percent", args={"text": m.group(0)},
                                   severity=_info())

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..document import Document
 from .base import Check, Context, Finding, register
-from .numberformat import block_references, doc_body_blocks
+from .numberformat import body_references
 from .structure import header
 
 
@@ -19,7 +19,7 @@ def all_references(ctx: Context, doc: Document):
     def compute():
         h = header(ctx)
         skip = {h.number_block.index} if h.number_block is not None else set()
-        return [(b, r) for b in doc_body_blocks(ctx) if b.index not in skip for r in block_references(ctx, b)]
+        return [(b, r) for b, refs in body_references(ctx) if b.index not in skip for r in refs]
 
     return ctx.memo("references", compute)
 
