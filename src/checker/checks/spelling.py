@@ -94,21 +94,10 @@ class SpellingVariants(Check):
 
         groups = load_data_table(self.params.table).get("variants", [])
         blocks, joined, starts = _joined_body(ctx)
-        folded: str | None = None
         for g in groups:
             forms = [f for f in g["forms"]]
             lower_only = g.get("case") == "lower"
-            # A cheap substring test first: the document can only match where one of the forms occurs
-            # (case-folded when the match ignores case: a case-insensitive match folds to the form).
-            if lower_only:
-                if not any(f in joined for f in forms):
-                    continue
-            else:
-                if folded is None:
-                    folded = joined.casefold()
-                if not any(f.casefold() in folded for f in forms):
-                    continue
-            # `(?<![\w])(forms)(?![\w])`
+            # `(?<![\w])(forms)(?![\w])`; one scan of the joined text is cheaper than a substring test first
             pattern = re.compile(r"(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])",
                                  0 if lower_only else re.IGNORECASE)
             occ: dict[str, list] = {}
@@ -216,7 +205,7 @@ class CapitalizationVariants(Check):
         if not spec:
             return
         word = spec["word"]
-        before = sorted((c.lower() for c in spec.get("compounds_before", [])), key=len, reverse=True)
+        before = tuple(sorted((c.lower() for c in spec.get("compounds_before", [])), key=len, reverse=True))
         after = [c.lower() for c in spec.get("compounds_after", [])]
         pattern = re.compile(r"(" + re.escape(word) + r")(?![\w])", re.IGNORECASE)  # after (?<![\w])
         after_patterns = [re.compile(r"\s+" + re.escape(c) + r"(?!\w)") for c in after]
@@ -228,7 +217,7 @@ class CapitalizationVariants(Check):
             start, end = m.start() - offset, m.end() - offset
             written = m.group(1)
             prefix = text[max(0, start - 60):start].lower().rstrip()
-            if any(prefix.endswith(c) for c in before):
+            if prefix.endswith(before):
                 continue
             follow = text[end:end + 20].lower()
             if any(p.match(follow) for p in after_patterns):
