@@ -123,7 +123,7 @@ def plan_blocks(doc: Document, params: PlanParams) -> set[int]:
 
 @lru_cache(maxsize=64)
 def _any_word(words: tuple[str, ...]) -> "re.Pattern[str]":
-    """`\b(?:w1|w2|…)\b`: any of the (folded) words."""
+    r"""`\b(?:w1|w2|…)\b`: any of the (folded) words."""
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
 
 
@@ -270,7 +270,7 @@ class PeriodMismatch(Check):
             figs = index.get(b.index)
             if not figs or b.index in skip:
                 continue
-            head = _UNREAD = object()  # the block's heading, parsed when a plan period needs it
+            head = unread = object()  # the block's heading: parsed only when a plan period needs it
             for f in figs:
                 if f.kind != "period" or f.period not in ("month", "quarter"):
                     continue
@@ -279,7 +279,7 @@ class PeriodMismatch(Check):
                     continue
                 y, first, last = span
                 if b.index in plan:
-                    if head is _UNREAD:
+                    if head is unread:
                         head = parse_heading(b.text.strip())
                     if head is not None and head.level in ("roman", "arabic") and (y, last) <= (ry, rlast) \
                             and (y, last) >= (ry - 1, 1):
