@@ -16,7 +16,6 @@ from pydantic import BaseModel, ConfigDict
 from ..document import Block, BlockKind, Document
 from ..issues import Severity
 from ..references import find_references
-from .arithmetic import figure_index
 from .base import Check, Context, Finding, register
 
 _NOT_COUNT_WORDS = (
@@ -41,12 +40,14 @@ _TIME_AFTER = re.compile(r"^\s*(?:giờ|phút|h\b|sáng|chiều|tối|AM|PM)", r
 
 def block_figures(ctx: Context, block: Block):
     """The block's figures from the per-document index the arithmetic rules use (parsed once, masked text)."""
-    return figure_index(ctx.doc, ctx).get(block.index, ())
+    return figures_by_block(ctx).get(block.index, ())
 
 
 def figures_by_block(ctx: Context) -> dict[int, tuple]:
-    """block index -> figures (the same index as `block_figures`), for a loop over many blocks:
-    `.get(b.index, ())` per block."""
+    """block index -> figures (the index `block_figures` reads): a rule that visits many blocks fetches it
+    once and reads `.get(b.index, ())` per block."""
+    from .arithmetic import figure_index  # (imported here: arithmetic is another family's module)
+
     return figure_index(ctx.doc, ctx)
 
 
