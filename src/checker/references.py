@@ -88,9 +88,10 @@ def _issuer_text(rest: str) -> str | None:
     return org.strip() or None
 
 
-# Every symbol has a digit right before its first "/" or "-": a cheap scan (the regex engine skips to
-# the digits) that rules out almost every sentence before `_SYMBOL`, whose look-behind is tried everywhere.
-_SYMBOL_HINT = re.compile(r"\d[/-]")
+# Every symbol holds a "/" followed by an upper-case letter (the type code of "28/KH-UBND", the issuer of
+# "139-KH/HU", the code after the year of "30/2020/NĐ-CP"): a quick scan (the regex engine skips to the
+# slashes) that rules out almost every sentence, dates included, before `_SYMBOL` is tried.
+_SYMBOL_HINT = re.compile(rf"/[{_UP}]")
 
 # Where a symbol can start: a run of digits that begins a token (the look-behind of `_SYMBOL`), then
 # ".dd" maybe, then "/" or "-". Every `_SYMBOL` match starts where this matches; led by a digit, it is
