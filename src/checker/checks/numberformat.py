@@ -67,9 +67,9 @@ def body_references(ctx: Context) -> list[tuple[Block, tuple]]:
 
 def block_references(ctx: Context, block: Block):
     """`find_references(block.text)`, from `body_references` for a body block."""
-    refs = ctx.memo("body_references:map", lambda: {b.index: refs for b, refs in body_references(ctx)})
-    found = refs.get(block.index)
-    return found if found is not None else find_references(block.text)
+    by_block = ctx.memo("body_references:map", lambda: {b.index: refs for b, refs in body_references(ctx)})
+    found = by_block.get(block.index)
+    return found if found is not None else find_references(block.text)  # () for most blocks (cached)
 
 
 def block_numbers(ctx: Context, block: Block):
