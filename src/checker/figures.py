@@ -147,52 +147,55 @@ COUNT_UNITS = None  # kept for the name in __all__: use is_count_unit()
 _NUM_RE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def _dec(s: str) -> Decimal:
-    return Decimal(s)
+_SEP_SPLIT = re.compile(r"([.,])")
 
 
 def _readings(s: str) -> tuple[tuple[tuple[Decimal, int], ...], str, bool]:
     """(readings best first, style, malformed) of one number token."""
     if s.isdigit():
-        return ((_dec(s), 0),), "plain", False
-    groups = re.split(r"([.,])", s)
-    digits = groups[0::2]
+        return ((Decimal(s), 0),), "plain", False
+    groups = _SEP_SPLIT.split(s)
+    digits = groups[0::2]  # digit groups, between the separators
     seps = groups[1::2]
-    dots, commas = seps.count("."), seps.count(",")
+    commas = seps.count(",")
+    dots = len(seps) - commas
     first, rest = digits[0], digits[1:]
-    three = all(len(g) == 3 for g in rest)
     lead_ok = 1 <= len(first) <= 3
-
-    def grouped() -> Decimal:
-        return _dec("".join(digits))
+    three = _all_three(rest)
 
     if commas == 0:  # only dots
         if lead_ok and three:
             if dots == 1:  # 12.132: thousands (vi) or a decimal (en)
-                return ((grouped(), 0), (_dec(first + "." + rest[0]), 3)), "vi", False
-            return ((grouped(), 0),), "vi", False
+                return ((Decimal("".join(digits)), 0), (Decimal(first + "." + rest[0]), 3)), "vi", False
+            return ((Decimal("".join(digits)), 0),), "vi", False
         if dots == 1:  # 99.38, 5.15: an English decimal point
-            return ((_dec(first + "." + rest[0]), len(rest[0])),), "en", False
-        return ((grouped(), 0),), "vi", True  # 1.23.456
+            return ((Decimal(first + "." + rest[0]), len(rest[0])),), "en", False
+        return ((Decimal("".join(digits)), 0),), "vi", True  # 1.23.456
     if dots == 0:  # only commas
         if commas == 1:
-            dec = (_dec(first + "." + rest[0]), len(rest[0]))
+            dec = (Decimal(first + "." + rest[0]), len(rest[0]))
             if lead_ok and len(rest[0]) == 3:  # 654,935: decimal (vi) or thousands (en)
-                return (dec, (grouped(), 0)), "ambiguous", False
+                return (dec, (Decimal("".join(digits)), 0)), "ambiguous", False
             return (dec,), "vi", False
         if lead_ok and three:  # 1,234,567
-            return ((grouped(), 0),), "en", False
-        return ((grouped(), 0),), "vi", True
-    # both separators
-    last_sep = seps[-1]
-    body_seps = seps[:-1]
-    body_digits, frac = digits[:-1], digits[-1]
-    body_three = lead_ok and all(len(g) == 3 for g in body_digits[1:])
-    if last_sep == "," and all(x == "." for x in body_seps) and body_three:  # 1.234,5
-        return ((_dec("".join(body_digits) + "." + frac), len(frac)),), "vi", False
-    if last_sep == "." and all(x == "," for x in body_seps) and body_three:  # 1,234.5
-        return ((_dec("".join(body_digits) + "." + frac), len(frac)),), "en", False
-    return ((_dec("".join(digits)), 0),), "vi", True
+            return ((Decimal("".join(digits)), 0),), "en", False
+        return ((Decimal("".join(digits)), 0),), "vi", True
+    # both separators: the last one is the decimal point if every one before it is the other kind
+    frac = digits[-1]
+    body_three = lead_ok and _all_three(digits[1:-1])
+    if seps[-1] == "," and commas == 1 and body_three:  # 1.234,5
+        return ((Decimal("".join(digits[:-1]) + "." + frac), len(frac)),), "vi", False
+    if seps[-1] == "." and dots == 1 and body_three:  # 1,234.5
+        return ((Decimal("".join(digits[:-1]) + "." + frac), len(frac)),), "en", False
+    return ((Decimal("".join(digits)), 0),), "vi", True
+
+
+def _all_three(groups: list) -> bool:
+    """Every digit group has three digits (thousands groups)."""
+    for g in groups:
+        if len(g) != 3:
+            return False
+    return True
 
 
 @lru_cache(maxsize=65536)
@@ -507,6 +510,42 @@ def _fast_main(groups):
                       + letter + "))")
 
 
+_WORD_LIST = re.compile(r"\(\?i:([^()\[\]\\?*+{}.^$|]+(?:\|[^()\[\]\\?*+{}.^$|]+)*)\)(.*)", re.S)
+
+
+def _by_first_letter(rx: str) -> str:
+    """A terminal that is a case-insensitive list of words ("(?i:so với cùng kỳ|đạt và vượt|…|đạt)(?!\\w)") with
+    the words grouped by their first letter ("(?i:s(?:o với …)|đ(?:ạt và vượt|ạt)|…)"), so a word start that
+    begins none of them fails after a few letters, not after every word. Same matches: within a group the
+    words keep their order, and words of different groups cannot both match at one place (their first
+    letters differ even case-insensitively, which is checked). Any other pattern is returned as is."""
+    m = _WORD_LIST.fullmatch(rx)
+    if m is None:
+        return rx
+    groups: list[list[str]] = []
+    for word in m.group(1).split("|"):
+        for g in groups:
+            if re.fullmatch("(?i:%s)" % re.escape(g[0][0]), word[0]):
+                g.append(word)
+                break
+        else:
+            groups.append([word])
+    leads = [g[0][0] for g in groups]
+    for a in leads:  # the groups' letters must be pairwise different under the case-insensitive match
+        if sum(1 for b in leads if re.fullmatch("(?i:%s)" % re.escape(a), b)) != 1:
+            return rx
+    for g in groups:  # and every word of a group must start with a letter its lead matches both ways
+        if any(not re.fullmatch("(?i:%s)" % re.escape(w[0]), g[0][0]) for w in g):
+            return rx
+    alts = []
+    for g in groups:
+        if len(g) == 1:
+            alts.append(re.escape(g[0]))
+        else:
+            alts.append(re.escape(g[0][0]) + "(?:" + "|".join(re.escape(w[1:]) for w in g) + ")")
+    return "(?i:" + "|".join(alts) + ")" + m.group(2)
+
+
 class _FigureLexer:
     """Lexer for the figure grammar: one C-level regex scan over the text.
 
@@ -530,6 +569,7 @@ class _FigureLexer:
         for name, rx, priority in terminals:
             if name in ignore:
                 continue
+            rx = _by_first_letter(rx)
             if name in _AFTER_NUMBER:
                 after.append(f"(?P<{name}>{rx})")
                 continue
@@ -618,18 +658,23 @@ def _noun_after(text: str, pos: int) -> str | None:
     return m.group(1).lower() if m else None
 
 
+_YEAR4 = re.compile(r"\d{4}")
+_QUARTER = re.compile(r"qu[ýí]\s+(IV|I{1,3}|[1-4])", re.I)
+_MONTH = re.compile(r"tháng\s+(\d{1,2})", re.I)
+
+
 def _period(tok: str, start: int) -> Period:
     low = tok.lower()
-    years = re.findall(r"\d{4}", tok)
+    years = _YEAR4.findall(tok)
     year = int(years[-1]) if years else None
     end = start + len(tok)
     if low.startswith(("quý", "quí")):
-        m = re.match(r"qu[ýí]\s+(IV|I{1,3}|[1-4])", tok, re.I)
+        m = _QUARTER.match(tok)
         q = m.group(1).upper() if m else "I"
         idx = _ROMAN.get(q) or int(q)
         return Period(tok, start, end, "quarter", idx, year)
     if low.startswith("tháng"):
-        m = re.match(r"tháng\s+(\d{1,2})", tok, re.I)
+        m = _MONTH.match(tok)
         return Period(tok, start, end, "month", int(m.group(1)) if m else None, year)
     if low.startswith("năm"):
         return Period(tok, start, end, "year", None, year)
@@ -646,61 +691,99 @@ _GLUE = re.compile(r"[ \t\u00a0]{0,3}")
 
 
 def _build(text: str, tree) -> list:
+    """The figures of a parse tree (lark's or `_parse`'s): one per item node."""
     out: list = []
     for node in tree.children:
-        kind = node.data
         toks = node.children
         t0 = toks[0]
-        s = t0.start_pos
-        if len(toks) > 1 and not _GLUE.fullmatch(text, t0.end_pos, toks[1].start_pos):
+        if len(toks) > 1:
+            t1 = toks[1]
+            if _GLUE.fullmatch(text, t0.end_pos, t1.start_pos):
+                _add_figure(out, text, node.data, str(t0), t0.start_pos, str(t1), t1.end_pos)
+                continue
             # ignored words or punctuation lie between the number and its unit/%: not glued
-            toks = toks[:1]
-            kind = {"percent": "number", "quantity": "number", "pair": "ratio"}.get(kind, kind)
-        if kind == "number":
-            out.append(_number(str(t0), s))
-        elif kind == "percent":
-            n = _number(str(t0), s)
-            e = toks[1].end_pos
-            out.append(Percent(text[s:e], s, e, n))
-        elif kind == "quantity":
-            n = _number(str(t0), s)
-            unit = str(toks[1])
-            if is_count_unit(unit):
-                n = as_count(n)
-            e = toks[1].end_pos
-            out.append(Quantity(text[s:e], s, e, n, unit))
-        elif kind == "pair":
-            a_s, b_s = str(t0).split("/", 1)
-            a, b = _number(a_s, s), _number(b_s, s + len(a_s) + 1)
-            e = toks[1].end_pos
-            out.append(Pair(text[s:e], s, e, a, b))
-        elif kind == "ratio":
-            unit = str(toks[1]) if len(toks) > 1 else None
-            fig = _frac_figure(text, str(t0), s, unit, toks[1].end_pos if len(toks) > 1 else None)
-            if isinstance(fig, Ratio) and is_count_unit(fig.noun) and unit is not None:
-                fig = replace(fig, num=as_count(fig.num), den=as_count(fig.den))
-            out.append(fig)
-        elif kind == "date":
-            tok = str(t0)
-            parts = re.split(r"[/.-]", tok)
-            d, m, y = (int(p) for p in parts)
-            if y < 100:
-                y += 2000
-            out.append(_make_date(tok, s, d, m, y))
-        elif kind == "long_date":
-            tok = str(t0)
-            d, m, y = (int(x) for x in _DIGITS.findall(tok))
-            out.append(_make_date(tok, s, d, m, y))
-        elif kind == "period":
-            out.append(_period(str(t0), s))
-        elif kind == "yearspan":
-            tok = str(t0)
-            y1, y2 = (int(x) for x in re.findall(r"\d{4}", tok))
-            out.append(YearSpan(tok, s, s + len(tok), y1, y2))
-        elif kind == "link":
-            tok = str(t0)
-            out.append(Link(tok, s, s + len(tok), tok.lower()))
-        # docref: a document number, not a figure
+            kind = _UNGLUED.get(node.data, node.data)
+        else:
+            kind = node.data
+        _add_figure(out, text, kind, str(t0), t0.start_pos, None, 0)
+    return out
+
+
+_UNGLUED = {"percent": "number", "quantity": "number", "pair": "ratio"}
+_DATE_SEP = re.compile(r"[/.-]")
+
+
+def _add_figure(out: list, text: str, kind: str, tok: str, s: int, tok2: str | None, e2: int) -> None:
+    """Appends the figure of one grammar item: `kind` (the rule), its first token `tok` at offset `s` and,
+    for a two-token rule, the glued second token `tok2` (a % or a unit) ending at `e2`."""
+    if kind == "number":
+        out.append(_number(tok, s))
+    elif kind == "quantity":
+        n = _number(tok, s)
+        if is_count_unit(tok2):
+            n = as_count(n)
+        out.append(Quantity(text[s:e2], s, e2, n, tok2))
+    elif kind == "link":
+        out.append(Link(tok, s, s + len(tok), tok.lower()))
+    elif kind == "percent":
+        out.append(Percent(text[s:e2], s, e2, _number(tok, s)))
+    elif kind == "pair":
+        a_s, b_s = tok.split("/", 1)
+        a, b = _number(a_s, s), _number(b_s, s + len(a_s) + 1)
+        out.append(Pair(text[s:e2], s, e2, a, b))
+    elif kind == "ratio":
+        fig = _frac_figure(text, tok, s, tok2, e2 if tok2 is not None else None)
+        if isinstance(fig, Ratio) and is_count_unit(fig.noun) and tok2 is not None:
+            fig = replace(fig, num=as_count(fig.num), den=as_count(fig.den))
+        out.append(fig)
+    elif kind == "date":
+        d, m, y = (int(p) for p in _DATE_SEP.split(tok))
+        if y < 100:
+            y += 2000
+        out.append(_make_date(tok, s, d, m, y))
+    elif kind == "long_date":
+        d, m, y = (int(x) for x in _DIGITS.findall(tok))
+        out.append(_make_date(tok, s, d, m, y))
+    elif kind == "period":
+        out.append(_period(tok, s))
+    elif kind == "yearspan":
+        y1, y2 = (int(x) for x in _YEAR4.findall(tok))
+        out.append(YearSpan(tok, s, s + len(tok), y1, y2))
+    # docref: a document number, not a figure
+
+
+def _items(text: str) -> list:
+    """The grammar items of the text, as `_parse` groups them, without token or node objects:
+    (rule, first token, its start, glued second token or None, its end).
+
+    Same loop as `_FigureLexer.lex`: a PCT/UNIT the lexer matches right after a NUM/FRAC is glued to
+    it (only `_GLUE` between), so it forms a two-token rule with it, as `_parse` pairs them."""
+    lexer, single, double = _get_engine()
+    main, after = lexer._main.search, lexer._after.match
+    terminal_names = lexer._terminal_names
+    out: list = []
+    pos, n = 0, len(text)
+    while pos < n:
+        m = main(text, pos)
+        if m is None:
+            break
+        name = m.lastgroup
+        if name[0] == "W" and name not in terminal_names:
+            name = name[1:]
+        s, pos = m.span()
+        if name in _NUMBER_TERMINALS:
+            m2 = after(text, pos)
+            if m2 is not None and m2.lastgroup[0] != "_":
+                name2 = m2.lastgroup
+                pos = m2.end()
+                rule = double.get((name, name2))
+                if rule is not None:
+                    out.append((rule, m.group(), s, m2.group(name2), pos))
+                    continue
+                # no rule joins them: each token on its own (a lone PCT/UNIT is no item)
+        rule = single.get(name)
+        if rule is not None:
+            out.append((rule, m.group(), s, None, 0))
     return out
 
 
@@ -722,15 +805,22 @@ def extract(text: str) -> tuple:
 
 @lru_cache(maxsize=65536)
 def _extract(text: str) -> tuple:
+    if _NUM_RE.fullmatch(text):  # a table cell that is one number ("1.234", "12,5"), unless a date ("01.02.2024")
+        m = _get_engine()[0]._main.match(text)
+        if m is not None and m.lastgroup == "NUM" and m.end() == len(text):
+            return (_number(text, 0),)
     offset = 0
     m = _LABEL.match(text)
     if m:
         offset = m.end()
+    body = text[offset:] if offset else text
     try:
-        tree = _parse(text[offset:] if offset else text)
+        items = _items(body)
     except Exception:
         return _fallback(text, offset)
-    figs = _build(text[offset:] if offset else text, tree)
+    figs: list = []
+    for kind, tok, s, tok2, e2 in items:
+        _add_figure(figs, body, kind, tok, s, tok2, e2)
     if offset:
         figs = [_shift(f, offset, text) for f in figs]
     return tuple(figs)

@@ -88,9 +88,31 @@ def _issuer_text(rest: str) -> str | None:
     return org.strip() or None
 
 
-# Every symbol has a digit right before its first "/" or "-": a cheap scan (the regex engine skips to
-# the digits) that rules out almost every sentence before `_SYMBOL`, whose look-behind is tried everywhere.
-_SYMBOL_HINT = re.compile(r"\d[/-]")
+# Every symbol holds a "/" followed by an upper-case letter (the type code of "28/KH-UBND", the issuer of
+# "139-KH/HU", the code after the year of "30/2020/NĐ-CP"): a quick scan (the regex engine skips to the
+# slashes) that rules out almost every sentence, dates included, before `_SYMBOL` is tried.
+_SYMBOL_HINT = re.compile(rf"/[{_UP}]")
+
+# Where a symbol can start: a run of digits that begins a token (the look-behind of `_SYMBOL`), then
+# ".dd" maybe, then "/" or "-". Every `_SYMBOL` match starts where this matches; led by a digit, it is
+# scanned for quickly, while `_SYMBOL`'s leading look-behind is tried at every position of the text.
+_SYMBOL_START = re.compile(r"\d(?<![\w/.-]\d)\d*(?:\.\d{1,2})?[/-]")
+
+
+def _symbols(text: str):
+    """The matches of `_SYMBOL.finditer(text)`: `_SYMBOL` is tried only where `_SYMBOL_START` matches."""
+    hint, symbol = _SYMBOL_START.search, _SYMBOL.match
+    pos = 0
+    while True:
+        h = hint(text, pos)
+        if h is None:
+            return
+        m = symbol(text, h.start())
+        if m is None:
+            pos = h.start() + 1
+            continue
+        yield m
+        pos = m.end()  # a symbol is never empty
 
 
 @lru_cache(maxsize=4096)
@@ -99,7 +121,7 @@ def find_references(text: str) -> tuple[Reference, ...]:
     if _SYMBOL_HINT.search(text) is None:
         return ()
     try:
-        for m in _SYMBOL.finditer(text):
+        for m in _symbols(text):
             g = m.groupdict()
             if g["l_num"]:
                 shape, num, year = "legal", g["l_num"], int(g["l_year"])

@@ -47,8 +47,9 @@ class BlockFigures:
     parens: list[tuple[int, int]]
 
 
-_CLAUSE_END = re.compile(r"[;!?\n]|\.(?=\s|$)")
-_SENT_END = re.compile(r"[!?\n]|\.(?=\s|$)")
+# "[;!?\n]|\.(?=\s|$)" written to start with a character class, which the regex engine skips to quickly;
+# sentence ends are the same but ";"
+_CLAUSE_END = re.compile(r"[;!?\n.](?:(?<!\.)|(?=\s|$))")
 
 
 _PAREN = re.compile(r"[()]")
@@ -97,16 +98,24 @@ def doc_figures(doc: Document, ctx: Context) -> list[BlockFigures]:
                 continue
             figs = _with_nouns(b.text, figs)
             for f in figs:
-                if isinstance(f, F.Link):
+                kind = f.kind
+                if kind == "link":
                     continue
                 nfig += 1
-                for n in _inner_numbers(f):
-                    if n.malformed:
-                        unparsed += 1
+                names = _INNER.get(kind)
+                if names is None:
+                    continue
+                if not names:  # a bare number
+                    unparsed += f.malformed
+                else:
+                    for name in names:
+                        unparsed += getattr(f, name).malformed
             unparsed += len(uninterpreted(b.masked_text(), figs))
             text = b.text
-            bf = BlockFigures(b, figs, [m.start() for m in _CLAUSE_END.finditer(text)],
-                              [m.start() for m in _SENT_END.finditer(text)], _paren_spans(text))
+            bounds = [m.start() for m in _CLAUSE_END.finditer(text)]
+            # the sentence ends are the clause ends but ";" (both patterns match one character)
+            sent_bounds = [i for i in bounds if text[i] != ";"] if ";" in text else bounds[:]
+            bf = BlockFigures(b, figs, bounds, sent_bounds, _paren_spans(text))
             out.append(bf)
         ctx.coverage.figures += nfig
         ctx.coverage.unparsed += unparsed
@@ -125,6 +134,14 @@ _LONG_NOUN = re.compile(r"(?i:hợp tác xã|tổ hợp tác|tổ dân phố|khu
                         r"|đơn vị hành chính|tổ chức đoàn|cơ sở giáo dục|cơ sở y tế|hộ gia đình|tổ tự quản)(?!\w)")
 _ORDINAL_BEFORE = re.compile(r"(?:(?<!tổng )(?<!Tổng )(?<!TỔNG )số|ấp|khóa|khoá|đợt|lần|lần thứ|thứ|cấp|loại|hạng|tổ|khu|phòng|điều|khoản|mục|tiêu chí)\s*$", re.I)
 _noun_count_cls = None
+
+
+def _ordinal_before(text: str, f) -> bool:
+    """A word before the number makes it an ordinal or a level ("lần thứ 3", "cấp 2"), not a count."""
+    ordinal = _ORDINAL_BEFORE.search(text[max(0, f.start - 12):f.start])
+    if ordinal and ordinal.group().strip().lower() == "cấp" and f.value > 5:
+        return False  # "cấp 180 giấy chứng nhận" (issued), not "cấp 2" (a level)
+    return bool(ordinal)
 
 
 def noun_count_cls():
@@ -150,10 +167,7 @@ def _with_nouns(text: str, figs: tuple) -> tuple:
     for f in figs:
         if isinstance(f, F.Number) and f.decimals == 0 and not f.malformed and f.style in ("plain", "vi"):
             m = _NOUN_AFTER.match(text, f.end)
-            ordinal = _ORDINAL_BEFORE.search(text[max(0, f.start - 12):f.start])
-            if ordinal and ordinal.group().strip().lower() == "cấp" and f.value > 5:
-                ordinal = None  # "cấp 180 giấy chứng nhận" (issued), not "cấp 2" (a level)
-            if m and not _NOT_NOUN.match(m.group(1)) and not ordinal:
+            if m and not _NOT_NOUN.match(m.group(1)) and not _ordinal_before(text, f):
                 noun = m.group(1)
                 words = noun.split()
                 if len(words) == 2 and _NOT_NOUN.fullmatch(words[1]):
@@ -175,6 +189,8 @@ _SLASH_GAP = re.compile(r"[ \t]*/[ \t]*")
 def _slash_counts(text: str, figs: list) -> tuple:
     """"3.200 con/ 3.200 con": two counts of the same noun across a slash are a ratio of that noun
     ("73 vụ/130 bị can", two nouns, stays two counts)."""
+    if "/" not in text:  # no slash, no pair of counts across one
+        return tuple(figs)
     F = _figs()
     out = []
     i = 0
@@ -193,7 +209,8 @@ def _slash_counts(text: str, figs: list) -> tuple:
 
 
 # figure-like text: a number right before "%" or before "/" and another number
-_FIGURE_LIKE = re.compile(r"(?<![\w.,/])\d+(?:[.,]\d+)*(?:[ \t]*%|[ \t]*/[ \t]*\d)")
+# (the lookbehind "(?<![\w.,/])" is checked after the first digit, so the engine can skip to digits)
+_FIGURE_LIKE = re.compile(r"\d(?<![\w.,/]\d)\d*(?:[.,]\d+)*(?:[ \t]*%|[ \t]*/[ \t]*\d)")
 _DOCREF_AT = re.compile(r"\d+(?:/\d{2,4})?[-/][A-ZĐ]")
 
 
@@ -234,14 +251,25 @@ def _doc_style(doc: Document, ctx: Context) -> str:
         vi = en = 0
         for bf in doc_figures(doc, ctx):  # the numbers the figures hold (no second pass over the text)
             for f in bf.figs:
-                for n in _inner_numbers(f):
-                    if n.style == "vi" and not n.malformed:
-                        vi += 1
+                names = _INNER.get(f.kind)
+                if names is None:
+                    continue
+                for n in (f,) if not names else [getattr(f, k) for k in names]:
+                    if n.style == "vi":
+                        vi += not n.malformed
                     elif n.style == "en":
                         en += 1
         return "en" if en > vi * 2 and en >= 3 else "vi"
 
     return ctx.memo("arithmetic:style", compute)
+
+
+def _has_kind(bf: BlockFigures, kind: str) -> bool:
+    """Whether the block holds a figure of this kind ("percent", "quantity", …): a rule's cheap block test."""
+    for f in bf.figs:
+        if f.kind == kind:
+            return True
+    return False
 
 
 def same_unit_scope(bf: BlockFigures, a: int, b: int, sentence: bool = False) -> bool:
@@ -491,6 +519,8 @@ class RatioPercent(Check):
         F = _figs()
         style = _doc_style(doc, ctx)
         for bf in doc_figures(doc, ctx):
+            if not _has_kind(bf, "percent"):  # every form below checks a stated percentage
+                continue
             for i, f in enumerate(bf.figs):
                 if not isinstance(f, F.Ratio):
                     continue
@@ -614,6 +644,8 @@ class PairTarget(Check):
         style = _doc_style(doc, ctx)
         text_of = lambda bf: bf.block.text  # noqa: E731
         for bf in doc_figures(doc, ctx):
+            if not _has_kind(bf, "pair"):  # both forms need an "x/y%" pair
+                continue
             for i, f in enumerate(bf.figs):
                 if isinstance(f, F.Ratio):
                     j = _percent_follows(bf, i, F.Pair, self.params)

@@ -5,13 +5,14 @@ that run backwards, periods that contradict the report's period, district-level 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from pydantic import BaseModel, ConfigDict
 
 from ..document import Block, Document
 from .base import Check, Context, Finding, register
-from .numberformat import block_figures, body_blocks
+from .numberformat import block_figures, block_references, body_references, doc_body_blocks, figures_by_block
 from .structure import fold, header
 
 MONTHS = range(1, 13)
@@ -89,6 +90,12 @@ def reports_only(ctx: Context, params: PlanParams) -> bool:
     return is_report(header(ctx), params.type_names, params.type_codes)
 
 
+def doc_plan_blocks(ctx: Context, params: PlanParams) -> set[int]:
+    """`plan_blocks(ctx.doc, params)`, once per document and set of headings (callers must not modify it)."""
+    key = ("plan_blocks", tuple(params.plan_headings), tuple(params.result_headings))
+    return ctx.memo(key, lambda: plan_blocks(ctx.doc, params))
+
+
 def plan_blocks(doc: Document, params: PlanParams) -> set[int]:
     """Indices of blocks in a plan part: from a heading about tasks/proposals to the next part
     (a Roman heading) that is about results."""
@@ -114,23 +121,37 @@ def plan_blocks(doc: Document, params: PlanParams) -> set[int]:
     return out
 
 
+@lru_cache(maxsize=64)
+def _any_word(words: tuple[str, ...]) -> "re.Pattern[str]":
+    r"""`\b(?:w1|w2|…)\b`: any of the (folded) words."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+_CLAUSE_STOP = re.compile(r"[.;:!?](?:\s|$)")
+_FIRST_TOKEN = re.compile(r"^\S+")
+_DA = re.compile(r"\bda\b")
+_RANGE_AFTER = re.compile(r"^\S+\s*(?:-|–|đến|den)\s*\d")
+
+
 def future_context(block: Block, start: int, words: list[str], after: list[str] = ()) -> bool:
     text = block.text
     s = max(text.rfind(". ", 0, start), text.rfind(";", 0, start), text.rfind(":", 0, start), 0)
     clause = fold(text[s:start])
-    if re.search(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", clause):
+    if _any_word(tuple(words)).search(clause):
         return True
     if after:
-        rest = re.split(r"[.;:!?](?:\s|$)", text[start:start + 160])[0]
-        rest = fold(re.sub(r"^\S+", "", rest))  # the date itself out
-        if re.search(r"\b(?:" + "|".join(re.escape(w) for w in after) + r")\b", rest) and \
-                not re.search(r"\bda\b", rest):
+        rest = _CLAUSE_STOP.split(text[start:start + 160])[0]
+        rest = fold(_FIRST_TOKEN.sub("", rest))  # the date itself out
+        if _any_word(tuple(after)).search(rest) and not _DA.search(rest):
             return True
     after = fold(text[start:start + 60])
-    return bool(re.search(r"^\S+\s*(?:-|–|đến|den)\s*\d", after))  # a range "…/2024 - …"
+    return bool(_RANGE_AFTER.search(after))  # a range "…/2024 - …"
 
 
+_HEADER_FOOTER = frozenset({"header", "footer"})
 _BAD_YEAR = re.compile(r"\b[Nn]gày\s+(?P<date>(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{3}|\d{5}))(?![\d/])")
+# The end of every _BAD_YEAR match, led by a "/" (quick to scan for); a 4-digit year never matches it.
+_BAD_YEAR_HINT = re.compile(r"/\d{1,2}/(?:\d{3}|\d{5})(?![\d/])")
 
 
 # --- DT001 impossible dates -------------------------------------------------------------------------
@@ -138,8 +159,9 @@ _BAD_YEAR = re.compile(r"\b[Nn]gày\s+(?P<date>(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P
 @register("invalid-date")
 class InvalidDate(Check):
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        for b in body_blocks(doc) + [bb for bb in doc.blocks if bb.kind.value in ("header", "footer")]:
-            for f in block_figures(ctx, b):
+        index = figures_by_block(ctx)
+        for b in doc_body_blocks(ctx) + [bb for bb in doc.blocks if bb.kind in _HEADER_FOOTER]:
+            for f in index.get(b.index, ()):
                 if f.kind == "date" and not f.valid:
                     if f.month is not None and not 1 <= f.month <= 12:
                         variant = "month"
@@ -152,6 +174,8 @@ class InvalidDate(Check):
                     yield Finding(b, f.start, f.end, variant="month",
                                   args={"date": f.text, "day": "", "month": f.index, "year": f.year or ""})
             # "ngày 21/9/025", "ngày 05/3/20245": a year that lost or gained a digit (not read as a date)
+            if _BAD_YEAR_HINT.search(b.text) is None:
+                continue
             for m in _BAD_YEAR.finditer(b.text):
                 yield Finding(b, m.start("date"), m.end("date"), variant="year",
                               args={"date": m.group("date"), "day": m.group("d"), "month": m.group("m"),
@@ -168,18 +192,21 @@ class DateAfterReport(Check):
         rp = report_point(ctx)
         if rp is None or not reports_only(ctx, self.params):
             return
-        from ..references import find_references
-
-        plan = plan_blocks(doc, self.params)
+        plan = doc_plan_blocks(ctx, self.params)
         ry, rm, rd = rp
         h = header(ctx)
-        for b in body_blocks(doc):
-            if b.index in plan or b is h.date_block:
+        index = figures_by_block(ctx)
+        for b in doc_body_blocks(ctx):
+            figs = index.get(b.index)
+            if not figs or b.index in plan or b is h.date_block:
                 continue
-            ref_dates = {(r.date_start, r.date_end) for r in find_references(b.text) if r.date_start is not None}
-            for f in block_figures(ctx, b):
+            ref_dates = None  # the cited documents' dates, read at the block's first complete date
+            for f in figs:
                 if f.kind != "date" or not f.valid or f.year is None or f.month is None or f.day is None:
                     continue
+                if ref_dates is None:
+                    ref_dates = {(r.date_start, r.date_end) for r in block_references(ctx, b)
+                                 if r.date_start is not None}
                 if any(s is not None and s <= f.start + 5 and f.end <= e + 1 for s, e in ref_dates):
                     continue  # a cited document's date: RF003
                 if (f.year, f.month) < (ry, rm) or ((f.year, f.month) == (ry, rm) and (rd is None or f.day <= rd)):
@@ -203,8 +230,9 @@ def _in_parentheses_range(text: str, pos: int) -> bool:
 @register("year-span-order")
 class YearSpanOrder(Check):
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        for b in body_blocks(doc):
-            for f in block_figures(ctx, b):
+        index = figures_by_block(ctx)
+        for b in doc_body_blocks(ctx):
+            for f in index.get(b.index, ()):
                 if f.kind == "yearspan" and f.last < f.first:
                     yield Finding(b, f.start, f.end, args={"span": f.text, "first": f.first, "last": f.last})
                 elif f.kind == "date":
@@ -234,14 +262,16 @@ class PeriodMismatch(Check):
         rd = header(ctx).report_date
         if rd is not None and rd[1] is None and (rd[2], 12) > limit:
             limit = (rd[2], 12)  # only the year is filled in: the report may be issued as late as December
-        plan = plan_blocks(doc, self.params)
+        plan = doc_plan_blocks(ctx, self.params)
         h = header(ctx)
         skip = {b.index for b in h.subject_blocks} | ({h.title_block.index} if h.title_block else set())
-        for b in body_blocks(doc):
-            if b.index in skip:
+        index = figures_by_block(ctx)
+        for b in doc_body_blocks(ctx):
+            figs = index.get(b.index)
+            if not figs or b.index in skip:
                 continue
-            head = parse_heading(b.text.strip())
-            for f in block_figures(ctx, b):
+            head = unread = object()  # the block's heading: parsed only when a plan period needs it
+            for f in figs:
                 if f.kind != "period" or f.period not in ("month", "quarter"):
                     continue
                 span = period_months(f, None)
@@ -249,6 +279,8 @@ class PeriodMismatch(Check):
                     continue
                 y, first, last = span
                 if b.index in plan:
+                    if head is unread:
+                        head = parse_heading(b.text.strip())
                     if head is not None and head.level in ("roman", "arabic") and (y, last) <= (ry, rlast) \
                             and (y, last) >= (ry - 1, 1):
                         yield Finding(b, f.start, f.end, variant="plan_past",
@@ -274,8 +306,6 @@ class DistrictAfterReform(Check):
     Params = ReformParams
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        from ..references import find_references
-
         since = tuple(self.params.since)
         h = header(ctx)
         rd = h.report_date
@@ -300,8 +330,8 @@ class DistrictAfterReform(Check):
             if block is not None:
                 yield Finding(block, s, e, variant="header", args={"issuer": block.text[s:e].strip(),
                                                                      "date": date_text})
-        for b in body_blocks(doc):
-            for r in find_references(b.text):
+        for b, refs in body_references(ctx):
+            for r in refs:
                 if r.shape != "party" or r.date is None or not re.match(self.params.party_issuer, r.issuer):
                     continue
                 d, m, y = r.date

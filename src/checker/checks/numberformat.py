@@ -13,8 +13,9 @@ from typing import Iterable
 
 from pydantic import BaseModel, ConfigDict
 
-from ..document import Block, Document
+from ..document import Block, BlockKind, Document
 from ..issues import Severity
+from ..references import find_references
 from .base import Check, Context, Finding, register
 
 _NOT_COUNT_WORDS = (
@@ -39,9 +40,36 @@ _TIME_AFTER = re.compile(r"^\s*(?:giờ|phút|h\b|sáng|chiều|tối|AM|PM)", r
 
 def block_figures(ctx: Context, block: Block):
     """The block's figures from the per-document index the arithmetic rules use (parsed once, masked text)."""
-    from .arithmetic import figure_index
+    return figures_by_block(ctx).get(block.index, ())
 
-    return figure_index(ctx.doc, ctx).get(block.index, ())
+
+def figures_by_block(ctx: Context) -> dict[int, tuple]:
+    """block index -> figures (the index `block_figures` reads): a rule that visits many blocks fetches it
+    once and reads `.get(b.index, ())` per block."""
+    from .arithmetic import figure_index  # (imported here: arithmetic is another family's module)
+
+    return figure_index(ctx.doc, ctx)
+
+
+def body_references(ctx: Context) -> list[tuple[Block, tuple]]:
+    """(block, `find_references(block.text)`) for the body blocks that cite something, in order; once per
+    document, shared by the date, number-format and reference rules."""
+    def compute():
+        out = []
+        for b in doc_body_blocks(ctx):
+            refs = find_references(b.text)
+            if refs:
+                out.append((b, refs))
+        return out
+
+    return ctx.memo("body_references", compute)
+
+
+def block_references(ctx: Context, block: Block):
+    """`find_references(block.text)`, from `body_references` for a body block."""
+    by_block = ctx.memo("body_references:map", lambda: {b.index: refs for b, refs in body_references(ctx)})
+    found = by_block.get(block.index)
+    return found if found is not None else find_references(block.text)  # () for most blocks (cached)
 
 
 def block_numbers(ctx: Context, block: Block):
@@ -71,17 +99,20 @@ def _number_tokens(text: str):
 def protected_spans(ctx: Context, block: Block) -> list[tuple[int, int]]:
     """Spans whose digits are not quantities: document symbols, dates, periods, year spans."""
     def compute():
-        from ..references import find_references
-
-        spans = [(r.start, r.end) for r in find_references(block.text)]
+        spans = [(r.start, r.end) for r in block_references(ctx, block)]
         for f in block_figures(ctx, block):
             if f.kind in ("date", "period", "year_span", "yearspan"):
                 spans.append((f.start, f.end))
-        for m in re.finditer(r"\b\d{1,2}[h:]\d{2}\b|\b\d+(?:\.\d+){2,}(?=\s*(?:phiên bản|version))", block.text):
+        for m in _PROTECTED_EXTRA.finditer(block.text):
             spans.append(m.span())
         return spans
 
     return ctx.memo(("protected", block.index), compute)
+
+
+_NON_DIGITS = re.compile(r"\D")
+_PROTECTED_EXTRA = re.compile(r"\b\d{1,2}[h:]\d{2}\b|\b\d+(?:\.\d+){2,}(?=\s*(?:phiên bản|version))")
+_UNIT_GLUED = re.compile(r"(?:m2|m3|km|ha|kg|ha\b|tấn|đ\b)")
 
 
 def is_protected(ctx: Context, block: Block, start: int, end: int) -> bool:
@@ -93,7 +124,7 @@ def is_protected(ctx: Context, block: Block, start: int, end: int) -> bool:
     if _TIME_AFTER.match(text[end:end + 8]):
         return True
     token = text[start:end]
-    digits = re.sub(r"\D", "", token)
+    digits = _NON_DIGITS.sub("", token)
     if token.startswith("0") and len(digits) >= 9:  # phone numbers "0913.456.789"
         return True
     # part of a longer dotted/slashed code: "1.2.3.4", "A1.23", "QL.1A"
@@ -101,19 +132,27 @@ def is_protected(ctx: Context, block: Block, start: int, end: int) -> bool:
         return True
     if end < len(text) and (text[end].isalpha() and text[end] not in "%" and not text[end:end + 1].isspace()):
         # "5.2a", but not a unit glued to the number ("4.180m2" is a quantity)
-        if not re.match(r"(?:m2|m3|km|ha|kg|ha\b|tấn|đ\b)", text[end:end + 3]):
+        if not _UNIT_GLUED.match(text[end:end + 3]):
             return True
     return False
 
 
+_BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.TABLE_CELL, BlockKind.FOOTNOTE, BlockKind.ENDNOTE})
+
+
 def body_blocks(doc: Document) -> list[Block]:
-    return [b for b in doc.blocks if b.text.strip() and b.kind.value in ("paragraph", "table_cell", "footnote",
-                                                                         "endnote")]
+    return [b for b in doc.blocks if b.kind in _BODY_KINDS and b.text.strip()]
 
 
-def _quantity_numbers(ctx: Context, block: Block):
-    """(number, context kind, unit) for every number in a percent, a quantity, a ratio or a pair."""
-    for f in block_figures(ctx, block):
+def doc_body_blocks(ctx: Context) -> list[Block]:
+    """`body_blocks(ctx.doc)`, built once per document (callers must not modify the list)."""
+    return ctx.memo("body_blocks", lambda: body_blocks(ctx.doc))
+
+
+def _quantity_numbers(figs):
+    """(number, context kind, unit) for every number in a percent, a quantity, a ratio or a pair of the
+    block's figures `figs`."""
+    for f in figs:
         k = f.kind
         if k == "percent":
             yield f.number, "percent", "%"
@@ -134,7 +173,7 @@ def doc_uses_vi_style(ctx: Context, doc: Document) -> tuple[int, str | None]:
     def compute():
         n, example = 0, None
         parts = None
-        for b in body_blocks(doc):
+        for b in doc_body_blocks(ctx):
             for tok, s, e in _number_tokens(b.text):
                 parts = parts or _F._number_parts
                 _, style, malformed = parts(tok)
@@ -151,12 +190,19 @@ _SYMBOL_AFTER = re.compile(r"/[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*
 
 # --- NF001 malformed numbers -----------------------------------------------------------------------
 
+_MULTI_GROUP = re.compile(r"\d{1,3}(?:[.,]\d{1,4}){2,}")
+_OUTLINE_LABEL = re.compile(r"\d{1,2}(?:\.\d{1,2})+")
+
 @register("malformed-number")
 class MalformedNumber(Check):
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        for b in body_blocks(doc):
+        index = figures_by_block(ctx)
+        for b in doc_body_blocks(ctx):
+            figs = index.get(b.index)
+            if not figs:
+                continue
             seen = set()
-            for num, where, unit in _quantity_numbers(ctx, b):
+            for num, where, unit in _quantity_numbers(figs):
                 if (num.start, num.end) in seen:
                     continue
                 seen.add((num.start, num.end))
@@ -164,9 +210,9 @@ class MalformedNumber(Check):
                     continue
                 if is_protected(ctx, b, num.start, num.end):
                     continue
-                if where == "number" and not re.fullmatch(r"\d{1,3}(?:[.,]\d{1,4}){2,}", num.text):
+                if where == "number" and not _MULTI_GROUP.fullmatch(num.text):
                     continue  # a bare "5.15" may be a time, a version or a code; a bare "1.23.456" is not
-                if where == "number" and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})+", num.text):
+                if where == "number" and _OUTLINE_LABEL.fullmatch(num.text):
                     continue  # an outline label "3.3.1" or a clause number, not a quantity
                 sym = _SYMBOL_AFTER.match(b.text, num.end)
                 if sym:  # "71.2.2024/NQ-CP": the number of a document symbol, not a quantity
@@ -196,9 +242,13 @@ class EnglishSeparators(Check):
         vi = None  # (count, example) of Vietnamese-style numbers: only needed for a finding's message
         nouns = set(self.params.count_nouns)
         from ..figures import is_count_unit
-        for b in body_blocks(doc):
+        index = figures_by_block(ctx)
+        for b in doc_body_blocks(ctx):
+            figs = index.get(b.index)
+            if not figs:
+                continue
             seen = set()
-            for num, where, unit in _quantity_numbers(ctx, b):
+            for num, where, unit in _quantity_numbers(figs):
                 if (num.start, num.end) in seen or num.malformed:
                     continue
                 seen.add((num.start, num.end))
@@ -207,7 +257,7 @@ class EnglishSeparators(Check):
                 if num.style == "en":
                     english = where in ("percent", "quantity", "pair", "ratio") or ("," in text and "." in text)
                 elif num.style == "ambiguous" and where == "quantity" and (unit in nouns or is_count_unit(unit)) \
-                        and re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
+                        and _EN_GROUPED.fullmatch(text):
                     english = True  # "12,500 hộ": no fraction of a household
                 if not english or is_protected(ctx, b, num.start, num.end):
                     continue
@@ -221,6 +271,9 @@ class EnglishSeparators(Check):
                               expected=expected, actual=text)
 
 
+_EN_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
 def _to_vi(text: str) -> str:
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
@@ -229,9 +282,14 @@ def _to_vi(text: str) -> str:
 
 _RANGE = re.compile(r"(?<![\d.,/])(\d+(?:[.,]\d+)?)(\s*)([-–])(\s*)(\d+(?:[.,]\d+)?)(\s*%)?")
 _PCT_SPACE = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)(\s+)%")
-_TIGHT_PCT = re.compile(r"\d%")
-# Every _RANGE match holds a digit, spaces, a dash, spaces, a digit: a pattern led by a character class,
-# which the regex engine scans for quickly, unlike _RANGE's leading look-behind.
+# Quick necessary conditions. A pattern led by a literal character lets the regex engine skip straight to
+# where that character occurs; a leading look-behind or character class is tried at far more positions.
+_TIGHT_PCT = re.compile(r"%(?<=\d%)")  # a "%" right after a digit: as many matches as r"\d%"
+_PCT_SPACE_HINT = re.compile(r"%(?<=\s%)")  # a space before a "%": in every _PCT_SPACE match
+# Every _RANGE match holds a dash, spaces, a digit (found by one of two literal-led scans), and a digit,
+# spaces, a dash, spaces, a digit (a class-led scan, slower, but still far quicker than _RANGE's).
+_HYPHEN_DIGIT = re.compile(r"-\s*\d")
+_EN_DASH_DIGIT = re.compile(r"–\s*\d")
 _RANGE_HINT = re.compile(r"\d\s*[-–]\s*\d")
 
 
@@ -241,17 +299,18 @@ class NumberSpacing(Check):
     document otherwise writes "x%" without one."""
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        blocks = body_blocks(doc)
+        blocks = doc_body_blocks(ctx)
         tight = spaced = 0
         for b in blocks:
             if "%" not in b.text:
                 continue  # both counts need a "%"
             tight += len(_TIGHT_PCT.findall(b.text))
-            spaced += len(_PCT_SPACE.findall(b.text))
+            if _PCT_SPACE_HINT.search(b.text):
+                spaced += len(_PCT_SPACE.findall(b.text))
         percent = bool(spaced and tight > spaced)
         for b in blocks:
             text = b.text
-            if ("-" in text or "–" in text) and _RANGE_HINT.search(text):  # cheap necessary conditions
+            if (_HYPHEN_DIGIT.search(text) or _EN_DASH_DIGIT.search(text)) and _RANGE_HINT.search(text):
                 for m in _RANGE.finditer(text):
                     left, right = m.group(2), m.group(4)
                     if (left == "") == (right == ""):
@@ -261,7 +320,7 @@ class NumberSpacing(Check):
                     s = m.start(1)
                     e = m.end(6) if m.group(6) else m.end(5)
                     yield Finding(b, s, e, variant="range", args={"text": text[s:e]})
-            if percent and "%" in text:
+            if percent and "%" in text and _PCT_SPACE_HINT.search(text):
                 for m in _PCT_SPACE.finditer(text):
                     yield Finding(b, m.start(1), m.end(), variant="percent", args={"text": m.group(0)},
                                   severity=_info())
@@ -284,8 +343,9 @@ class ShareOver100(Check):
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         words = set(self.params.words)
-        for b in body_blocks(doc):
-            figs = block_figures(ctx, b)
+        index = figures_by_block(ctx)
+        for b in doc_body_blocks(ctx):
+            figs = index.get(b.index, ())
             for i, f in enumerate(figs):
                 if f.kind != "link" or f.word not in words:
                     continue
@@ -315,6 +375,8 @@ _COMPARED = re.compile(r"\s*(?:so\s+với|kế\s+hoạch|KH\b|chỉ\s+tiêu|dự
 # --- NF005 4-digit counts without the thousands dot -----------------------------------------------
 
 _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_BARE_COUNT = re.compile(r"[1-9]\d{3,}")
+_TEAM_BEFORE = re.compile(r"(?:Đoàn|Tổ|Ban|đoàn|tổ)\b[^,.;:]{0,25}$")
 
 
 @register("missing-thousands-separator")
@@ -324,7 +386,7 @@ class MissingThousandsSeparator(Check):
         min_grouped: int = 2  # grouped numbers (1.234) the document needs before it is held to the style
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        blocks = body_blocks(doc)
+        blocks = doc_body_blocks(ctx)
         grouped, need = 0, self.params.min_grouped
         for b in blocks:
             if grouped >= need:
@@ -334,18 +396,19 @@ class MissingThousandsSeparator(Check):
                     grouped += 1
         if grouped < need:
             return
+        index = figures_by_block(ctx)
         for b in blocks:
-            for f in block_figures(ctx, b):
+            for f in index.get(b.index, ()):
                 if f.kind != "quantity":
                     continue
                 n = f.number
-                if not re.fullmatch(r"[1-9]\d{3,}", n.text) or is_protected(ctx, b, n.start, n.end):
+                if not _BARE_COUNT.fullmatch(n.text) or is_protected(ctx, b, n.start, n.end):
                     continue
                 if f.unit in ("năm",) or (1900 <= int(n.text) <= 2100 and len(n.text) == 4):
                     continue  # a year far more often than a count
                 if not f.unit or len(f.text) - len(n.text) - len(f.unit) > 2:
                     continue  # the unit must follow the number ("1487 lần"), not a later noun
-                if re.search(r"(?:Đoàn|Tổ|Ban|đoàn|tổ)\b[^,.;:]{0,25}$", b.text[max(0, n.start - 30):n.start]):
+                if _TEAM_BEFORE.search(b.text[max(0, n.start - 30):n.start]):
                     continue  # "Đoàn kiểm tra 1140": a team named after its decision number
                 expected = f"{int(n.text):,}".replace(",", ".")
                 yield Finding(b, n.start, n.end, args={"number": n.text, "expected": expected},

@@ -10,18 +10,16 @@ from pydantic import BaseModel, ConfigDict
 
 from ..document import Document
 from .base import Check, Context, Finding, register
-from .numberformat import body_blocks
+from .numberformat import body_references
 from .structure import header
 
 
 def all_references(ctx: Context, doc: Document):
     """(block, Reference) for every citation in the body and notes, header blocks excluded."""
     def compute():
-        from ..references import find_references
-
         h = header(ctx)
         skip = {h.number_block.index} if h.number_block is not None else set()
-        return [(b, r) for b in body_blocks(doc) if b.index not in skip for r in find_references(b.text)]
+        return [(b, r) for b, refs in body_references(ctx) if b.index not in skip for r in refs]
 
     return ctx.memo("references", compute)
 

@@ -7,13 +7,14 @@ import bisect
 import re
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 from typing import Iterable
 
 from pydantic import BaseModel, ConfigDict
 
 from ..document import BlockKind, Document
 from ..issues import Severity
-from .arithmetic import (_ORDINAL_BEFORE, BlockFigures, noun_count_cls, PctRelation, _figs, _doc_style, _pct_holds, doc_figures, fmt, in_paren,
+from .arithmetic import (_ORDINAL_BEFORE, _has_kind, BlockFigures, noun_count_cls, PctRelation, _figs, _doc_style, _pct_holds, doc_figures, fmt, in_paren,
                          interval, judge_percent, same_unit_scope, truncates_to)
 from .base import Check, Context, Finding, register
 
@@ -125,6 +126,8 @@ class PartsTotal(Check):
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         seen = set()
         for bf in doc_figures(doc, ctx):
+            if not _has_kind(bf, "quantity"):  # every form sums quantities (a total or its parts)
+                continue
             for found in (*self._parens(bf, ctx), *self._gom(bf, ctx), *self._targets(bf, ctx)):
                 key = (found.block.index, found.start, found.end)
                 if key not in seen:
@@ -419,6 +422,10 @@ class Remainder(Check):
         done_re = re.compile(r"(?<!\w)(?:%s)(?!\w)" % alt(p.done_words), re.I)
         pending_after = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}?(?:đang|chưa|còn)\b", re.I)
         for bf in doc_figures(doc, ctx):
+            # both forms compare counts of a counting noun: the ratio form one after a ratio, the quantity form three
+            counts = sum(1 for f in bf.figs if f.kind == "quantity" and F.is_count_unit(f.unit))
+            if counts == 0 or (counts < 3 and not _has_kind(bf, "ratio")):
+                continue
             text = bf.block.text
             figs = [f for f in bf.figs if not isinstance(f, F.Link) and not in_paren(bf, f.start)]
             links = [f for f in bf.figs if isinstance(f, F.Link) and f.word == "trong đó"]
@@ -530,6 +537,8 @@ class Shares(Check):
         F = _figs()
         style = _doc_style(doc, ctx)
         for bf in doc_figures(doc, ctx):
+            if not _has_kind(bf, "percent"):  # every item is a quantity with its share
+                continue
             text = bf.block.text
             items = []  # (quantity, percent, index of quantity)
             figs = bf.figs
@@ -913,6 +922,23 @@ class AnniversaryParams(BaseModel):
     max_gap: int = 160
 
 
+@lru_cache(maxsize=8)
+def _anniversary_patterns(strict: tuple, inclusive: tuple, reviews: tuple, review_verbs: tuple) -> tuple:
+    """(trigger, bare, strict_before, review) patterns of the anniversary rule's parameters, compiled once."""
+    words = strict + inclusive
+    trig = re.compile(r"(%s)\s+(?:lần thứ\s+)?(\d{1,4})\s+năm\b" % "|".join(map(re.escape, words)), re.I)
+    bare = re.compile(r"(?<![\w/.,-])(\d{1,3})\s+năm(?!\s+\d)\b", re.I)
+    strict_before = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, strict)), re.I)
+    review = re.compile(r"(?<!\w)(%s)\s+(\d{1,3})\s+năm\s+(?:%s)\b" % (
+        "|".join(map(re.escape, reviews)),
+        "|".join(map(re.escape, sorted(review_verbs, key=len, reverse=True)))), re.I)
+    return trig, bare, strict_before, review
+
+
+# a number then "năm": what both the trigger and the bare pattern need (starts with a digit: a quick scan)
+_NUMBER_NAM = re.compile(r"\d\s+năm", re.I)
+
+
 @register("anniversary")
 class Anniversary(Check):
     """"kỷ niệm N năm … (Y1 - Y2)", "(dd/mm/Y1 - dd/mm/Y2)", "N năm xây dựng … (Y1 - Y2)": Y2 − Y1 = N;
@@ -923,52 +949,18 @@ class Anniversary(Check):
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         F = _figs()
         p = self.params
-        words = p.strict + p.inclusive
-        trig = re.compile(r"(%s)\s+(?:lần thứ\s+)?(\d{1,4})\s+năm\b" % "|".join(map(re.escape, words)), re.I)
-        bare = re.compile(r"(?<![\w/.,-])(\d{1,3})\s+năm(?!\s+\d)\b", re.I)
-        strict_before = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, p.strict)), re.I)
-        review = re.compile(r"(?<!\w)(%s)\s+(\d{1,3})\s+năm\s+(?:%s)\b" % (
-            "|".join(map(re.escape, p.reviews)),
-            "|".join(map(re.escape, sorted(p.review_verbs, key=len, reverse=True)))), re.I)
+        trig, bare, strict_before, review = _anniversary_patterns(
+            tuple(p.strict), tuple(p.inclusive), tuple(p.reviews), tuple(p.review_verbs))
         report_year = None
         for bf in doc_figures(doc, ctx):
             text = bf.block.text
             if "năm" not in text.lower():  # every pattern below needs "năm" (case-insensitive)
                 continue
-            matches = list(trig.finditer(text))
-            done = {m.start(2) for m in matches}
-            # "75 năm Ngày truyền thống … (1948-2023)" without a trigger word right before the number
-            spans = [(m, True) for m in matches] + [(m, False) for m in bare.finditer(text) if m.start(1) not in done]
-            spans.sort(key=lambda x: x[0].start())
-            for mi, (m, triggered) in enumerate(spans):
-                n = int(m.group(2) if triggered else m.group(1))
-                limit = spans[mi + 1][0].start() if mi + 1 < len(spans) else len(text)
-                paren = next(((s_, e_) for s_, e_ in bf.parens if s_ >= m.end() and s_ < limit), None)
-                if paren is None or not same_unit_scope(bf, m.end(), paren[0]):
-                    continue
-                if paren[0] - m.end() > p.max_gap:
-                    continue
-                if not triggered and re.search(r"\d", text[m.end():paren[0]]):
-                    continue
-                years = self._span(bf, paren)
-                if years is None:
-                    continue
-                diff = years[1] - years[0]
-                ctx.coverage.relations += 1
-                if triggered:
-                    inclusive = m.group(1).lower() in [w.lower() for w in p.inclusive]
-                    if diff == n or (inclusive and diff + 1 == n):
-                        continue
-                    severity = Severity.WARNING if inclusive else None
-                else:
-                    # "giai đoạn 5 năm (2021 - 2025)" counts both ends
-                    if diff == n or diff + 1 == n:
-                        continue
-                    sent_start = max([b for b in bf.sent_bounds if b < m.start()], default=0)
-                    severity = None if strict_before.search(text, sent_start, m.start()) else Severity.WARNING
-                args = {"computation": f"{years[1]} − {years[0]} = {diff}", "stated": f"{n} năm"}
-                yield Finding(bf.block, m.start(), paren[1], args=args, expected=str(diff), actual=str(n),
-                              severity=severity)
+            # a stated span is checked against a parenthesis after it, a review against a dated document
+            if bf.parens:
+                yield from self._spans(bf, ctx, trig, bare, strict_before)
+            if not any(isinstance(f, F.Date) and f.year for f in bf.figs):
+                continue
             # "tổng kết 10 năm thực hiện Nghị quyết số 33-NQ/TW ngày 09/6/2014" in a report of 2024
             for m in review.finditer(text):
                 date = next((f for f in bf.figs if isinstance(f, F.Date) and f.year and f.start >= m.end()
@@ -994,6 +986,47 @@ class Anniversary(Check):
                 args = {"computation": f"{report_year} − {date.year} = {diff}", "stated": f"{n} năm"}
                 yield Finding(bf.block, m.start(), date.end, args=args, variant="review", expected=str(diff),
                               actual=str(n), severity=Severity.WARNING)
+
+    def _spans(self, bf, ctx: Context, trig, bare, strict_before) -> Iterable[Finding]:
+        """"kỷ niệm N năm … (Y1 - Y2)", "N năm … (Y1 - Y2)": N against the span in the parenthesis after it."""
+        p = self.params
+        text = bf.block.text
+        if not _NUMBER_NAM.search(text):
+            return
+        matches = list(trig.finditer(text))
+        done = {m.start(2) for m in matches}
+        # "75 năm Ngày truyền thống … (1948-2023)" without a trigger word right before the number
+        spans = [(m, True) for m in matches] + [(m, False) for m in bare.finditer(text) if m.start(1) not in done]
+        spans.sort(key=lambda x: x[0].start())
+        for mi, (m, triggered) in enumerate(spans):
+            n = int(m.group(2) if triggered else m.group(1))
+            limit = spans[mi + 1][0].start() if mi + 1 < len(spans) else len(text)
+            paren = next(((s_, e_) for s_, e_ in bf.parens if s_ >= m.end() and s_ < limit), None)
+            if paren is None or not same_unit_scope(bf, m.end(), paren[0]):
+                continue
+            if paren[0] - m.end() > p.max_gap:
+                continue
+            if not triggered and re.search(r"\d", text[m.end():paren[0]]):
+                continue
+            years = self._span(bf, paren)
+            if years is None:
+                continue
+            diff = years[1] - years[0]
+            ctx.coverage.relations += 1
+            if triggered:
+                inclusive = m.group(1).lower() in [w.lower() for w in p.inclusive]
+                if diff == n or (inclusive and diff + 1 == n):
+                    continue
+                severity = Severity.WARNING if inclusive else None
+            else:
+                # "giai đoạn 5 năm (2021 - 2025)" counts both ends
+                if diff == n or diff + 1 == n:
+                    continue
+                sent_start = max([b for b in bf.sent_bounds if b < m.start()], default=0)
+                severity = None if strict_before.search(text, sent_start, m.start()) else Severity.WARNING
+            args = {"computation": f"{years[1]} − {years[0]} = {diff}", "stated": f"{n} năm"}
+            yield Finding(bf.block, m.start(), paren[1], args=args, expected=str(diff), actual=str(n),
+                          severity=severity)
 
     @staticmethod
     def _span(bf, paren) -> tuple[int, int] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from typing import Iterable
 
@@ -12,9 +13,54 @@ from pydantic import BaseModel, ConfigDict
 
 from ..document import Block, Document
 from .base import Check, Context, Finding, register
-from .numberformat import body_blocks
+from .numberformat import doc_body_blocks
 
 _WORD = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)?", re.UNICODE)
+
+
+_SEP = "\n"
+
+
+def _joined_body(ctx: Context) -> tuple[list[Block], str, list[int]]:
+    """(body blocks, their texts joined by a newline, where each text starts in the joined one), once per
+    document: a pattern that cannot match a newline, bounded by non-word look-arounds, finds in the joined
+    text exactly what it finds in each block, in the same order, with one scan instead of one per block."""
+    def compute():
+        blocks = doc_body_blocks(ctx)
+        starts, pos = [], 0
+        for b in blocks:
+            starts.append(pos)
+            pos += len(b.text) + len(_SEP)
+        return blocks, _SEP.join(b.text for b in blocks), starts
+
+    return ctx.memo("spelling:joined", compute)
+
+
+def _block_at(blocks: list[Block], starts: list[int], pos: int) -> tuple[Block, int]:
+    """The block holding offset `pos` of the joined text, and where its text starts."""
+    i = bisect_right(starts, pos) - 1
+    return blocks[i], starts[i]
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _standalone(core: "re.Pattern[str]", text: str):
+    r"""The matches of `(?<![\w])` + `core` in `text`, found as `finditer` would find them. The look-behind is
+    tested by hand: a pattern that starts with one is tried at every position of the text, while a pattern
+    that starts with letters lets the regex engine skip to where they occur (many times faster)."""
+    search = core.search
+    pos = 0
+    while True:
+        m = search(text, pos)
+        if m is None:
+            return
+        s = m.start()
+        if s and _WORD_CHAR.match(text, s - 1):
+            pos = s + 1  # where finditer would try next
+            continue
+        yield m
+        pos = m.end() if m.end() > s else s + 1
 
 
 def _words(text: str):
@@ -47,31 +93,19 @@ class SpellingVariants(Check):
         from ..rules import load_data_table
 
         groups = load_data_table(self.params.table).get("variants", [])
-        blocks = body_blocks(doc)
-        texts = [b.text for b in blocks]
-        folded: list[str] | None = None
+        blocks, joined, starts = _joined_body(ctx)
         for g in groups:
             forms = [f for f in g["forms"]]
             lower_only = g.get("case") == "lower"
-            # A cheap substring test first: a block can only match where one of the forms occurs
-            # (case-folded when the match ignores case: a case-insensitive match folds to the form).
-            if lower_only:
-                keep = [i for i, t in enumerate(texts) if any(f in t for f in forms)]
-            else:
-                if folded is None:
-                    folded = [t.casefold() for t in texts]
-                cf = [f.casefold() for f in forms]
-                keep = [i for i, t in enumerate(folded) if any(f in t for f in cf)]
-            if not keep:
-                continue
-            pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])",
+            # `(?<![\w])(forms)(?![\w])`; one scan of the joined text is cheaper than a substring test first
+            pattern = re.compile(r"(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])",
                                  0 if lower_only else re.IGNORECASE)
             occ: dict[str, list] = {}
-            for b in (blocks[i] for i in keep):
-                for m in pattern.finditer(b.text):
-                    key = m.group(1).lower()
-                    canon = next(f for f in forms if f == key)
-                    occ.setdefault(canon, []).append((b, m.start(), m.end()))
+            for m in _standalone(pattern, joined):
+                key = m.group(1).lower()
+                canon = next(f for f in forms if f == key)
+                b, offset = _block_at(blocks, starts, m.start())
+                occ.setdefault(canon, []).append((b, m.start() - offset, m.end() - offset))
             f = _report(occ, forms[0])
             if f is not None:
                 yield f
@@ -97,22 +131,18 @@ def _style(word: str) -> tuple[str, str] | None:
     return None
 
 
-_TAIL_RE = None
+_TAIL_RE = re.compile("(?:" + "|".join(sorted(set(_OLD) | set(_NEW))) + r")(?![^\W\d_])")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
 def _tail_words(text: str):
     """(start, end) of the words (`_words`) whose last two letters, lower-cased, are a vowel pair of
     `_OLD`/`_NEW`: found from their ending in the lower-cased text, not by visiting every word."""
-    global _TAIL_RE
     low = text.lower()
     if len(low) != len(text):  # a letter whose lower case is longer: offsets would differ
         for m in _words(text):
             yield m.start(), m.end()
         return
-    if _TAIL_RE is None:
-        tails = sorted(set(_OLD) | set(_NEW))
-        _TAIL_RE = re.compile("(?:" + "|".join(tails) + r")(?![^\W\d_])")
     letter = _LETTER.match
     for m in _TAIL_RE.finditer(low):
         s = m.start()
@@ -121,21 +151,40 @@ def _tail_words(text: str):
         yield s, m.end()
 
 
+def _body_tail_words(ctx: Context):
+    """(block, start, end) of `_tail_words(block.text)` for every body block, in order. When lower-casing
+    keeps every length (no "İ"), one scan of the joined lower-cased text finds them all: the newline
+    between two texts is neither a letter nor part of a vowel pair."""
+    blocks, joined, starts = _joined_body(ctx)
+    low = joined.lower()
+    if len(low) != len(joined):
+        for b in blocks:
+            for start, end in _tail_words(b.text):
+                yield b, start, end
+        return
+    letter = _LETTER.match
+    for m in _TAIL_RE.finditer(low):
+        s = m.start()
+        while s > 0 and letter(joined, s - 1):
+            s -= 1
+        b, offset = _block_at(blocks, starts, s)
+        yield b, s - offset, m.end() - offset
+
+
 @register("tone-placement")
 class TonePlacement(Check):
     """A word written with both tone placements ("hòa" and "hoà") in one document."""
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         occ: dict[str, dict[str, list]] = {}
-        for b in body_blocks(doc):
-            for start, end in _tail_words(b.text):
-                word = b.text[start:end]
-                st = _style(word)
-                if st is None:
-                    continue
-                style, key = st
-                form = word.lower()
-                occ.setdefault(key, {}).setdefault(form, []).append((b, start, end))
+        for b, start, end in _body_tail_words(ctx):
+            word = b.text[start:end]
+            st = _style(word)
+            if st is None:
+                continue
+            style, key = st
+            form = word.lower()
+            occ.setdefault(key, {}).setdefault(form, []).append((b, start, end))
         for key in sorted(occ):
             if len(occ[key]) > 1:
                 f = _report(occ[key], key)
@@ -156,29 +205,32 @@ class CapitalizationVariants(Check):
         if not spec:
             return
         word = spec["word"]
-        before = sorted((c.lower() for c in spec.get("compounds_before", [])), key=len, reverse=True)
+        before = tuple(sorted((c.lower() for c in spec.get("compounds_before", [])), key=len, reverse=True))
         after = [c.lower() for c in spec.get("compounds_after", [])]
-        pattern = re.compile(r"(?<![\w])(" + re.escape(word) + r")(?![\w])", re.IGNORECASE)
+        pattern = re.compile(r"(" + re.escape(word) + r")(?![\w])", re.IGNORECASE)  # after (?<![\w])
+        after_patterns = [re.compile(r"\s+" + re.escape(c) + r"(?!\w)") for c in after]
         occ: dict[str, list] = {}
-        for b in body_blocks(doc):
+        blocks, joined, starts = _joined_body(ctx)  # (the word holds no newline)
+        for m in _standalone(pattern, joined):
+            b, offset = _block_at(blocks, starts, m.start())
             text = b.text
-            for m in pattern.finditer(text):
-                written = m.group(1)
-                prefix = text[max(0, m.start() - 60):m.start()].lower().rstrip()
-                if any(prefix.endswith(c) for c in before):
-                    continue
-                follow = text[m.end():m.end() + 20].lower()
-                if any(re.match(r"\s+" + re.escape(c) + r"(?!\w)", follow) for c in after):
-                    continue
-                if not prefix or prefix.endswith((".", ":", "!", "?", "-", "+", "•", "“", "\"", "(")):
-                    continue  # sentence start: capitalised anyway
-                if written == word:
-                    form = word
-                elif written == word[0].upper() + word[1:]:
-                    form = written
-                else:
-                    continue  # "NHÂN DÂN" in a heading
-                occ.setdefault(form, []).append((b, m.start(), m.end()))
+            start, end = m.start() - offset, m.end() - offset
+            written = m.group(1)
+            prefix = text[max(0, start - 60):start].lower().rstrip()
+            if prefix.endswith(before):
+                continue
+            follow = text[end:end + 20].lower()
+            if any(p.match(follow) for p in after_patterns):
+                continue
+            if not prefix or prefix.endswith((".", ":", "!", "?", "-", "+", "•", "“", "\"", "(")):
+                continue  # sentence start: capitalised anyway
+            if written == word:
+                form = word
+            elif written == word[0].upper() + word[1:]:
+                form = written
+            else:
+                continue  # "NHÂN DÂN" in a heading
+            occ.setdefault(form, []).append((b, start, end))
         f = _report(occ, word[0].upper() + word[1:])
         if f is not None:
             yield f
