@@ -142,3 +142,36 @@ def test_quarter_variant_spelling():
 
 def test_a_number_inside_a_word_is_not_a_figure():
     assert [f.text for f in extract("chủng H5N1 và mã CT12, có 45 hộ")] == ["45 hộ"]
+
+
+def _one_pass(text):
+    from checker import figures as F
+
+    out: list = []
+    for kind, tok, s, tok2, e2 in F._items(text):
+        F._add_figure(out, text, kind, tok, s, tok2, e2)
+    return out
+
+
+_SOUP = ["đạt ", "1.234", "/", "5,6", "%", " %", " tỷ đồng", "m2", " ha", " (", ")", "-", "2023", "quý II", "quí ",
+         "ngày 3", " tháng ", "năm ", "12/", " hộ", " đảng viên", "x", "\n", "tăng ", "gồm ", "01.02.2024", "/HU",
+         "trong đó", " giai đoạn 2021-2025", "lần", ",", "."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SOUP), max_size=24))
+def test_one_pass_extraction_equals_the_token_tree(parts):
+    """`extract` builds figures straight from the lexer's matches; the token/tree path (`_parse`, `_build`)
+    that the LALR cross-check uses must give the same figures."""
+    from checker import figures as F
+
+    text = "".join(parts)
+    assert _one_pass(text) == F._build(text, F._parse(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.from_regex(r"\A[0-9]{1,3}(?:[.,][0-9]{1,3}){0,3}\Z"))
+def test_a_lone_number_takes_the_short_path_to_the_same_figure(s):
+    from checker import figures as F
+
+    assert list(F._extract.__wrapped__(s)) == _one_pass(s)
