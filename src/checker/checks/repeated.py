@@ -262,6 +262,18 @@ _GOM = re.compile(r"(?:(?<!\w)(?:gồm|bao gồm|gồm có)\s+(\d{1,2})\s+" + _N
 _MARKER = re.compile(r"^\s*(?:(?P<dash>[-+•*–])\s|(?P<letter>[a-zđ])\)\s|(?P<num>\d{1,2})[.)]\s|(?P<roman>[IVX]+)[.)]\s)")
 
 
+_DECIMAL = re.compile(r"\d")
+
+
+def _has_digit(text: str) -> bool:
+    """`any(ch.isdigit() for ch in text)`, fast: a regex finds the decimal digits; only a non-ASCII text
+    without one needs the per-character test (superscripts, circled numbers are digits but not \\d),
+    and then over its distinct characters only."""
+    if _DECIMAL.search(text):
+        return True
+    return not text.isascii() and any(ch.isdigit() for ch in set(text))
+
+
 def _items(inner: str) -> list[int]:
     """Possible item counts of a list text: split on ';' if any, else ','; the last 'và' may join two items."""
     inner = inner.replace("*", "").replace("_", "").strip().rstrip(".;,")
@@ -307,7 +319,7 @@ class CountedList(Check):
         blocks = [b for b in doc.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL, BlockKind.FOOTNOTE)]
         for i, block in enumerate(blocks):
             text = block.text
-            if not any(ch.isdigit() for ch in text):
+            if not _has_digit(text):
                 continue
             for m in (_PAREN_LIST.finditer(text) if "(" in text else ()):
                 n = self._count_value(m.group(1))
@@ -356,7 +368,8 @@ class CountedList(Check):
             if kind is None:
                 return
             count, level = 0, first.list_level
-            for b in blocks[i + 1:]:
+            for j in range(i + 1, len(blocks)):  # (no slice: a copy of the rest per list is quadratic)
+                b = blocks[j]
                 k = _marker_kind(b.text) or ("auto" if b.list_id is not None else None)
                 if b.heading_level is not None or k is None:
                     break

@@ -40,10 +40,50 @@ def word_span(block: Block, limit: int = 80) -> tuple[int, int]:
     return s, min(e, s + limit) if e > s else len(text)
 
 
+def _fold_slow(t: str) -> str:
+    t = unicodedata.normalize("NFD", t).replace("đ", "d")
+    return unicodedata.normalize("NFC", "".join(c for c in t if unicodedata.category(c) != "Mn"))
+
+
+def _fold_table() -> tuple[dict[int, str], re.Pattern]:
+    """Per-character folds for the characters whose fold does not depend on their neighbours (ASCII,
+    Latin letters, combining marks, general punctuation): they decompose to one base character plus
+    marks (Mn, all dropped), and what is left is a base character that composes with nothing.
+    Returns the translate table (changed characters only) and a pattern finding any other character."""
+    table: dict[int, str] = {}
+    safe = [(0x0000, 0x007F)]
+    for lo, hi in ((0x0080, 0x0250), (0x0300, 0x0370), (0x1E00, 0x1F00), (0x2000, 0x2070)):
+        for cp in range(lo, hi):
+            c = chr(cp)
+            d = unicodedata.normalize("NFD", c)
+            if unicodedata.category(c) == "Mn":
+                f = ""
+            elif (unicodedata.combining(d[0]) == 0 and unicodedata.category(d[0]) != "Mn"
+                  and all(unicodedata.category(x) == "Mn" for x in d[1:])):
+                f = _fold_slow(c)
+                if not (len(f) == 1 and f.isascii() or f == c):
+                    continue
+            else:
+                continue
+            if f != c:
+                table[cp] = f
+            if safe[-1][1] == cp - 1:
+                safe[-1] = (safe[-1][0], cp)
+            else:
+                safe.append((cp, cp))
+    ranges = "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in safe)
+    return table, re.compile("[^%s]" % ranges)
+
+
+_FOLD, _FOLD_UNSAFE = _fold_table()
+
+
 def fold(text: str) -> str:
     """Lower case without tone marks, for keyword matching ("Hạn chế" → "han che")."""
-    t = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
-    return unicodedata.normalize("NFC", "".join(c for c in t if unicodedata.category(c) != "Mn"))
+    t = text.lower()
+    if _FOLD_UNSAFE.search(t) is None:  # the usual case: one table lookup per character
+        return t.translate(_FOLD)
+    return _fold_slow(t)
 
 
 _NOI_NHAN = re.compile(r"^\s*[*_]*\s*Nơi\s+nhận\s*[*_]*\s*:?", re.IGNORECASE)
@@ -70,15 +110,25 @@ def _lines(blocks: list[Block]) -> list[tuple[Block, str]]:
     return [(b, line) for b in blocks for line in b.text.split("\n") if line.strip()]
 
 
+_NOI_NHAN_ANYWHERE = re.compile(r"Nơi\s+nhận", re.IGNORECASE)  # in every line `_NOI_NHAN` matches
+_DASH_LUU = re.compile(r"[-–]\s*Lưu\b")
+
+
 def find_recipients(doc: Document) -> tuple[Block | None, Block | None]:
     """The "Nơi nhận" block and the "Lưu …" block after it (within the distribution list)."""
-    lines = _lines(nonempty(doc))
-    for i, (b, line) in enumerate(lines):
-        if _NOI_NHAN.match(line):
-            for nb, nline in lines[i:i + 30]:
-                if _LUU.match(nline) or re.search(r"[-–]\s*Lưu\b", nline):
-                    return b, nb
-            return b, None
+    blocks = nonempty(doc)
+    for k, b in enumerate(blocks):
+        if not _NOI_NHAN_ANYWHERE.search(b.text):
+            continue  # no line of this block can be the "Nơi nhận" line
+        lines = _lines(blocks[k:k + 31])  # enough lines for the 30 from the first line of b
+        for i, (lb, line) in enumerate(lines):
+            if lb is not b:
+                break
+            if _NOI_NHAN.match(line):
+                for nb, nline in lines[i:i + 30]:
+                    if _LUU.match(nline) or _DASH_LUU.search(nline):
+                        return b, nb
+                return b, None
     return None, None
 
 
@@ -362,9 +412,12 @@ class ReportSections(Check):
         subject = fold(h.subject)
         periodic = not self.params.periodic or any(re.search(p, subject) for p in self.params.periodic)
         found: dict[str, Block] = {}
+        folded: dict[int, str] = {}  # block index → fold(text): each group looks at the same headings
         for g in self.params.groups:
             for b in heads:
-                f = fold(b.text)
+                f = folded.get(b.index)
+                if f is None:
+                    f = folded[b.index] = fold(b.text)
                 if any(re.search(p, f) for p in g.patterns) and not any(re.search(x, f) for x in g.exclude):
                     found[g.name] = b
                     break
@@ -374,10 +427,11 @@ class ReportSections(Check):
             # look in the body of the section that holds the shortcomings
             start = found[g.within]
             level = _level_of(start)
+            head_ids = {id(b) for b in heads}  # (`b in heads` per body block would be quadratic)
             for b in body:
                 if b.index <= start.index:
                     continue
-                if b in heads and _level_of(b) <= level and b.index != start.index:
+                if id(b) in head_ids and _level_of(b) <= level and b.index != start.index:
                     break
                 if any(re.search(p, fold(b.text)) for p in g.patterns):
                     found[g.name] = b
