@@ -33,6 +33,21 @@ def nonempty(doc: Document) -> list[Block]:
     return [b for b in doc.body() if b.text.strip()]
 
 
+# The body blocks, the recipients and the signature: found once per document for the rules that need them.
+
+def _body(ctx: Context) -> list[Block]:
+    return ctx.memo(("structure", "nonempty"), lambda: nonempty(ctx.doc))
+
+
+def _recipients(ctx: Context) -> tuple[Block | None, Block | None]:
+    return ctx.memo(("structure", "recipients"), lambda: find_recipients(ctx.doc, _body(ctx)))
+
+
+def _signature(ctx: Context) -> tuple[Block | None, Block | None]:
+    return ctx.memo(("structure", "signature"),
+                    lambda: find_signature(ctx.doc, header(ctx), _body(ctx), _recipients(ctx)[0]))
+
+
 def word_span(block: Block, limit: int = 80) -> tuple[int, int]:
     text = block.text
     s = len(text) - len(text.lstrip())
@@ -110,16 +125,17 @@ def _lines(blocks: list[Block]) -> list[tuple[Block, str]]:
     return [(b, line) for b in blocks for line in b.text.split("\n") if line.strip()]
 
 
-_NOI_NHAN_ANYWHERE = re.compile(r"Nơi\s+nhận", re.IGNORECASE)  # in every line `_NOI_NHAN` matches
 _DASH_LUU = re.compile(r"[-–]\s*Lưu\b")
 
 
-def find_recipients(doc: Document) -> tuple[Block | None, Block | None]:
-    """The "Nơi nhận" block and the "Lưu …" block after it (within the distribution list)."""
-    blocks = nonempty(doc)
+def find_recipients(doc: Document, body: list[Block] | None = None) -> tuple[Block | None, Block | None]:
+    """The "Nơi nhận" block and the "Lưu …" block after it (within the distribution list).
+    `body`: `nonempty(doc)` when the caller has it."""
+    blocks = nonempty(doc) if body is None else body
     for k, b in enumerate(blocks):
-        if not _NOI_NHAN_ANYWHERE.search(b.text):
-            continue  # no line of this block can be the "Nơi nhận" line
+        # a line `_NOI_NHAN` matches holds "nhận" in any case (no letter of it has a special case fold)
+        if "nhận" not in b.text.lower():
+            continue
         lines = _lines(blocks[k:k + 31])  # enough lines for the 30 from the first line of b
         for i, (lb, line) in enumerate(lines):
             if lb is not b:
@@ -132,13 +148,20 @@ def find_recipients(doc: Document) -> tuple[Block | None, Block | None]:
     return None, None
 
 
-def find_signature(doc: Document, h) -> tuple[Block | None, Block | None]:
-    """The signature block (T/M …, or the signer's position) and the signer's name after it."""
-    body = nonempty(doc)
+_UNSET = object()
+
+
+def find_signature(doc: Document, h, body: list[Block] | None = None,
+                   noi_nhan: Block | None = _UNSET) -> tuple[Block | None, Block | None]:
+    """The signature block (T/M …, or the signer's position) and the signer's name after it.
+    `body` and `noi_nhan`: `nonempty(doc)` and the "Nơi nhận" block when the caller has them."""
+    if body is None:
+        body = nonempty(doc)
     start = 0
     if h.title_block is not None:
         start = next((i for i, b in enumerate(body) if b.index > h.title_block.index), len(body))
-    noi_nhan, _ = find_recipients(doc)
+    if noi_nhan is _UNSET:
+        noi_nhan, _ = find_recipients(doc, body)
     if noi_nhan is not None:  # the signature sits beside or just after the recipients
         at = next(i for i, b in enumerate(body) if b is noi_nhan)
         lines = _lines(body[max(start, at - 10):at + 40])
@@ -219,12 +242,12 @@ class MandatoryParts(Check):
         h = header(ctx)
         if not is_report(h, self.params.type_names, self.params.type_codes):
             return
-        body = nonempty(doc)
+        body = _body(ctx)
         if not body:
             return
         top = h.subject_block or h.title_block or body[0]
-        noi_nhan, luu = find_recipients(doc)
-        sign, name = find_signature(doc, h)
+        noi_nhan, luu = _recipients(ctx)
+        sign, name = _signature(ctx)
         closing = [b for b in body if noi_nhan is None or b.index < noi_nhan.index]
         closing = [b for b in closing if sign is None or b.index < sign.index]
         end = closing[-1] if closing else body[-1]
@@ -399,10 +422,10 @@ class ReportSections(Check):
         heads = [b for b in self._headings(doc) if h.title_block is None or b.index > h.title_block.index]
         if len(heads) < 2:
             return
-        noi_nhan, _ = find_recipients(doc)
+        noi_nhan, _ = _recipients(ctx)
         if noi_nhan is not None:
             heads = [b for b in heads if b.index < noi_nhan.index]
-        body = [b for b in nonempty(doc) if b.kind is BlockKind.PARAGRAPH and
+        body = [b for b in _body(ctx) if b.kind is BlockKind.PARAGRAPH and
                 (h.title_block is None or b.index > h.title_block.index) and
                 (noi_nhan is None or b.index < noi_nhan.index)]
         if not body:
@@ -436,7 +459,7 @@ class ReportSections(Check):
                 if any(re.search(p, fold(b.text)) for p in g.patterns):
                     found[g.name] = b
                     break
-        sign, _ = find_signature(doc, h)
+        sign, _ = _signature(ctx)
         end_blocks = [b for b in body if sign is None or b.index < sign.index]
         end = end_blocks[-1] if end_blocks else body[-1]
         for g in self.params.groups:
