@@ -84,7 +84,39 @@ def _tail_before(text: str, lo: int, end: int) -> str | None:
     m = _TAIL_REVERSED.match(rev)
     return m.group(0)[::-1] if m else None
 # a modal or a proposal before the count: what must or should happen, not what happened
-_MODAL = re.compile(r"(?<!\w)(?:phải|cần|sẽ|đề nghị|kiến nghị|đề xuất|dự kiến|yêu cầu)(?!\w)", re.I)
+_MODAL_WORDS = ["phải", "cần", "sẽ", "đề nghị", "kiến nghị", "đề xuất", "dự kiến", "yêu cầu"]
+_MODAL = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(_MODAL_WORDS), re.I)
+
+# Characters (ASCII, the Vietnamese letters, general punctuation) for which re.IGNORECASE matching is
+# plain `str.lower()` equality; outside them re's case folding has more (ſ ~ s, ı ~ i, µ ~ μ …).
+_NOT_PLAIN_CASE = re.compile("[^\x00-\x7f\u00c0-\u00ff\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169"
+                             "\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9\u2000-\u206f]")
+
+
+class _Keywords:
+    """`pattern.search(text, start, end) is not None` for a case-insensitive `(?<!\\w)(?:w1|w2|…)(?!\\w)`,
+    answered first by substring tests on the lowered text (a match needs one of the words in it), which
+    is much faster than the regex trying every position. Exact: where the text or a word has a character
+    outside the plain-case set, the regex alone decides."""
+
+    __slots__ = ("pattern", "words")
+
+    def __init__(self, pattern: re.Pattern, words):
+        self.pattern = pattern
+        words = [w.lower() for w in words]
+        self.words = None if any(_NOT_PLAIN_CASE.search(w) for w in words) else tuple(words)
+
+    def found(self, text: str, start: int, end: int) -> bool:
+        if self.words is not None:
+            part = text[start:end]
+            if _NOT_PLAIN_CASE.search(part) is None:
+                low = part.lower()
+                if not any(w in low for w in self.words):
+                    return False
+        return self.pattern.search(text, start, end) is not None
+
+
+_MODAL_KEYWORDS = _Keywords(_MODAL, _MODAL_WORDS)
 
 
 def _cuts(regex: re.Pattern, text: str, end: bool) -> list[int]:
@@ -145,7 +177,8 @@ class RepeatedFigure(Check):
         if c is None:
             p = self.params
             alt = lambda ws: "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))  # noqa: E731
-            c = self._re = (re.compile(r"(?<!\w)(?:%s)(?!\w)" % alt(p.relative), re.I),
+            relative = re.compile(r"(?<!\w)(?:%s)(?!\w)" % alt(p.relative), re.I)
+            c = self._re = (_Keywords(relative, p.relative),
                             frozenset(p.copulas), frozenset(p.fillers), frozenset(p.not_actions), tuple(p.org_nouns))
         return c
 
@@ -188,11 +221,11 @@ class RepeatedFigure(Check):
             ss, se = bounds.sentence(num.start, num.end)
             rel = rel_of.get((ss, se))
             if rel is None:
-                rel = rel_of[(ss, se)] = relative.search(text, ss, se) is not None
+                rel = rel_of[(ss, se)] = relative.found(text, ss, se)
             if rel:
                 continue
             cs, ce = bounds.clause(num.start, num.end)
-            if _MODAL.search(text, cs, num.start):
+            if _MODAL_KEYWORDS.found(text, cs, num.start):
                 continue
             # the subject: names and organisations said before the count in its sentence
             words = text[ss:num.start].split()
@@ -259,19 +292,32 @@ _NOUN = r"((?:[^\W\d_]+\s+){0,3}?[^\W\d_]+)"
 _GOM = re.compile(r"(?:(?<!\w)(?:gồm|bao gồm|gồm có)\s+(\d{1,2})\s+" + _NOUN + r"\s*(?:sau|như sau|chính|cụ thể)?"
                   r"|(?<![\d.,/])(\d{1,2})\s+" + _NOUN + r"\s+(?:sau|như sau|sau đây|cụ thể như sau))\s*:\s*(.*)$",
                   re.IGNORECASE)
+# what `_GOM` needs, found much faster: a count, then only letters and spaces up to a colon
+_GOM_HINT = re.compile(r"\d\s+[^\W\d_](?:[^\W\d_]|\s)*:")
 _MARKER = re.compile(r"^\s*(?:(?P<dash>[-+•*–])\s|(?P<letter>[a-zđ])\)\s|(?P<num>\d{1,2})[.)]\s|(?P<roman>[IVX]+)[.)]\s)")
 
 
 _DECIMAL = re.compile(r"\d")
 
 
+_NOT_DIGITS: set[str] = set()  # characters seen to be no digit (grows with the characters met)
+
+
 def _has_digit(text: str) -> bool:
     """`any(ch.isdigit() for ch in text)`, fast: a regex finds the decimal digits; only a non-ASCII text
     without one needs the per-character test (superscripts, circled numbers are digits but not \\d),
-    and then over its distinct characters only."""
+    and then only for the characters not already known to be no digit."""
     if _DECIMAL.search(text):
         return True
-    return not text.isascii() and any(ch.isdigit() for ch in set(text))
+    if text.isascii():
+        return False
+    chars = set(text)
+    if chars <= _NOT_DIGITS:
+        return False
+    if any(ch.isdigit() for ch in chars - _NOT_DIGITS):
+        return True
+    _NOT_DIGITS.update(chars)
+    return False
 
 
 def _items(inner: str) -> list[int]:
@@ -340,7 +386,7 @@ class CountedList(Check):
                 yield Finding(block, m.start(), m.end(), args={"count": m.group(1), "noun": m.group(2),
                                                                "items": counts[-1]},
                               expected=str(counts[-1]), actual=m.group(1))
-            gm = _GOM.search(text) if ":" in text else None
+            gm = _GOM.search(text) if ":" in text and _GOM_HINT.search(text) else None
             if gm:
                 yield from self._intro(blocks, i, gm, ctx)
 
