@@ -16,7 +16,7 @@ is accepted.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Callable, Iterable
 
 from pydantic import BaseModel, ConfigDict
 
@@ -93,11 +93,16 @@ _NOT_PLAIN_CASE = re.compile("[^\x00-\x7f\u00c0-\u00ff\u0102\u0103\u0110\u0111\u
                              "\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9\u2000-\u206f]")
 
 
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what `\\w` matches in a str pattern
+
+
 class _Keywords:
-    """`pattern.search(text, start, end) is not None` for a case-insensitive `(?<!\\w)(?:w1|w2|…)(?!\\w)`,
-    answered first by substring tests on the lowered text (a match needs one of the words in it), which
-    is much faster than the regex trying every position. Exact: where the text or a word has a character
-    outside the plain-case set, the regex alone decides."""
+    """`pattern.search(text, start, end) is not None` for a case-insensitive `(?<!\\w)(?:w1|w2|…)(?!\\w)`
+    over the given `words`, without the regex trying every word at every position: the words are found
+    with `str.find` in the lowered text and their boundaries checked by hand. Exact where the text and the
+    words have only plain-case characters (re's IGNORECASE then is `str.lower()` equality, one character
+    to one); elsewhere the regex decides."""
 
     __slots__ = ("pattern", "words")
 
@@ -106,14 +111,30 @@ class _Keywords:
         words = [w.lower() for w in words]
         self.words = None if any(_NOT_PLAIN_CASE.search(w) for w in words) else tuple(words)
 
-    def found(self, text: str, start: int, end: int) -> bool:
-        if self.words is not None:
-            part = text[start:end]
-            if _NOT_PLAIN_CASE.search(part) is None:
-                low = part.lower()
-                if not any(w in low for w in self.words):
-                    return False
-        return self.pattern.search(text, start, end) is not None
+    def searcher(self, text: str) -> Callable[[int, int], bool] | None:
+        """`found(start, end)` for one text; None when the text holds none of the words (nothing can be
+        found in any span)."""
+        if self.words is None or _NOT_PLAIN_CASE.search(text):
+            search = self.pattern.search
+            return lambda start, end: search(text, start, end) is not None
+        low = text.lower()  # same length and positions as text (plain-case characters lower one to one)
+        present = [w for w in self.words if w in low]
+        if not present:
+            return None
+
+        def found(start: int, end: int) -> bool:
+            for w in present:
+                at = low.find(w, start, end)
+                while at >= 0:
+                    after = at + len(w)
+                    # (?<!\w) looks before `start` too; (?!\w) sees the end of the span as the end of text
+                    if (at == 0 or not _is_word_char(text[at - 1])) and (
+                            after == end or not _is_word_char(text[after])):
+                        return True
+                    at = low.find(w, at + 1, end)
+            return False
+
+        return found
 
 
 _MODAL_KEYWORDS = _Keywords(_MODAL, _MODAL_WORDS)
@@ -179,7 +200,8 @@ class RepeatedFigure(Check):
             alt = lambda ws: "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))  # noqa: E731
             relative = re.compile(r"(?<!\w)(?:%s)(?!\w)" % alt(p.relative), re.I)
             c = self._re = (_Keywords(relative, p.relative),
-                            frozenset(p.copulas), frozenset(p.fillers), frozenset(p.not_actions), tuple(p.org_nouns))
+                            frozenset(p.copulas), frozenset(p.fillers), frozenset(p.not_actions),
+                            tuple((o, f" {o} ") for o in p.org_nouns))
         return c
 
     def _mentions(self, block: Block, figs=None) -> Iterable[tuple[tuple, object, int, int, frozenset, frozenset]]:
@@ -191,6 +213,7 @@ class RepeatedFigure(Check):
         periods = None
         bounds = _Bounds(text)
         rel_of: dict[tuple[int, int], bool] = {}
+        relative_in = modal_in = None  # made for this text when first needed (False: no word in it)
         for fig in figs:
             kind = fig.kind
             if kind == "number":
@@ -221,17 +244,20 @@ class RepeatedFigure(Check):
             ss, se = bounds.sentence(num.start, num.end)
             rel = rel_of.get((ss, se))
             if rel is None:
-                rel = rel_of[(ss, se)] = relative.found(text, ss, se)
+                if relative_in is None:
+                    relative_in = relative.searcher(text) or False
+                rel = rel_of[(ss, se)] = bool(relative_in) and relative_in(ss, se)
             if rel:
                 continue
-            cs, ce = bounds.clause(num.start, num.end)
-            if _MODAL_KEYWORDS.found(text, cs, num.start):
+            if modal_in is None:
+                modal_in = _MODAL_KEYWORDS.searcher(text) or False
+            if modal_in and modal_in(bounds.clause(num.start, num.end)[0], num.start):
                 continue
             # the subject: names and organisations said before the count in its sentence
             words = text[ss:num.start].split()
             low = " " + " ".join(words).lower() + " "
             subject = frozenset([w.strip("“”\"'") for w in words[1:] if w[:1].isupper()]
-                                + [o for o in org_nouns if f" {o} " in low])
+                                + [o for o, padded in org_nouns if padded in low])
             if periods is None:
                 periods = frozenset((x.kind, getattr(x, "index", None), getattr(x, "year", None),
                                      getattr(x, "month", None)) for x in figs if x.kind in ("period", "date"))
