@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from .document import Document
 
@@ -19,7 +20,8 @@ HEADER_BLOCKS = 30  # the national/Party header sits in the first blocks of the 
 
 def detect_profile(doc: Document) -> str | None:
     """Looks at the header lines (and Word header parts); None when neither header is present."""
-    head = [b.text for b in doc.blocks if b.kind.value in ("header", "paragraph", "table_cell")][:HEADER_BLOCKS]
+    head = list(islice((b.text for b in doc.blocks if b.kind.value in ("header", "paragraph", "table_cell")),
+                       HEADER_BLOCKS))
     text = "\n".join(head)
     party = _PARTY.search(text)
     state = _STATE.search(text)
@@ -58,7 +60,9 @@ def _body_evidence(doc: Document) -> str | None:
     when they say nothing or contradict each other."""
     blocks = [b for b in doc.blocks if b.kind.value in ("paragraph", "table_cell") and b.text.strip()]
     votes: set[str] = set()
-    lines = [(i, line) for i, b in enumerate(blocks) for line in b.text.split("\n") if line.strip()]
+    # only the first 8 blocks (agency lines) and the last 40 (signature) are looked at
+    near = sorted(set(range(min(8, len(blocks)))) | set(range(max(0, len(blocks) - 40), len(blocks))))
+    lines = [(i, line) for i in near for line in blocks[i].text.split("\n") if line.strip()]
     for i, line in lines:
         if i < 8 and _PARTY_AGENCY.match(line):
             votes.add("party")
@@ -136,7 +140,8 @@ class Header:
 
 
 def _head_blocks(doc: Document, limit: int = 60) -> list[Block]:
-    return [b for b in doc.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL, BlockKind.HEADER)][:limit]
+    kinds = (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL, BlockKind.HEADER)
+    return list(islice((b for b in doc.blocks if b.kind in kinds), limit))
 
 
 def read_header(doc: Document) -> Header:

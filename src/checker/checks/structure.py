@@ -136,12 +136,10 @@ def find_recipients(doc: Document, body: list[Block] | None = None) -> tuple[Blo
         # a line `_NOI_NHAN` matches holds "nhận" in any case (no letter of it has a special case fold)
         if "nhận" not in b.text.lower():
             continue
-        lines = _lines(blocks[k:k + 31])  # enough lines for the 30 from the first line of b
-        for i, (lb, line) in enumerate(lines):
-            if lb is not b:
-                break
+        for i, (_, line) in enumerate(_lines([b])):
             if _NOI_NHAN.match(line):
-                for nb, nline in lines[i:i + 30]:
+                # the 30 lines from there on (31 blocks hold at least 30 more lines)
+                for nb, nline in _lines(blocks[k:k + 31])[i:i + 30]:
                     if _LUU.match(nline) or _DASH_LUU.search(nline):
                         return b, nb
                 return b, None
@@ -399,6 +397,15 @@ class ReportSections(Check):
         periodic: list[str] = []
         nonperiodic_severity: Severity = Severity.INFO
 
+    def _group_patterns(self, g: SectionGroup) -> tuple[list[re.Pattern], list[re.Pattern]]:
+        """The group's patterns and exclusions, compiled once per check."""
+        cache = self.__dict__.setdefault("_compiled_groups", {})
+        key = (tuple(g.patterns), tuple(g.exclude))
+        c = cache.get(key)
+        if c is None:
+            c = cache[key] = ([re.compile(p) for p in g.patterns], [re.compile(x) for x in g.exclude])
+        return c
+
     def _headings(self, doc: Document) -> list[Block]:
         from ..headings import parse_heading
 
@@ -441,7 +448,8 @@ class ReportSections(Check):
                 f = folded.get(b.index)
                 if f is None:
                     f = folded[b.index] = fold(b.text)
-                if any(re.search(p, f) for p in g.patterns) and not any(re.search(x, f) for x in g.exclude):
+                pats, excl = self._group_patterns(g)
+                if any(p.search(f) for p in pats) and not any(x.search(f) for x in excl):
                     found[g.name] = b
                     break
         for g in self.params.groups:
@@ -451,12 +459,16 @@ class ReportSections(Check):
             start = found[g.within]
             level = _level_of(start)
             head_ids = {id(b) for b in heads}  # (`b in heads` per body block would be quadratic)
+            pats = self._group_patterns(g)[0]
             for b in body:
                 if b.index <= start.index:
                     continue
                 if id(b) in head_ids and _level_of(b) <= level and b.index != start.index:
                     break
-                if any(re.search(p, fold(b.text)) for p in g.patterns):
+                if not pats:
+                    continue
+                f = fold(b.text)
+                if any(p.search(f) for p in pats):
                     found[g.name] = b
                     break
         sign, _ = _signature(ctx)
