@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 from typing import Iterator
 
@@ -35,6 +36,7 @@ BLANK_MARKS = {"", "-", "–", "—", "x", "X", "...", "…", "0"}  # "0" is a v
 _DASHES = {"-", "–", "—", "x", "X", "...", "…", "--", "---"}
 
 
+@lru_cache(maxsize=4096)  # labels are normalised again and again by the table rules
 def norm(text: str) -> str:
     """Lower-case, NFC, single spaces, no surrounding punctuation: the form labels are compared in."""
     t = unicodedata.normalize("NFC", text).replace("\u00a0", " ").lower()
@@ -384,12 +386,14 @@ def _markdown_grids(doc: Document) -> Iterator[Grid]:
         yield Grid(f"md{count}", cells, r, n_cols, markdown_header=header)
 
     for b in doc.blocks:
-        t = b.text.strip()
-        if b.kind is BlockKind.PARAGRAPH and len(t) >= 2 and t.startswith("|") and t.endswith("|"):
-            run.append(b)
-            continue
-        yield from flush()
-        run = []
+        if b.kind is BlockKind.PARAGRAPH:
+            t = b.text.strip()
+            if len(t) >= 2 and t.startswith("|") and t.endswith("|"):
+                run.append(b)
+                continue
+        if run:
+            yield from flush()
+            run = []
     yield from flush()
 
 

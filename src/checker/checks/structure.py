@@ -385,6 +385,9 @@ class SectionGroup(BaseModel):
     monthly_severity: Severity | None = None  # a monthly report may omit it
 
 
+_HEADING_START = re.compile(r"^[*+•\-–]?\s*\S")
+
+
 @register("report-sections")
 class ReportSections(Check):
     class Params(BaseModel):
@@ -407,6 +410,7 @@ class ReportSections(Check):
         return c
 
     def _headings(self, doc: Document) -> list[Block]:
+        """Numbered headings, Word headings, and short standalone lines that can act as one."""
         from ..headings import parse_heading
 
         out = []
@@ -416,7 +420,7 @@ class ReportSections(Check):
                 continue
             if parse_heading(t) is not None or b.heading_level is not None:
                 out.append(b)
-            elif len(t) <= self.params.max_line and re.match(r"^[*+•\-–]?\s*\S", t) and (
+            elif len(t) <= self.params.max_line and _HEADING_START.match(t) and (
                     t.rstrip().endswith(":") or t.lstrip("*+•-– ").split(" ")[0].isupper()
                     or b.list_id is not None or t.upper() == t):
                 out.append(b)
@@ -444,11 +448,11 @@ class ReportSections(Check):
         found: dict[str, Block] = {}
         folded: dict[int, str] = {}  # block index → fold(text): each group looks at the same headings
         for g in self.params.groups:
+            pats, excl = self._group_patterns(g)
             for b in heads:
                 f = folded.get(b.index)
                 if f is None:
                     f = folded[b.index] = fold(b.text)
-                pats, excl = self._group_patterns(g)
                 if any(p.search(f) for p in pats) and not any(x.search(f) for x in excl):
                     found[g.name] = b
                     break
@@ -506,6 +510,9 @@ def _label(h, text: str) -> str:
     return text[h.start:h.end].strip()
 
 
+_SUB_ITEM = re.compile(r"^\s*(\d{1,2})[a-zđ]\b")  # "18a, 18b. …"
+
+
 @register("heading-numbering")
 class HeadingNumbering(Check):
     """Per level: duplicates, gaps and disorder of typed labels. Arabic sections restart under a new
@@ -528,7 +535,7 @@ class HeadingNumbering(Check):
                 continue
             if b.kind is not BlockKind.PARAGRAPH or not b.text.strip():
                 continue
-            if (m := re.match(r"^\s*(\d{1,2})[a-zđ]\b", b.text)) and last["arabic"] is not None:
+            if (m := _SUB_ITEM.match(b.text)) and last["arabic"] is not None:
                 last["arabic"] = (int(m.group(1)), m.group(1) + ".")  # "18a, 18b. …" stands for item 18
                 continue
             h = parse_heading(b.text, max_title=10_000)
