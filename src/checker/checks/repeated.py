@@ -205,11 +205,10 @@ class RepeatedFigure(Check):
         return c
 
     def _mentions(self, block: Block, figs=None) -> Iterable[tuple[tuple, object, int, int, frozenset, frozenset]]:
-        f = _figures()
         text = block.text
         relative, copulas, fillers, not_actions, org_nouns = self._compiled()
         if figs is None:
-            figs = f.extract(text)
+            figs = _figures().extract(text)
         periods = None
         bounds = _Bounds(text)
         rel_of: dict[tuple[int, int], bool] = {}
