@@ -97,33 +97,42 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"  # what `\\w` matches in a str pattern
 
 
+def _plain_lower(text: str) -> str | None:
+    """`text.lower()` when the text has only plain-case characters (then of the same length, position by
+    position); None otherwise."""
+    return None if _NOT_PLAIN_CASE.search(text) else text.lower()
+
+
 class _Keywords:
     """`pattern.search(text, start, end) is not None` for a case-insensitive `(?<!\\w)(?:w1|w2|…)(?!\\w)`
-    over the given `words`, without the regex trying every word at every position: the words are found
-    with `str.find` in the lowered text and their boundaries checked by hand. Exact where the text and the
-    words have only plain-case characters (re's IGNORECASE then is `str.lower()` equality, one character
-    to one); elsewhere the regex decides."""
+    over the given `words`, without the case-insensitive regex trying every word at every position: a plain
+    regex over the lowered text says whether any word occurs at all, and only then are the words found with
+    `str.find` and their boundaries checked by hand. Exact where the text and the words have only plain-case
+    characters (re's IGNORECASE then is `str.lower()` equality, one character to one); elsewhere the regex
+    decides."""
 
-    __slots__ = ("pattern", "words")
+    __slots__ = ("pattern", "words", "any_word")
 
     def __init__(self, pattern: re.Pattern, words):
         self.pattern = pattern
         words = [w.lower() for w in words]
         self.words = None if any(_NOT_PLAIN_CASE.search(w) for w in words) else tuple(words)
+        self.any_word = re.compile("|".join(map(re.escape, words))) if self.words else None
 
-    def searcher(self, text: str) -> Callable[[int, int], bool] | None:
-        """`found(start, end)` for one text; None when the text holds none of the words (nothing can be
-        found in any span)."""
-        if self.words is None or _NOT_PLAIN_CASE.search(text):
+    def searcher(self, text: str, low: str | None) -> Callable[[int, int], bool] | None:
+        """`found(start, end)` for one text (`low`: its `_plain_lower`); None when the text holds none of
+        the words (nothing can be found in any span)."""
+        if self.words is None or low is None:
             search = self.pattern.search
             return lambda start, end: search(text, start, end) is not None
-        low = text.lower()  # same length and positions as text (plain-case characters lower one to one)
-        present = [w for w in self.words if w in low]
-        if not present:
+        if self.any_word.search(low) is None:
             return None
+        any_word, words = self.any_word.search, self.words
 
         def found(start: int, end: int) -> bool:
-            for w in present:
+            if any_word(low, start, end) is None:
+                return False
+            for w in words:
                 at = low.find(w, start, end)
                 while at >= 0:
                     after = at + len(w)
@@ -212,7 +221,7 @@ class RepeatedFigure(Check):
         periods = None
         bounds = _Bounds(text)
         rel_of: dict[tuple[int, int], bool] = {}
-        relative_in = modal_in = None  # made for this text when first needed (False: no word in it)
+        relative_in = modal_in = low = None  # made for this text when first needed (False: no word in it)
         for fig in figs:
             kind = fig.kind
             if kind == "number":
@@ -244,12 +253,16 @@ class RepeatedFigure(Check):
             rel = rel_of.get((ss, se))
             if rel is None:
                 if relative_in is None:
-                    relative_in = relative.searcher(text) or False
+                    if low is None:
+                        low = _plain_lower(text) or ""
+                    relative_in = relative.searcher(text, low or None) or False
                 rel = rel_of[(ss, se)] = bool(relative_in) and relative_in(ss, se)
             if rel:
                 continue
             if modal_in is None:
-                modal_in = _MODAL_KEYWORDS.searcher(text) or False
+                if low is None:
+                    low = _plain_lower(text) or ""
+                modal_in = _MODAL_KEYWORDS.searcher(text, low or None) or False
             if modal_in and modal_in(bounds.clause(num.start, num.end)[0], num.start):
                 continue
             # the subject: names and organisations said before the count in its sentence
