@@ -332,6 +332,22 @@ _GOM = re.compile(r"(?:(?<!\w)(?:gồm|bao gồm|gồm có)\s+(\d{1,2})\s+" + _N
                   re.IGNORECASE)
 # what `_GOM` needs, found much faster: a count, then only letters and spaces up to a colon
 _GOM_HINT = re.compile(r"\d\s+[^\W\d_](?:[^\W\d_]|\s)*:")
+# what comes before the bracket of a `_PAREN_LIST` match, read backwards from the bracket: spaces, one to
+# eight words, spaces, the count's last digit
+_BEFORE_PAREN_REVERSED = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,7}\s+\d")
+
+
+def _may_hold_paren_list(text: str) -> bool:
+    """False when `_PAREN_LIST` cannot match: no bracket has a count and words right before it (much
+    cheaper than the pattern, which is tried at every position)."""
+    q = text.find("(")
+    while q >= 0:
+        if _BEFORE_PAREN_REVERSED.match(text[:q][::-1]):
+            return True
+        q = text.find("(", q + 1)
+    return False
+
+
 _MARKER = re.compile(r"^\s*(?:(?P<dash>[-+•*–])\s|(?P<letter>[a-zđ])\)\s|(?P<num>\d{1,2})[.)]\s|(?P<roman>[IVX]+)[.)]\s)")
 
 
@@ -405,7 +421,7 @@ class CountedList(Check):
             text = block.text
             if not _has_digit(text):
                 continue
-            for m in (_PAREN_LIST.finditer(text) if "(" in text else ()):
+            for m in (_PAREN_LIST.finditer(text) if _may_hold_paren_list(text) else ()):
                 n = self._count_value(m.group(1))
                 inner = m.group(3)
                 if n is None or any(ch.isdigit() for ch in inner) or self._open(inner):
