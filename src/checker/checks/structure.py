@@ -30,7 +30,9 @@ def looks_like_document(ctx: Context) -> bool:
 
 
 def nonempty(doc: Document) -> list[Block]:
-    return [b for b in doc.body() if b.text.strip()]
+    """The body blocks (paragraphs, table cells) with some text that is not whitespace."""
+    body = (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL)  # Block.is_body
+    return [b for b in doc.blocks if b.kind in body and b.text and not b.text.isspace()]
 
 
 # The body blocks, the recipients and the signature: found once per document for the rules that need them.
