@@ -104,8 +104,15 @@ TYPE_NAMES = {  # the type name line of a document → its Party/state type code
 }
 
 
+_MARKUP = re.compile(r"[*_#`]+")
+_YOUTH_HEADER = re.compile(r"ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH")
+_MOTTO = re.compile(r"Độc\s*lập\s*-?\s*Tự\s*do\s*-?\s*Hạnh\s*phúc", re.IGNORECASE)
+_SUBJECT_END = re.compile(r"^(?:[IVX]+\.|\d+\.|Kính gửi|Căn cứ|Thực hiện)")
+_FIRST_SECTION = re.compile(r"^\s*(?:[IVX]+\.|1\.)\s")
+
+
 def _plain(text: str) -> str:
-    return re.sub(r"[*_#`]+", "", text).strip()
+    return _MARKUP.sub("", text).strip()
 
 
 @dataclass
@@ -154,9 +161,9 @@ def read_header(doc: Document) -> Header:
             h.has_party_header = True
         if _STATE.search(text):
             h.has_state_header = True
-        if re.search(r"ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH", text):
+        if _YOUTH_HEADER.search(text):
             h.has_youth_header = True
-        if re.search(r"Độc\s*lập\s*-?\s*Tự\s*do\s*-?\s*Hạnh\s*phúc", text, re.IGNORECASE):
+        if _MOTTO.search(text):
             h.has_motto = True
         if h.number is None and (m := NUMBER_LINE.search(text)):
             h.number_block, h.number = b, m
@@ -173,12 +180,12 @@ def read_header(doc: Document) -> Header:
                     continue
                 if set(t) <= set("-_–—=*. "):
                     break
-                if h.subject_blocks and re.match(r"^(?:[IVX]+\.|\d+\.|Kính gửi|Căn cứ|Thực hiện)", t):
+                if h.subject_blocks and _SUBJECT_END.match(t):
                     break
                 h.subject_blocks.append(nb)
                 if len(h.subject_blocks) >= 4:
                     break
         if h.title_block is not None and b is not h.title_block and b not in h.subject_blocks \
-                and re.match(r"^\s*(?:[IVX]+\.|1\.)\s", text):
+                and _FIRST_SECTION.match(text):
             break
     return h

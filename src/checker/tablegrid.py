@@ -128,6 +128,10 @@ _STT = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)*\.?|[a-zđ]\)?|[ivxlc]+\.?|[-+*•])$
 _COLNUM = re.compile(r"^\(?([0-9]+|[a-e])\)?(?:\s*=\s*[-+*/x×:()0-9a-e\s.,]+)?$")
 _YEAR = re.compile(r"^(19|20)[0-9]{2}$")
 _UNIT_ROW = re.compile(r"^\(?\s*(đơn vị tính|đơn vị|đvt)\s*[:.]", re.IGNORECASE)
+_UNIT_IN_BRACKETS = re.compile(r"\((?:đơn vị|đvt)\s*[:.]?\s*([^)]+)\)", re.IGNORECASE)
+_STT_NUMBER = re.compile(r"[0-9]+")
+_STT_DECIMAL = re.compile(r"[0-9]+(\.[0-9]+)+")
+_STT_LETTER = re.compile(r"[a-zđ]")
 
 
 def stt_level(text: str) -> int | None:
@@ -140,11 +144,11 @@ def stt_level(text: str) -> int | None:
         return None
     if _ROMAN.match(t) and t not in ("c", "l"):
         return 1
-    if re.fullmatch(r"[0-9]+", t):
+    if _STT_NUMBER.fullmatch(t):
         return 2
-    if re.fullmatch(r"[0-9]+(\.[0-9]+)+", t):
+    if _STT_DECIMAL.fullmatch(t):
         return 2 + t.count(".")
-    if re.fullmatch(r"[a-zđ]", t):
+    if _STT_LETTER.fullmatch(t):
         return 5
     return None
 
@@ -322,7 +326,7 @@ class Grid:
         if self.unit is None:
             for r in range(1, self.header_rows + 1):
                 for cell in self.row_cells(r):
-                    m = re.search(r"\((?:đơn vị|đvt)\s*[:.]?\s*([^)]+)\)", cell.text, re.IGNORECASE)
+                    m = _UNIT_IN_BRACKETS.search(cell.text)
                     if m:
                         self.unit = m.group(1).strip()
 
