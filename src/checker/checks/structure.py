@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 from typing import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -62,6 +63,7 @@ def _fold_slow(t: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in t if unicodedata.category(c) != "Mn"))
 
 
+@cache  # built on first use (a few ms): not at import
 def _fold_table() -> tuple[dict[int, str], re.Pattern]:
     """Per-character folds for the characters whose fold does not depend on their neighbours (ASCII,
     Latin letters, combining marks, general punctuation): they decompose to one base character plus
@@ -92,14 +94,12 @@ def _fold_table() -> tuple[dict[int, str], re.Pattern]:
     return table, re.compile("[^%s]" % ranges)
 
 
-_FOLD, _FOLD_UNSAFE = _fold_table()
-
-
 def fold(text: str) -> str:
     """Lower case without tone marks, for keyword matching ("Hạn chế" → "han che")."""
     t = text.lower()
-    if _FOLD_UNSAFE.search(t) is None:  # the usual case: one table lookup per character
-        return t.translate(_FOLD)
+    table, unsafe = _fold_table()
+    if unsafe.search(t) is None:  # the usual case: one table lookup per character
+        return t.translate(table)
     return _fold_slow(t)
 
 
