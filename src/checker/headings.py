@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .document import Block, BlockKind, Document
 
@@ -43,6 +44,7 @@ LETTER_ORDINALS = {ch: i for i, ch in enumerate("abcd")} | {"đ": 3.5, "e": 4, "
                                                           "v": 19, "w": 19.5, "x": 20, "y": 21, "z": 21.5}
 
 
+@lru_cache(maxsize=1 << 15)  # several rules parse the same paragraphs; a Heading is immutable
 def parse_heading(text: str, max_title: int = 300) -> Heading | None:
     """The typed label at the start of a paragraph, when what follows reads like a title or an item.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from .document import Document
 
@@ -19,7 +20,8 @@ HEADER_BLOCKS = 30  # the national/Party header sits in the first blocks of the 
 
 def detect_profile(doc: Document) -> str | None:
     """Looks at the header lines (and Word header parts); None when neither header is present."""
-    head = [b.text for b in doc.blocks if b.kind.value in ("header", "paragraph", "table_cell")][:HEADER_BLOCKS]
+    head = list(islice((b.text for b in doc.blocks if b.kind.value in ("header", "paragraph", "table_cell")),
+                       HEADER_BLOCKS))
     text = "\n".join(head)
     party = _PARTY.search(text)
     state = _STATE.search(text)
@@ -58,7 +60,9 @@ def _body_evidence(doc: Document) -> str | None:
     when they say nothing or contradict each other."""
     blocks = [b for b in doc.blocks if b.kind.value in ("paragraph", "table_cell") and b.text.strip()]
     votes: set[str] = set()
-    lines = [(i, line) for i, b in enumerate(blocks) for line in b.text.split("\n") if line.strip()]
+    # only the first 8 blocks (agency lines) and the last 40 (signature) are looked at
+    near = sorted(set(range(min(8, len(blocks)))) | set(range(max(0, len(blocks) - 40), len(blocks))))
+    lines = [(i, line) for i in near for line in blocks[i].text.split("\n") if line.strip()]
     for i, line in lines:
         if i < 8 and _PARTY_AGENCY.match(line):
             votes.add("party")
@@ -100,8 +104,15 @@ TYPE_NAMES = {  # the type name line of a document → its Party/state type code
 }
 
 
+_MARKUP = re.compile(r"[*_#`]+")
+_YOUTH_HEADER = re.compile(r"ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH")
+_MOTTO = re.compile(r"Độc\s*lập\s*-?\s*Tự\s*do\s*-?\s*Hạnh\s*phúc", re.IGNORECASE)
+_SUBJECT_END = re.compile(r"^(?:[IVX]+\.|\d+\.|Kính gửi|Căn cứ|Thực hiện)")
+_FIRST_SECTION = re.compile(r"^\s*(?:[IVX]+\.|1\.)\s")
+
+
 def _plain(text: str) -> str:
-    return re.sub(r"[*_#`]+", "", text).strip()
+    return _MARKUP.sub("", text).strip()
 
 
 @dataclass
@@ -136,7 +147,8 @@ class Header:
 
 
 def _head_blocks(doc: Document, limit: int = 60) -> list[Block]:
-    return [b for b in doc.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL, BlockKind.HEADER)][:limit]
+    kinds = (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL, BlockKind.HEADER)
+    return list(islice((b for b in doc.blocks if b.kind in kinds), limit))
 
 
 def read_header(doc: Document) -> Header:
@@ -149,9 +161,9 @@ def read_header(doc: Document) -> Header:
             h.has_party_header = True
         if _STATE.search(text):
             h.has_state_header = True
-        if re.search(r"ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH", text):
+        if _YOUTH_HEADER.search(text):
             h.has_youth_header = True
-        if re.search(r"Độc\s*lập\s*-?\s*Tự\s*do\s*-?\s*Hạnh\s*phúc", text, re.IGNORECASE):
+        if _MOTTO.search(text):
             h.has_motto = True
         if h.number is None and (m := NUMBER_LINE.search(text)):
             h.number_block, h.number = b, m
@@ -168,12 +180,12 @@ def read_header(doc: Document) -> Header:
                     continue
                 if set(t) <= set("-_–—=*. "):
                     break
-                if h.subject_blocks and re.match(r"^(?:[IVX]+\.|\d+\.|Kính gửi|Căn cứ|Thực hiện)", t):
+                if h.subject_blocks and _SUBJECT_END.match(t):
                     break
                 h.subject_blocks.append(nb)
                 if len(h.subject_blocks) >= 4:
                     break
         if h.title_block is not None and b is not h.title_block and b not in h.subject_blocks \
-                and re.match(r"^\s*(?:[IVX]+\.|1\.)\s", text):
+                and _FIRST_SECTION.match(text):
             break
     return h

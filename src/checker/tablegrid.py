@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 from typing import Iterator
 
@@ -35,6 +36,7 @@ BLANK_MARKS = {"", "-", "–", "—", "x", "X", "...", "…", "0"}  # "0" is a v
 _DASHES = {"-", "–", "—", "x", "X", "...", "…", "--", "---"}
 
 
+@lru_cache(maxsize=4096)  # labels are normalised again and again by the table rules
 def norm(text: str) -> str:
     """Lower-case, NFC, single spaces, no surrounding punctuation: the form labels are compared in."""
     t = unicodedata.normalize("NFC", text).replace("\u00a0", " ").lower()
@@ -126,6 +128,10 @@ _STT = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)*\.?|[a-zđ]\)?|[ivxlc]+\.?|[-+*•])$
 _COLNUM = re.compile(r"^\(?([0-9]+|[a-e])\)?(?:\s*=\s*[-+*/x×:()0-9a-e\s.,]+)?$")
 _YEAR = re.compile(r"^(19|20)[0-9]{2}$")
 _UNIT_ROW = re.compile(r"^\(?\s*(đơn vị tính|đơn vị|đvt)\s*[:.]", re.IGNORECASE)
+_UNIT_IN_BRACKETS = re.compile(r"\((?:đơn vị|đvt)\s*[:.]?\s*([^)]+)\)", re.IGNORECASE)
+_STT_NUMBER = re.compile(r"[0-9]+")
+_STT_DECIMAL = re.compile(r"[0-9]+(\.[0-9]+)+")
+_STT_LETTER = re.compile(r"[a-zđ]")
 
 
 def stt_level(text: str) -> int | None:
@@ -138,11 +144,11 @@ def stt_level(text: str) -> int | None:
         return None
     if _ROMAN.match(t) and t not in ("c", "l"):
         return 1
-    if re.fullmatch(r"[0-9]+", t):
+    if _STT_NUMBER.fullmatch(t):
         return 2
-    if re.fullmatch(r"[0-9]+(\.[0-9]+)+", t):
+    if _STT_DECIMAL.fullmatch(t):
         return 2 + t.count(".")
-    if re.fullmatch(r"[a-zđ]", t):
+    if _STT_LETTER.fullmatch(t):
         return 5
     return None
 
@@ -320,7 +326,7 @@ class Grid:
         if self.unit is None:
             for r in range(1, self.header_rows + 1):
                 for cell in self.row_cells(r):
-                    m = re.search(r"\((?:đơn vị|đvt)\s*[:.]?\s*([^)]+)\)", cell.text, re.IGNORECASE)
+                    m = _UNIT_IN_BRACKETS.search(cell.text)
                     if m:
                         self.unit = m.group(1).strip()
 
@@ -384,12 +390,14 @@ def _markdown_grids(doc: Document) -> Iterator[Grid]:
         yield Grid(f"md{count}", cells, r, n_cols, markdown_header=header)
 
     for b in doc.blocks:
-        t = b.text.strip()
-        if b.kind is BlockKind.PARAGRAPH and len(t) >= 2 and t.startswith("|") and t.endswith("|"):
-            run.append(b)
-            continue
-        yield from flush()
-        run = []
+        if b.kind is BlockKind.PARAGRAPH:
+            t = b.text.strip()
+            if len(t) >= 2 and t.startswith("|") and t.endswith("|"):
+                run.append(b)
+                continue
+        if run:
+            yield from flush()
+            run = []
     yield from flush()
 
 

@@ -16,7 +16,7 @@ is accepted.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Callable, Iterable
 
 from pydantic import BaseModel, ConfigDict
 
@@ -84,7 +84,69 @@ def _tail_before(text: str, lo: int, end: int) -> str | None:
     m = _TAIL_REVERSED.match(rev)
     return m.group(0)[::-1] if m else None
 # a modal or a proposal before the count: what must or should happen, not what happened
-_MODAL = re.compile(r"(?<!\w)(?:phải|cần|sẽ|đề nghị|kiến nghị|đề xuất|dự kiến|yêu cầu)(?!\w)", re.I)
+_MODAL_WORDS = ["phải", "cần", "sẽ", "đề nghị", "kiến nghị", "đề xuất", "dự kiến", "yêu cầu"]
+_MODAL = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(_MODAL_WORDS), re.I)
+
+# Characters (ASCII, the Vietnamese letters, general punctuation) for which re.IGNORECASE matching is
+# plain `str.lower()` equality; outside them re's case folding has more (ſ ~ s, ı ~ i, µ ~ μ …).
+_NOT_PLAIN_CASE = re.compile("[^\x00-\x7f\u00c0-\u00ff\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169"
+                             "\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9\u2000-\u206f]")
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what `\\w` matches in a str pattern
+
+
+def _plain_lower(text: str) -> str | None:
+    """`text.lower()` when the text has only plain-case characters (then of the same length, position by
+    position); None otherwise."""
+    return None if _NOT_PLAIN_CASE.search(text) else text.lower()
+
+
+class _Keywords:
+    """`pattern.search(text, start, end) is not None` for a case-insensitive `(?<!\\w)(?:w1|w2|…)(?!\\w)`
+    over the given `words`, without the case-insensitive regex trying every word at every position: a plain
+    regex over the lowered text says whether any word occurs at all, and only then are the words found with
+    `str.find` and their boundaries checked by hand. Exact where the text and the words have only plain-case
+    characters (re's IGNORECASE then is `str.lower()` equality, one character to one); elsewhere the regex
+    decides."""
+
+    __slots__ = ("pattern", "words", "any_word")
+
+    def __init__(self, pattern: re.Pattern, words):
+        self.pattern = pattern
+        words = [w.lower() for w in words]
+        self.words = None if any(_NOT_PLAIN_CASE.search(w) for w in words) else tuple(words)
+        self.any_word = re.compile("|".join(map(re.escape, words))) if self.words else None
+
+    def searcher(self, text: str, low: str | None) -> Callable[[int, int], bool] | None:
+        """`found(start, end)` for one text (`low`: its `_plain_lower`); None when the text holds none of
+        the words (nothing can be found in any span)."""
+        if self.words is None or low is None:
+            search = self.pattern.search
+            return lambda start, end: search(text, start, end) is not None
+        if self.any_word.search(low) is None:
+            return None
+        any_word, words = self.any_word.search, self.words
+
+        def found(start: int, end: int) -> bool:
+            if any_word(low, start, end) is None:
+                return False
+            for w in words:
+                at = low.find(w, start, end)
+                while at >= 0:
+                    after = at + len(w)
+                    # (?<!\w) looks before `start` too; (?!\w) sees the end of the span as the end of text
+                    if (at == 0 or not _is_word_char(text[at - 1])) and (
+                            after == end or not _is_word_char(text[after])):
+                        return True
+                    at = low.find(w, at + 1, end)
+            return False
+
+        return found
+
+
+_MODAL_KEYWORDS = _Keywords(_MODAL, _MODAL_WORDS)
 
 
 def _cuts(regex: re.Pattern, text: str, end: bool) -> list[int]:
@@ -145,19 +207,21 @@ class RepeatedFigure(Check):
         if c is None:
             p = self.params
             alt = lambda ws: "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))  # noqa: E731
-            c = self._re = (re.compile(r"(?<!\w)(?:%s)(?!\w)" % alt(p.relative), re.I),
-                            frozenset(p.copulas), frozenset(p.fillers), frozenset(p.not_actions), tuple(p.org_nouns))
+            relative = re.compile(r"(?<!\w)(?:%s)(?!\w)" % alt(p.relative), re.I)
+            c = self._re = (_Keywords(relative, p.relative),
+                            frozenset(p.copulas), frozenset(p.fillers), frozenset(p.not_actions),
+                            tuple((o, f" {o} ") for o in p.org_nouns))
         return c
 
     def _mentions(self, block: Block, figs=None) -> Iterable[tuple[tuple, object, int, int, frozenset, frozenset]]:
-        f = _figures()
         text = block.text
         relative, copulas, fillers, not_actions, org_nouns = self._compiled()
         if figs is None:
-            figs = f.extract(text)
+            figs = _figures().extract(text)
         periods = None
         bounds = _Bounds(text)
         rel_of: dict[tuple[int, int], bool] = {}
+        relative_in = modal_in = low = None  # made for this text when first needed (False: no word in it)
         for fig in figs:
             kind = fig.kind
             if kind == "number":
@@ -188,17 +252,24 @@ class RepeatedFigure(Check):
             ss, se = bounds.sentence(num.start, num.end)
             rel = rel_of.get((ss, se))
             if rel is None:
-                rel = rel_of[(ss, se)] = relative.search(text, ss, se) is not None
+                if relative_in is None:
+                    if low is None:
+                        low = _plain_lower(text) or ""
+                    relative_in = relative.searcher(text, low or None) or False
+                rel = rel_of[(ss, se)] = bool(relative_in) and relative_in(ss, se)
             if rel:
                 continue
-            cs, ce = bounds.clause(num.start, num.end)
-            if _MODAL.search(text, cs, num.start):
+            if modal_in is None:
+                if low is None:
+                    low = _plain_lower(text) or ""
+                modal_in = _MODAL_KEYWORDS.searcher(text, low or None) or False
+            if modal_in and modal_in(bounds.clause(num.start, num.end)[0], num.start):
                 continue
             # the subject: names and organisations said before the count in its sentence
             words = text[ss:num.start].split()
             low = " " + " ".join(words).lower() + " "
             subject = frozenset([w.strip("“”\"'") for w in words[1:] if w[:1].isupper()]
-                                + [o for o in org_nouns if f" {o} " in low])
+                                + [o for o, padded in org_nouns if padded in low])
             if periods is None:
                 periods = frozenset((x.kind, getattr(x, "index", None), getattr(x, "year", None),
                                      getattr(x, "month", None)) for x in figs if x.kind in ("period", "date"))
@@ -259,6 +330,24 @@ _NOUN = r"((?:[^\W\d_]+\s+){0,3}?[^\W\d_]+)"
 _GOM = re.compile(r"(?:(?<!\w)(?:gồm|bao gồm|gồm có)\s+(\d{1,2})\s+" + _NOUN + r"\s*(?:sau|như sau|chính|cụ thể)?"
                   r"|(?<![\d.,/])(\d{1,2})\s+" + _NOUN + r"\s+(?:sau|như sau|sau đây|cụ thể như sau))\s*:\s*(.*)$",
                   re.IGNORECASE)
+# what `_GOM` needs, found much faster: a count, then only letters and spaces up to a colon
+_GOM_HINT = re.compile(r"\d\s+[^\W\d_](?:[^\W\d_]|\s)*:")
+# what comes before the bracket of a `_PAREN_LIST` match, read backwards from the bracket: spaces, one to
+# eight words, spaces, the count's last digit
+_BEFORE_PAREN_REVERSED = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,7}\s+\d")
+
+
+def _may_hold_paren_list(text: str) -> bool:
+    """False when `_PAREN_LIST` cannot match: no bracket has a count and words right before it (much
+    cheaper than the pattern, which is tried at every position)."""
+    q = text.find("(")
+    while q >= 0:
+        if _BEFORE_PAREN_REVERSED.match(text[:q][::-1]):
+            return True
+        q = text.find("(", q + 1)
+    return False
+
+
 _MARKER = re.compile(r"^\s*(?:(?P<dash>[-+•*–])\s|(?P<letter>[a-zđ])\)\s|(?P<num>\d{1,2})[.)]\s|(?P<roman>[IVX]+)[.)]\s)")
 
 
@@ -307,9 +396,8 @@ class CountedList(Check):
         blocks = [b for b in doc.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL, BlockKind.FOOTNOTE)]
         for i, block in enumerate(blocks):
             text = block.text
-            if not any(ch.isdigit() for ch in text):
-                continue
-            for m in (_PAREN_LIST.finditer(text) if "(" in text else ()):
+            # (no test for a digit first: both patterns below need one, and their own prefilters are cheaper)
+            for m in (_PAREN_LIST.finditer(text) if _may_hold_paren_list(text) else ()):
                 n = self._count_value(m.group(1))
                 inner = m.group(3)
                 if n is None or any(ch.isdigit() for ch in inner) or self._open(inner):
@@ -328,7 +416,7 @@ class CountedList(Check):
                 yield Finding(block, m.start(), m.end(), args={"count": m.group(1), "noun": m.group(2),
                                                                "items": counts[-1]},
                               expected=str(counts[-1]), actual=m.group(1))
-            gm = _GOM.search(text) if ":" in text else None
+            gm = _GOM.search(text) if ":" in text and _GOM_HINT.search(text) else None
             if gm:
                 yield from self._intro(blocks, i, gm, ctx)
 
@@ -356,7 +444,8 @@ class CountedList(Check):
             if kind is None:
                 return
             count, level = 0, first.list_level
-            for b in blocks[i + 1:]:
+            for j in range(i + 1, len(blocks)):  # (no slice: a copy of the rest per list is quadratic)
+                b = blocks[j]
                 k = _marker_kind(b.text) or ("auto" if b.list_id is not None else None)
                 if b.heading_level is not None or k is None:
                     break

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 from typing import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -30,7 +31,24 @@ def looks_like_document(ctx: Context) -> bool:
 
 
 def nonempty(doc: Document) -> list[Block]:
-    return [b for b in doc.body() if b.text.strip()]
+    """The body blocks (paragraphs, table cells) with some text that is not whitespace."""
+    body = (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL)  # Block.is_body
+    return [b for b in doc.blocks if b.kind in body and b.text and not b.text.isspace()]
+
+
+# The body blocks, the recipients and the signature: found once per document for the rules that need them.
+
+def _body(ctx: Context) -> list[Block]:
+    return ctx.memo(("structure", "nonempty"), lambda: nonempty(ctx.doc))
+
+
+def _recipients(ctx: Context) -> tuple[Block | None, Block | None]:
+    return ctx.memo(("structure", "recipients"), lambda: find_recipients(ctx.doc, _body(ctx)))
+
+
+def _signature(ctx: Context) -> tuple[Block | None, Block | None]:
+    return ctx.memo(("structure", "signature"),
+                    lambda: find_signature(ctx.doc, header(ctx), _body(ctx), _recipients(ctx)[0]))
 
 
 def word_span(block: Block, limit: int = 80) -> tuple[int, int]:
@@ -40,10 +58,49 @@ def word_span(block: Block, limit: int = 80) -> tuple[int, int]:
     return s, min(e, s + limit) if e > s else len(text)
 
 
+def _fold_slow(t: str) -> str:
+    t = unicodedata.normalize("NFD", t).replace("đ", "d")
+    return unicodedata.normalize("NFC", "".join(c for c in t if unicodedata.category(c) != "Mn"))
+
+
+@cache  # built on first use (a few ms): not at import
+def _fold_table() -> tuple[dict[int, str], re.Pattern]:
+    """Per-character folds for the characters whose fold does not depend on their neighbours (ASCII,
+    Latin letters, combining marks, general punctuation): they decompose to one base character plus
+    marks (Mn, all dropped), and what is left is a base character that composes with nothing.
+    Returns the translate table (changed characters only) and a pattern finding any other character."""
+    table: dict[int, str] = {}
+    safe = [(0x0000, 0x007F)]
+    for lo, hi in ((0x0080, 0x0250), (0x0300, 0x0370), (0x1E00, 0x1F00), (0x2000, 0x2070)):
+        for cp in range(lo, hi):
+            c = chr(cp)
+            d = unicodedata.normalize("NFD", c)
+            if unicodedata.category(c) == "Mn":
+                f = ""
+            elif (unicodedata.combining(d[0]) == 0 and unicodedata.category(d[0]) != "Mn"
+                  and all(unicodedata.category(x) == "Mn" for x in d[1:])):
+                f = _fold_slow(c)
+                if not (len(f) == 1 and f.isascii() or f == c):
+                    continue
+            else:
+                continue
+            if f != c:
+                table[cp] = f
+            if safe[-1][1] == cp - 1:
+                safe[-1] = (safe[-1][0], cp)
+            else:
+                safe.append((cp, cp))
+    ranges = "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in safe)
+    return table, re.compile("[^%s]" % ranges)
+
+
 def fold(text: str) -> str:
     """Lower case without tone marks, for keyword matching ("Hạn chế" → "han che")."""
-    t = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
-    return unicodedata.normalize("NFC", "".join(c for c in t if unicodedata.category(c) != "Mn"))
+    t = text.lower()
+    table, unsafe = _fold_table()
+    if unsafe.search(t) is None:  # the usual case: one table lookup per character
+        return t.translate(table)
+    return _fold_slow(t)
 
 
 _NOI_NHAN = re.compile(r"^\s*[*_]*\s*Nơi\s+nhận\s*[*_]*\s*:?", re.IGNORECASE)
@@ -70,25 +127,41 @@ def _lines(blocks: list[Block]) -> list[tuple[Block, str]]:
     return [(b, line) for b in blocks for line in b.text.split("\n") if line.strip()]
 
 
-def find_recipients(doc: Document) -> tuple[Block | None, Block | None]:
-    """The "Nơi nhận" block and the "Lưu …" block after it (within the distribution list)."""
-    lines = _lines(nonempty(doc))
-    for i, (b, line) in enumerate(lines):
-        if _NOI_NHAN.match(line):
-            for nb, nline in lines[i:i + 30]:
-                if _LUU.match(nline) or re.search(r"[-–]\s*Lưu\b", nline):
-                    return b, nb
-            return b, None
+_DASH_LUU = re.compile(r"[-–]\s*Lưu\b")
+
+
+def find_recipients(doc: Document, body: list[Block] | None = None) -> tuple[Block | None, Block | None]:
+    """The "Nơi nhận" block and the "Lưu …" block after it (within the distribution list).
+    `body`: `nonempty(doc)` when the caller has it."""
+    blocks = nonempty(doc) if body is None else body
+    for k, b in enumerate(blocks):
+        # a line `_NOI_NHAN` matches holds "nhận" in any case (no letter of it has a special case fold)
+        if "nhận" not in b.text.lower():
+            continue
+        for i, (_, line) in enumerate(_lines([b])):
+            if _NOI_NHAN.match(line):
+                # the 30 lines from there on (31 blocks hold at least 30 more lines)
+                for nb, nline in _lines(blocks[k:k + 31])[i:i + 30]:
+                    if _LUU.match(nline) or _DASH_LUU.search(nline):
+                        return b, nb
+                return b, None
     return None, None
 
 
-def find_signature(doc: Document, h) -> tuple[Block | None, Block | None]:
-    """The signature block (T/M …, or the signer's position) and the signer's name after it."""
-    body = nonempty(doc)
+_UNSET = object()
+
+
+def find_signature(doc: Document, h, body: list[Block] | None = None,
+                   noi_nhan: Block | None = _UNSET) -> tuple[Block | None, Block | None]:
+    """The signature block (T/M …, or the signer's position) and the signer's name after it.
+    `body` and `noi_nhan`: `nonempty(doc)` and the "Nơi nhận" block when the caller has them."""
+    if body is None:
+        body = nonempty(doc)
     start = 0
     if h.title_block is not None:
         start = next((i for i, b in enumerate(body) if b.index > h.title_block.index), len(body))
-    noi_nhan, _ = find_recipients(doc)
+    if noi_nhan is _UNSET:
+        noi_nhan, _ = find_recipients(doc, body)
     if noi_nhan is not None:  # the signature sits beside or just after the recipients
         at = next(i for i, b in enumerate(body) if b is noi_nhan)
         lines = _lines(body[max(start, at - 10):at + 40])
@@ -169,12 +242,12 @@ class MandatoryParts(Check):
         h = header(ctx)
         if not is_report(h, self.params.type_names, self.params.type_codes):
             return
-        body = nonempty(doc)
+        body = _body(ctx)
         if not body:
             return
         top = h.subject_block or h.title_block or body[0]
-        noi_nhan, luu = find_recipients(doc)
-        sign, name = find_signature(doc, h)
+        noi_nhan, luu = _recipients(ctx)
+        sign, name = _signature(ctx)
         closing = [b for b in body if noi_nhan is None or b.index < noi_nhan.index]
         closing = [b for b in closing if sign is None or b.index < sign.index]
         end = closing[-1] if closing else body[-1]
@@ -314,6 +387,9 @@ class SectionGroup(BaseModel):
     monthly_severity: Severity | None = None  # a monthly report may omit it
 
 
+_HEADING_START = re.compile(r"^[*+•\-–]?\s*\S")
+
+
 @register("report-sections")
 class ReportSections(Check):
     class Params(BaseModel):
@@ -326,7 +402,17 @@ class ReportSections(Check):
         periodic: list[str] = []
         nonperiodic_severity: Severity = Severity.INFO
 
+    def _group_patterns(self, g: SectionGroup) -> tuple[list[re.Pattern], list[re.Pattern]]:
+        """The group's patterns and exclusions, compiled once per check."""
+        cache = self.__dict__.setdefault("_compiled_groups", {})
+        key = (tuple(g.patterns), tuple(g.exclude))
+        c = cache.get(key)
+        if c is None:
+            c = cache[key] = ([re.compile(p) for p in g.patterns], [re.compile(x) for x in g.exclude])
+        return c
+
     def _headings(self, doc: Document) -> list[Block]:
+        """Numbered headings, Word headings, and short standalone lines that can act as one."""
         from ..headings import parse_heading
 
         out = []
@@ -336,7 +422,7 @@ class ReportSections(Check):
                 continue
             if parse_heading(t) is not None or b.heading_level is not None:
                 out.append(b)
-            elif len(t) <= self.params.max_line and re.match(r"^[*+•\-–]?\s*\S", t) and (
+            elif len(t) <= self.params.max_line and _HEADING_START.match(t) and (
                     t.rstrip().endswith(":") or t.lstrip("*+•-– ").split(" ")[0].isupper()
                     or b.list_id is not None or t.upper() == t):
                 out.append(b)
@@ -349,10 +435,10 @@ class ReportSections(Check):
         heads = [b for b in self._headings(doc) if h.title_block is None or b.index > h.title_block.index]
         if len(heads) < 2:
             return
-        noi_nhan, _ = find_recipients(doc)
+        noi_nhan, _ = _recipients(ctx)
         if noi_nhan is not None:
             heads = [b for b in heads if b.index < noi_nhan.index]
-        body = [b for b in nonempty(doc) if b.kind is BlockKind.PARAGRAPH and
+        body = [b for b in _body(ctx) if b.kind is BlockKind.PARAGRAPH and
                 (h.title_block is None or b.index > h.title_block.index) and
                 (noi_nhan is None or b.index < noi_nhan.index)]
         if not body:
@@ -362,10 +448,14 @@ class ReportSections(Check):
         subject = fold(h.subject)
         periodic = not self.params.periodic or any(re.search(p, subject) for p in self.params.periodic)
         found: dict[str, Block] = {}
+        folded: dict[int, str] = {}  # block index → fold(text): each group looks at the same headings
         for g in self.params.groups:
+            pats, excl = self._group_patterns(g)
             for b in heads:
-                f = fold(b.text)
-                if any(re.search(p, f) for p in g.patterns) and not any(re.search(x, f) for x in g.exclude):
+                f = folded.get(b.index)
+                if f is None:
+                    f = folded[b.index] = fold(b.text)
+                if any(p.search(f) for p in pats) and not any(x.search(f) for x in excl):
                     found[g.name] = b
                     break
         for g in self.params.groups:
@@ -374,15 +464,20 @@ class ReportSections(Check):
             # look in the body of the section that holds the shortcomings
             start = found[g.within]
             level = _level_of(start)
+            head_ids = {id(b) for b in heads}  # (`b in heads` per body block would be quadratic)
+            pats = self._group_patterns(g)[0]
             for b in body:
                 if b.index <= start.index:
                     continue
-                if b in heads and _level_of(b) <= level and b.index != start.index:
+                if id(b) in head_ids and _level_of(b) <= level and b.index != start.index:
                     break
-                if any(re.search(p, fold(b.text)) for p in g.patterns):
+                if not pats:
+                    continue
+                f = fold(b.text)
+                if any(p.search(f) for p in pats):
                     found[g.name] = b
                     break
-        sign, _ = find_signature(doc, h)
+        sign, _ = _signature(ctx)
         end_blocks = [b for b in body if sign is None or b.index < sign.index]
         end = end_blocks[-1] if end_blocks else body[-1]
         for g in self.params.groups:
@@ -417,6 +512,9 @@ def _label(h, text: str) -> str:
     return text[h.start:h.end].strip()
 
 
+_SUB_ITEM = re.compile(r"^\s*(\d{1,2})[a-zđ]\b")  # "18a, 18b. …"
+
+
 @register("heading-numbering")
 class HeadingNumbering(Check):
     """Per level: duplicates, gaps and disorder of typed labels. Arabic sections restart under a new
@@ -439,7 +537,7 @@ class HeadingNumbering(Check):
                 continue
             if b.kind is not BlockKind.PARAGRAPH or not b.text.strip():
                 continue
-            if (m := re.match(r"^\s*(\d{1,2})[a-zđ]\b", b.text)) and last["arabic"] is not None:
+            if (m := _SUB_ITEM.match(b.text)) and last["arabic"] is not None:
                 last["arabic"] = (int(m.group(1)), m.group(1) + ".")  # "18a, 18b. …" stands for item 18
                 continue
             h = parse_heading(b.text, max_title=10_000)

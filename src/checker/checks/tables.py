@@ -63,10 +63,14 @@ class TotalParams(BaseModel):
     min_parts: int = 2
 
 
+_TRAILING_PAREN = re.compile(r"\s*\([^)]*\)$")
+
+
 def _is_total_label(text: str, labels: list[str]) -> bool:
     t = norm(text)
-    t = re.sub(r"\s*\([^)]*\)$", "", t).strip(" :.")  # "Tổng cộng (I+II)"
-    return t in labels
+    if t.endswith(")"):  # (the pattern needs one)
+        t = _TRAILING_PAREN.sub("", t)  # "Tổng cộng (I+II)"
+    return t.strip(" :.") in labels
 
 
 def _cell_span(grid: Grid, r: int, c: int) -> tuple:
