@@ -7,10 +7,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from . import __version__
 from .config import Config, discover
@@ -59,6 +61,22 @@ class Result:
         return 1 if any(i.severity.rank >= level for i in self.issues) else 0
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Reading and checking one report allocates many small objects that are almost all acyclic and
+    live until the report is done; the cyclic garbage collector would traverse them again and again
+    (its full passes grow with the document: ≈ 20 % of the checks on a 3 MB report). It is paused for
+    one report and resumed after, when the report's cycles, if any, are collected as usual."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def prepare(doc: Document, profile: str | None = None) -> Document:
     """Profile detection and section paths: what every check may rely on."""
     from .headings import assign_sections
@@ -73,13 +91,13 @@ def lint_document(doc: Document, *, profile: str | None = None, select: Iterable
                   ignore: Iterable[str] | None = None, lang: str = "vi",
                   severity: dict[str, Severity] | None = None, rules_dir: Path | None = None) -> FileResult:
     from .engine import load_rules, run_rules, select_rules
-
-    prepare(doc, profile)
-    rules = select_rules(load_rules(rules_dir), select, ignore)
-    issues, coverage = run_rules(doc, rules, lang=lang, severity_overrides=severity)
     from .suppress import apply_suppressions
 
-    issues, silenced = apply_suppressions(doc, issues)
+    rules = select_rules(load_rules(rules_dir), select, ignore)
+    with _collector_paused():
+        prepare(doc, profile)
+        issues, coverage = run_rules(doc, rules, lang=lang, severity_overrides=severity)
+        issues, silenced = apply_suppressions(doc, issues)
     return FileResult(path=doc.path, profile=doc.profile, issues=issues, coverage=coverage,
                       suppressed=len(silenced))
 
@@ -98,7 +116,8 @@ def lint_file(path: str | Path, *, config: Config | None = None, **cli: Any) -> 
     name = str(path)
     cfg = (config or discover(path)).merged(**cli)
     try:
-        doc = read_path(path)
+        with _collector_paused():
+            doc = read_path(path)
         ignore = [*cfg.ignore, *cfg.ignores_for(name)]
         return lint_document(doc, profile=None if cfg.profile == "auto" else cfg.profile,
                              select=cfg.select, ignore=ignore, lang=cfg.lang, severity=cfg.severity)
