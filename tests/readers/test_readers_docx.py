@@ -4,11 +4,23 @@ numbering, comments, NFC, legacy fonts."""
 import unicodedata
 
 import docx
+import pytest
 from readers_fixtures import (NS, fnref, make_docx, notes_xml, p, r, styles_xml, tbl, tc, to_tcvn3_mojibake,
                               to_vni_mojibake, tr)
 
 from checker.document import BlockKind
 from checker.readers import read_path
+
+
+@pytest.fixture(autouse=True, params=["styles parsed whole", "styles indexed"])
+def styles_mode(request, monkeypatch):
+    """Every test here runs with the styles part parsed whole and with it indexed (the path large
+    styles parts take), which must read the same document."""
+    from checker.readers import docx as reader
+
+    if request.param == "styles indexed":
+        monkeypatch.setattr(reader, "STYLES_INDEX_MIN_BYTES", 0)
+    return request.param
 
 
 def texts(doc, kind=None):
@@ -216,3 +228,29 @@ def test_legacy_default_font_lowers_the_evidence_needed(tmp_path):
     assert [b.legacy_encoding for b in doc.blocks] == ["TCVN3", None]
     plain = read_path(make_docx(tmp_path / "e.docx", p(one_word)))
     assert plain.blocks[0].legacy_encoding is None  # without the font, one word is not enough
+
+
+def test_a_styles_part_written_another_way_is_parsed_whole(tmp_path, styles_mode):
+    """Another prefix for Word's namespace than w: the index declines, the whole part is parsed."""
+    from checker.readers import docx as reader
+
+    styles = ('<x:styles xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+              '<x:style x:type="paragraph" x:styleId="Heading1"><x:name x:val="heading 1"/></x:style></x:styles>')
+    assert reader._StyleIndex.build(None, "word/styles.xml", styles.encode()) is None
+    doc = read_path(make_docx(tmp_path / "ns.docx", p("I. Phần một", style="Heading1"), styles=styles))
+    assert doc.blocks[0].heading_level == 1 and doc.blocks[0].style == "Heading 1"
+
+
+def test_style_index_reads_only_the_styles_asked_for(tmp_path):
+    from checker.readers import docx as reader
+
+    many = "".join(f'<w:style w:type="paragraph" w:styleId="S{i}"><w:name w:val="s{i}"/></w:style>'
+                   for i in range(2000))
+    data = styles_xml('<w:style w:type="table" w:styleId="Grid"><w:name w:val="Table Grid"/></w:style>'
+                      '<w:style w:type="character" w:styleId="Empty"/>' + many).encode()
+    pkg = reader._Package.__new__(reader._Package)
+    index = reader._StyleIndex.build(pkg, "word/styles.xml", data)
+    assert index is not None and "Grid" not in index and "Nope" not in index
+    assert index["S1999"].name == "s1999" and index["Heading2"].outline == 1 and index["Empty"].name is None
+    assert len(index.parsed) == 3
+    assert reader._StyleIndex.build(pkg, "word/styles.xml", data[:-40]) is None  # an element left open

@@ -136,8 +136,11 @@ class _Package:
 
     def xml(self, part: str):
         """The parsed part, or None when it is absent."""
-        from lxml import etree
+        data = self.data(part)
+        return None if data is None else self.parse(part, data)
 
+    def data(self, part: str) -> bytes | None:
+        """The part's bytes (size limits checked, no DTD or entity declaration), or None when absent."""
         info = self.infos.get(part)
         if info is None:
             return None
@@ -162,6 +165,12 @@ class _Package:
             raise ReadError("too-large", f"part {part} is too large", self.name, detail=part)
         if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
             raise ReadError("unsafe-xml", f"{part} declares a DTD or entities", self.name, detail=part)
+        return data
+
+    def parse(self, part: str, data: bytes):
+        """`data` (from `data()`) parsed with the hardened parser."""
+        from lxml import etree
+
         try:
             root = etree.fromstring(data, _parser())
         except etree.XMLSyntaxError as exc:
@@ -221,39 +230,171 @@ def _open(path: Path, name: str) -> tuple[zipfile.ZipFile, str]:
 _HEADING_NAME = re.compile(r"^(?:heading|tiêu đề|đề mục|titre|überschrift)\s*([1-9])$", re.IGNORECASE)
 
 
-def _read_styles(pkg: _Package, part: str | None) -> dict[str, _Style]:
+def _read_styles(pkg: _Package, part: str | None) -> "dict[str, _Style] | _StyleIndex":
+    """styleId -> _Style for paragraph and character styles; "\0default" is the default paragraph style,
+    "\0docdefault" carries the font of docDefaults. A large styles part (a template's hundreds of
+    styles, most never used) is indexed instead, and a style parsed when a paragraph asks for it."""
+    data = pkg.data(part) if part else None
+    if data is None:
+        return {}
+    if len(data) >= STYLES_INDEX_MIN_BYTES:
+        index = _StyleIndex.build(pkg, part, data)
+        if index is not None:
+            return index
+    root = pkg.parse(part, data)
     styles: dict[str, _Style] = {}
-    root = pkg.xml(part) if part else None
-    if root is None:
-        return styles
-    defaults = root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{T_RPR}/{T_RFONTS}")
-    default_font = defaults.get(A_ASCII) or defaults.get(A_HANSI) if defaults is not None else None
+    default_font = _default_font(root)
     for st in root.iter(_w("style")):
         if st.get(A_TYPE) not in (None, "paragraph", "character"):
             continue
-        s = _Style()
+        s = _style_of(st)
         if st.get(A_TYPE) == "paragraph" and st.get(_w("default")) in ("1", "true", "on"):
             styles["\0default"] = s
         if default_font and "\0docdefault" not in styles:
             styles["\0docdefault"] = _Style(font=default_font)
-        for child in st:
-            tag = child.tag
-            if tag == _w("name"):
-                s.name = child.get(A_VAL)
-            elif tag == _w("basedOn"):
-                s.based_on = child.get(A_VAL)
-            elif tag == T_PPR:
-                for pp in child:
-                    if pp.tag == _w("outlineLvl"):
-                        s.outline = _int(pp.get(A_VAL))
-                    elif pp.tag == _w("numPr"):
-                        s.num = _numpr(pp, default_ilvl=0)
-            elif tag == T_RPR:
-                f = child.find(T_RFONTS)
-                if f is not None:
-                    s.font = f.get(A_ASCII) or f.get(A_HANSI)
         styles[st.get(_w("styleId")) or ""] = s
     return styles
+
+
+def _default_font(root) -> str | None:
+    defaults = root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{T_RPR}/{T_RFONTS}")
+    return defaults.get(A_ASCII) or defaults.get(A_HANSI) if defaults is not None else None
+
+
+def _style_of(st) -> _Style:
+    s = _Style()
+    for child in st:
+        tag = child.tag
+        if tag == _w("name"):
+            s.name = child.get(A_VAL)
+        elif tag == _w("basedOn"):
+            s.based_on = child.get(A_VAL)
+        elif tag == T_PPR:
+            for pp in child:
+                if pp.tag == _w("outlineLvl"):
+                    s.outline = _int(pp.get(A_VAL))
+                elif pp.tag == _w("numPr"):
+                    s.num = _numpr(pp, default_ilvl=0)
+        elif tag == T_RPR:
+            f = child.find(T_RFONTS)
+            if f is not None:
+                s.font = f.get(A_ASCII) or f.get(A_HANSI)
+    return s
+
+
+# A styles part at least this large is indexed rather than parsed whole. Word's own styles part is
+# 15–50 KB; python-docx's default template (and the reports generated from it) carries 350 KB of
+# style definitions, parsing which took longer than the whole document body.
+STYLES_INDEX_MIN_BYTES = 96 * 1024
+
+_STYLES_ROOT = re.compile(rb"\s*(?:<\?xml[^>]*\?>\s*)?(<w:styles\b[^>]*>)")
+_TAG_NAME_END = frozenset(b" \t\r\n>/")
+
+
+def _style_elements(data: bytes, pos: int):
+    """(byte range, attribute bytes) of every `<w:style>` element from `pos` on (they do not nest);
+    a (None, b"") item when one is not closed."""
+    find = data.find
+    while True:
+        i = find(b"<w:style", pos)
+        if i < 0:
+            return
+        pos = i + 8
+        if pos >= len(data) or data[pos] not in _TAG_NAME_END:
+            continue  # <w:styles>, <w:styleLink…>: another element
+        j = find(b">", pos)
+        if j < 0:
+            yield None, b""
+            return
+        if data[j - 1:j] == b"/":
+            end = j + 1
+        else:
+            k = find(b"</w:style>", j)
+            if k < 0:
+                yield None, b""
+                return
+            end = k + len(b"</w:style>")
+        yield (i, end), data[pos:j]
+        pos = end
+
+
+_DOC_DEFAULTS = re.compile(rb"<w:docDefaults\b.*?</w:docDefaults>", re.DOTALL)
+_ATTR = {name: re.compile(rb'\bw:' + name.encode() + rb'="([^"]*)"') for name in ("styleId", "type", "default")}
+
+
+class _StyleIndex:
+    """The styles of a large styles part, found by their `<w:style>` elements' byte ranges and each
+    parsed (with the root element's namespace declarations) the first time it is asked for. Behaves as
+    the dict `_read_styles` builds for a small part: the same keys, the same `_Style` values."""
+
+    def __init__(self, pkg: _Package, part: str, data: bytes, root_start: bytes,
+                 spans: dict[str, tuple[int, int]], default_span: tuple[int, int] | None,
+                 default_font: str | None, any_style: bool):
+        self.pkg, self.part, self.data, self.root_start = pkg, part, data, root_start
+        self.spans, self.default_span = spans, default_span
+        self.parsed: dict[tuple[int, int], _Style] = {}  # by byte range: one object per <w:style>
+        self.docdefault = _Style(font=default_font) if default_font and any_style else None
+
+    @classmethod
+    def build(cls, pkg: _Package, part: str, data: bytes) -> "_StyleIndex | None":
+        """None when the part is not written the usual way (`w:` prefix, attributes in double quotes):
+        the caller then parses it whole."""
+        root = _STYLES_ROOT.match(data)
+        if root is None:
+            return None
+        root_start = root.group(1)
+        spans: dict[str, tuple[int, int]] = {}
+        default_span = None
+        any_style = False
+        for span, attrs in _style_elements(data, root.end()):
+            if span is None:
+                return None
+            if b'"' not in attrs and b"'" in attrs:
+                return None  # single-quoted attributes: not what the patterns read
+            typ = _ATTR["type"].search(attrs)
+            typ_value = typ.group(1) if typ else None
+            if typ_value not in (None, b"paragraph", b"character"):
+                continue
+            any_style = True
+            sid_m = _ATTR["styleId"].search(attrs)
+            try:
+                sid = sid_m.group(1).decode("utf-8") if sid_m else ""
+            except UnicodeDecodeError:
+                return None
+            if "&" in sid:
+                return None  # an escaped character in the id: leave it to the XML parser
+            spans[sid] = span
+            default = _ATTR["default"].search(attrs)
+            if typ_value == b"paragraph" and default and default.group(1) in (b"1", b"true", b"on"):
+                default_span = span
+        defaults = _DOC_DEFAULTS.search(data, root.end())
+        default_font = None
+        if defaults is not None:
+            default_font = _default_font(pkg.parse(part, root_start + defaults.group() + b"</w:styles>"))
+        return cls(pkg, part, data, root_start, spans, default_span, default_font, any_style)
+
+    def _get(self, key: str) -> _Style | None:
+        if key == "\0docdefault":
+            return self.docdefault
+        span = self.default_span if key == "\0default" else self.spans.get(key)
+        if span is None:
+            return None
+        style = self.parsed.get(span)
+        if style is None:
+            start, end = span
+            root = self.pkg.parse(self.part, self.root_start + self.data[start:end] + b"</w:styles>")
+            element = next(iter(root), None)
+            style = self.parsed[span] = _style_of(element) if element is not None else _Style()
+        return style
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._get(key) is not None
+
+    def __getitem__(self, key: str) -> _Style:
+        style = self._get(key)
+        if style is None:
+            raise KeyError(key)
+        return style
 
 
 def _int(v: str | None) -> int | None:
@@ -275,7 +416,7 @@ def _numpr(el, default_ilvl: int | None = 0) -> tuple[int, int] | None:
     return num_id, ilvl if ilvl is not None else (default_ilvl or 0)
 
 
-def _style_chain(styles: dict[str, _Style], sid: str | None):
+def _style_chain(styles: "dict[str, _Style] | _StyleIndex", sid: str | None):
     seen = set()
     while sid and sid in styles and sid not in seen:
         seen.add(sid)
@@ -318,7 +459,7 @@ def _read_numbering(pkg: _Package, part: str | None) -> dict:
 # --- the walk -------------------------------------------------------------------------------------
 
 class _Walker:
-    def __init__(self, styles: dict[str, _Style]):
+    def __init__(self, styles: "dict[str, _Style] | _StyleIndex"):
         self.styles = styles
         # the legacy encoding implied by the fonts every paragraph inherits (docDefaults, default style)
         self.base_hint = None
