@@ -6,8 +6,8 @@ One process measures one file once: first a warm-up lint of small other reports 
 loading, parser and registry construction are not counted: they are in the cold-start figures),
 then read (readers.read_path) and check (api.lint_document) of FILE, timed separately. Only the
 first run of FILE is taken, so that caches keyed by text (lru_cache on extraction) do not flatter
-the figure; run.py repeats whole processes and keeps the best run. For a .docx the python-docx floor is
-measured in the same process (median of 3; run.py keeps the best): open the file and read the text of every paragraph
+the figure; run.py repeats whole processes and keeps the median run. For a .docx the python-docx floor is
+measured in the same process (median of 3; run.py takes the median over its processes): open the file and read the text of every paragraph
 and every table cell, nothing else. Prints one JSON object.
 """
 
