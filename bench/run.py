@@ -138,24 +138,24 @@ def inproc(py: str, files: list[Path], warmup: list[Path], runs_per_file: int) -
     """Per file: `runs_per_file` whole processes of bench/inproc.py (each measures the file once, after a
     warm-up on other reports); the median run (by CPU time) of each file.
 
-    Every size gets the same number of runs and the same statistic: a minimum over many runs of a
-    30 ms measurement catches the machine's quiet moments that a 3 s measurement averages over, which
-    would make a large report look slower per KB than it is."""
-    rows = []
-    for f in files:
-        runs: list[dict] = []
-        while len(runs) < runs_per_file:
+    Every size gets the same number of runs and the same statistic, and the runs go round-robin over
+    the files (all files once, then all again…), so that a slow spell of a shared machine falls on every
+    size alike: a minimum over many 30 ms runs catches quiet moments that a 3 s run averages over."""
+    runs: dict[Path, list[dict]] = {f: [] for f in files}
+    for _ in range(runs_per_file):
+        for f in files:
+            if runs[f] and "error" in runs[f][-1]:
+                continue
             cmd = [py, str(BENCH / "inproc.py"), *(a for w in warmup for a in ("--warmup", str(w))), str(f)]
             p = subprocess.run(cmd, capture_output=True, text=True)
             lines = [json.loads(line) for line in p.stdout.splitlines() if line.startswith("{")]
-            row = lines[0] if lines else {"path": str(f), "format": f.suffix.lstrip("."),
-                                          "error": (p.stderr.strip().splitlines() or ["no output"])[-1]}
-            runs.append(row)
-            if "error" in row:
-                break
-        good = [r for r in runs if "error" not in r]
+            runs[f].append(lines[0] if lines else {"path": str(f), "format": f.suffix.lstrip("."),
+                                                   "error": (p.stderr.strip().splitlines() or ["no output"])[-1]})
+    rows = []
+    for f in files:
+        good = [r for r in runs[f] if "error" not in r]
         if not good:
-            rows.append(runs[-1])
+            rows.append(runs[f][-1])
             continue
         good.sort(key=lambda r: r.get("cpu_s", r["total_s"]))
         row = dict(good[(len(good) - 1) // 2])
@@ -299,7 +299,7 @@ def main() -> int:
                 files += sorted(p for p in folder.iterdir() if p.suffix.lower() in (".txt", ".md", ".docx")
                                and not p.name.lower().startswith("readme"))
         synth_files = [synth[(s, f)] for f in ("txt", "docx") for s in scales]
-        runs_per_file = 1 if args.quick else 3
+        runs_per_file = 1 if args.quick else 5
         warm = ensure_synth(py, [0.5], seed=1)  # another report, half the size: exercises every check once
         rows = inproc(py, files + synth_files, [warm[(0.5, "txt")], warm[(0.5, "docx")]], runs_per_file)
         raw["throughput"] = rows
