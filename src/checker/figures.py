@@ -587,27 +587,36 @@ class _FigureLexer:
             self._main = re.compile(r"(?<!\w)(?=\d)(?:" + digit + r")|(?<![^\W\d])(?=[^\W\d])(?:" + letter + ")")
         self._after = re.compile(r"[ \t\u00a0]{0,3}(?:" + "|".join(after) + ")")
 
-    def lex(self, text):
-        Token = _token
+    def matches(self, text: str):
+        """(terminal, match, glued terminal or None, its match or None) for every token the lexer finds:
+        a PCT/UNIT matched right after a NUM/FRAC (only `_GLUE` between) comes with it."""
         main, after = self._main.search, self._after.match
+        terminal_names = self._terminal_names
         pos, n = 0, len(text)
         while pos < n:
             m = main(text, pos)
             if m is None:
                 return
             name = m.lastgroup
-            if name[0] == "W" and name not in self._terminal_names:
+            if name[0] == "W" and name not in terminal_names:
                 name = name[1:]
+            pos = m.end()
+            if name in _NUMBER_TERMINALS:
+                m2 = after(text, pos)
+                if m2 is not None and m2.lastgroup[0] != "_":
+                    pos = m2.end()
+                    yield name, m, m2.lastgroup, m2
+                    continue
+            yield name, m, None, None
+
+    def lex(self, text):
+        Token = _token
+        for name, m, name2, m2 in self.matches(text):
             s, e = m.span()
             yield Token(name, m.group(), start_pos=s, end_pos=e)
-            pos = e
-            if name in _NUMBER_TERMINALS:
-                m2 = after(text, e)
-                if m2 is not None and m2.lastgroup[0] != "_":
-                    name2 = m2.lastgroup
-                    s2, e2 = m2.span(name2)
-                    yield Token(name2, m2.group(name2), start_pos=s2, end_pos=e2)
-                    pos = e2
+            if name2 is not None:
+                s2, e2 = m2.span(name2)
+                yield Token(name2, m2.group(name2), start_pos=s2, end_pos=e2)
 
 
 def _days_in_month(m: int, y: int | None) -> int:
@@ -756,34 +765,20 @@ def _items(text: str) -> list:
     """The grammar items of the text, as `_parse` groups them, without token or node objects:
     (rule, first token, its start, glued second token or None, its end).
 
-    Same loop as `_FigureLexer.lex`: a PCT/UNIT the lexer matches right after a NUM/FRAC is glued to
-    it (only `_GLUE` between), so it forms a two-token rule with it, as `_parse` pairs them."""
+    From the same matches as `_FigureLexer.lex`: a PCT/UNIT glued to a NUM/FRAC forms a two-token rule
+    with it, as `_parse` pairs them."""
     lexer, single, double = _get_engine()
-    main, after = lexer._main.search, lexer._after.match
-    terminal_names = lexer._terminal_names
     out: list = []
-    pos, n = 0, len(text)
-    while pos < n:
-        m = main(text, pos)
-        if m is None:
-            break
-        name = m.lastgroup
-        if name[0] == "W" and name not in terminal_names:
-            name = name[1:]
-        s, pos = m.span()
-        if name in _NUMBER_TERMINALS:
-            m2 = after(text, pos)
-            if m2 is not None and m2.lastgroup[0] != "_":
-                name2 = m2.lastgroup
-                pos = m2.end()
-                rule = double.get((name, name2))
-                if rule is not None:
-                    out.append((rule, m.group(), s, m2.group(name2), pos))
-                    continue
-                # no rule joins them: each token on its own (a lone PCT/UNIT is no item)
+    for name, m, name2, m2 in lexer.matches(text):
+        if name2 is not None:
+            rule = double.get((name, name2))
+            if rule is not None:
+                out.append((rule, m.group(), m.start(), m2.group(name2), m2.end()))
+                continue
+            # no rule joins them: each token on its own (a lone PCT/UNIT is no item)
         rule = single.get(name)
         if rule is not None:
-            out.append((rule, m.group(), s, None, 0))
+            out.append((rule, m.group(), m.start(), None, 0))
     return out
 
 

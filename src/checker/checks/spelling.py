@@ -143,6 +143,12 @@ def _tail_words(text: str):
         for m in _words(text):
             yield m.start(), m.end()
         return
+    yield from _tail_spans(text, low)
+
+
+def _tail_spans(text: str, low: str):
+    """(start, end) in `text` of each `_TAIL_RE` match in `low` (its lower case, same length), the start
+    moved back to the beginning of the word."""
     letter = _LETTER.match
     for m in _TAIL_RE.finditer(low):
         s = m.start()
@@ -162,13 +168,9 @@ def _body_tail_words(ctx: Context):
             for start, end in _tail_words(b.text):
                 yield b, start, end
         return
-    letter = _LETTER.match
-    for m in _TAIL_RE.finditer(low):
-        s = m.start()
-        while s > 0 and letter(joined, s - 1):
-            s -= 1
+    for s, e in _tail_spans(joined, low):
         b, offset = _block_at(blocks, starts, s)
-        yield b, s - offset, m.end() - offset
+        yield b, s - offset, e - offset
 
 
 @register("tone-placement")
