@@ -86,3 +86,27 @@ def test_off_with_checker_no_cache(cache_dir, monkeypatch):
     re.compile(r"q(r)s")
     rc.save()
     assert list(cache_dir.iterdir()) == []
+
+
+def test_a_bad_pattern_raises_what_python_raises(cache_dir):
+    rc.install()
+    with pytest.raises(re.error) as raised:
+        re.compile(r"(ab")
+    assert "missing )" in str(raised.value)
+    assert not any(pattern == "(ab" for pattern, _ in rc._state["table"])
+
+
+def test_other_internals_fall_back_to_pythons_compiler(cache_dir, monkeypatch):
+    """If the engine's private API differs (another Python), patterns still compile the usual way."""
+    import _sre
+
+    rc.install()
+
+    def changed(*args):
+        raise TypeError("compile() takes a different signature here")
+
+    monkeypatch.setattr(_sre, "compile", changed)
+    with pytest.raises(TypeError):  # Python's own compiler meets the same (simulated) change…
+        re.compile(r"z(w)")
+    monkeypatch.undo()
+    assert re.compile(r"z(w)").match("zw").group(1) == "w"  # …and nothing half-built was kept

@@ -83,14 +83,17 @@ def install() -> None:
             except Exception:  # a damaged or foreign entry: compile it the usual way and replace it
                 table.pop(key, None)
         # The same steps as re._compiler.compile, keeping what _sre.compile receives.
-        parsed = parse(p, flags)
-        code = [int(c) for c in code_of(parsed, flags)]  # plain ints: the opcodes are int subclasses
-        groupindex = parsed.state.groupdict
-        indexgroup = [None] * parsed.state.groups
-        for name, i in groupindex.items():
-            indexgroup[i] = name
-        final_flags, groups = flags | parsed.state.flags, parsed.state.groups - 1
-        compiled = _sre.compile(p, final_flags, code, groups, groupindex, tuple(indexgroup))
+        try:
+            parsed = parse(p, flags)
+            code = [int(c) for c in code_of(parsed, flags)]  # plain ints: the opcodes are int subclasses
+            groupindex = parsed.state.groupdict
+            indexgroup = [None] * parsed.state.groups
+            for name, i in groupindex.items():
+                indexgroup[i] = name
+            final_flags, groups = flags | parsed.state.flags, parsed.state.groups - 1
+            compiled = _sre.compile(p, final_flags, code, groups, groupindex, tuple(indexgroup))
+        except Exception:  # a bad pattern (re.error) or internals other than these: Python's own compiler
+            return original(p, flags)
         if len(table) < _MAX_ENTRIES:  # the code kept as bytes: a list of ints loads ten times slower
             table[key] = (final_flags, array("I", code).tobytes(), groups, dict(groupindex), tuple(indexgroup))
             _state["new"] += 1
