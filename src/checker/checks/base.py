@@ -8,7 +8,6 @@ engine turns them into `Issue`s (message rendering, location, severity).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable
 
@@ -60,24 +59,6 @@ class Context:
         except KeyError:
             value = self.cache[key] = compute()
             return value
-
-    def candidates(self, pattern: "re.Pattern[str]", kinds: frozenset[str] | None = None) -> list[Block]:
-        """Blocks (in reading order) whose text `pattern` finds something in, of the given kinds (all when None).
-
-        A cheap shared prefilter: a rule that can only fire where its trigger occurs asks for the
-        candidate blocks once, and every rule asking for the same trigger shares the list.
-        """
-        key = ("candidates", pattern, kinds)
-        try:
-            return self.cache[key]
-        except KeyError:
-            search = pattern.search
-            if kinds is None:
-                found = [b for b in self.doc.blocks if search(b.text)]
-            else:
-                found = [b for b in self.doc.blocks if b.kind.value in kinds and search(b.text)]
-            self.cache[key] = found
-            return found
 
 
 class Check:
