@@ -103,6 +103,7 @@ def test_totals_first_with_trong_do_rows_skipped(tmp_path):
     rows[1][2] = "72"
     issues = _lint(_docx(tmp_path, rows, name="bad.docx"))
     assert len(issues) == 1 and issues[0].expected == "64"
+    assert "cộng 3 dòng được 64" in issues[0].message  # the "Trong đó" row is not one of the rows summed
 
 
 def test_hierarchical_table_total_of_top_level_or_leaves_is_accepted(tmp_path):

@@ -236,21 +236,21 @@ class TableTotal(Check):
             total, slack, vals = sums[0]
             sure = stated.sure and all(v.sure for v in vals)
             exact = slack == 0 and _slack(stated, rounded) == 0
-            results.append((c, holds, stated, total, sure, exact, _shown(vals + [stated])))
+            results.append((c, holds, stated, total, sure, exact, _shown(vals + [stated]), len(candidates[0])))
         if not results:
             return
         if len(results) >= 2 and not any(r[1] for r in results):
             return  # the total fails in every column: more likely a layout we misread than a wrong table
         if loose and (len(results) < 2 or 2 * sum(1 for r in results if r[1]) < len(results)):
             return  # a row merely named "Tổng …": it must prove itself a total in most of its columns
-        for c, holds, stated, total, sure, exact, dec in results:
+        for c, holds, stated, total, sure, exact, dec, summed in results:
             if holds:
                 continue
             block, s, e = _cell_span(grid, t, c)
             severity = None if (sure and not loose and (exact or abs(total - stated.value) > 1)) else Severity.WARNING
             yield Finding(block, s, e, args={"label": grid.label(t).strip(), "header": grid.headers.get(c, "") or str(c),
                                              "computed": fmt_vi(total, dec), "stated": grid.text(t, c).strip(),
-                                             "count": len(rows)},
+                                             "count": summed},
                           variant="row", expected=fmt_vi(total, dec), actual=grid.text(t, c).strip(), severity=severity)
 
     # ---- totals columns
