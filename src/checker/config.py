@@ -1,8 +1,6 @@
 """Configuration: `[tool.checker]` in the nearest pyproject.toml, or a checker.toml, found upwards
 from the checked file's folder. Command-line options win over the file."""
 
-from __future__ import annotations
-
 import tomllib
 from functools import cache
 from pathlib import Path

@@ -1,7 +1,5 @@
 """Findings as they leave the engine: pydantic models that serialise to the JSON contract."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Any
 

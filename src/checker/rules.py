@@ -5,8 +5,6 @@ A rule file is YAML and declares exactly one rule of an existing *kind*
 code: messages are `str.format` templates restricted to plain `{name}` fields.
 """
 
-from __future__ import annotations
-
 import string
 from functools import cache
 from pathlib import Path

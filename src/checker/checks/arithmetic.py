@@ -7,8 +7,6 @@ of ambiguous notation, make it hold (exact arithmetic with Fraction). A mismatch
 explains is `info`. Figures are extracted once per block (`ctx.memo`) and shared by all the kinds.
 """
 
-from __future__ import annotations
-
 import bisect
 import re
 from dataclasses import dataclass

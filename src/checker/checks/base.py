@@ -6,8 +6,6 @@ validated by the kind's own `Params` model. The check yields `Finding`s; the
 engine turns them into `Issue`s (message rendering, location, severity).
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable
 

@@ -2,8 +2,6 @@
 that run backwards, periods that contradict the report's period, district-level documents after the
 01/7/2025 reform."""
 
-from __future__ import annotations
-
 import re
 from functools import lru_cache
 from typing import Iterable

@@ -5,8 +5,6 @@ Numbers that are not quantities are left alone: years, document symbols, dates, 
 "7h30"), phone numbers, versions and article numbers ("Điều 5.2", "khoản 1.2").
 """
 
-from __future__ import annotations
-
 import re
 from decimal import Decimal
 from typing import Iterable

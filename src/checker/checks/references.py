@@ -1,8 +1,6 @@
 """Reference kinds: type code against the type word, one symbol cited with two dates, a cited
 document dated after the report, a Party issuer code against the issuing body named."""
 
-from __future__ import annotations
-
 import re
 from typing import Iterable
 

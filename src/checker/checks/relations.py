@@ -1,8 +1,6 @@
 """Arithmetic relations between several figures: parts vs total, remainders, shares, growth,
 anniversaries and footnote breakdowns. Shares the per-document extraction of `arithmetic`."""
 
-from __future__ import annotations
-
 import bisect
 import re
 from decimal import Decimal

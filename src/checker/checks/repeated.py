@@ -13,8 +13,6 @@ the parts-vs-total rule) are left alone; "và" may join two items or be part of 
 is accepted.
 """
 
-from __future__ import annotations
-
 import re
 from typing import Callable, Iterable
 

@@ -1,8 +1,6 @@
 """Consistent spelling of one term within a document: variant spellings ("quí"/"quý"), tone-mark
 placement ("hòa"/"hoà", "ủy"/"uỷ") and the capitalisation of "Nhân dân"."""
 
-from __future__ import annotations
-
 import re
 import unicodedata
 from bisect import bisect_right

@@ -1,8 +1,6 @@
 """Structure kinds: mandatory parts (thể thức), blank draft fields, the number-and-symbol line,
 the header date form, report sections, heading numbering and footnote links."""
 
-from __future__ import annotations
-
 import re
 import unicodedata
 from functools import cache

@@ -7,8 +7,6 @@ rounded too). A relation is reported only when no values inside those intervals 
 when the layout is clear; an ambiguous layout keeps the check silent.
 """
 
-from __future__ import annotations
-
 import re
 from decimal import Decimal
 from typing import Iterable

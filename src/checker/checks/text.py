@@ -1,7 +1,5 @@
 """Text and encoding kinds: mixed Unicode normalisation forms, legacy Vietnamese encodings."""
 
-from __future__ import annotations
-
 from typing import Iterable
 
 from pydantic import BaseModel, ConfigDict
