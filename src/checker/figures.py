@@ -356,7 +356,12 @@ def grammar_tables(parser) -> dict:
     conf = parser.lexer_conf
     terminals = [[t.name, t.pattern.to_regexp(), t.priority]
                  for t in sorted(conf.terminals, key=lambda t: (-t.priority, t.name))]
-    return {"terminals": terminals, "ignore": sorted(conf.ignore), "single": single, "double": double}
+    ignore = sorted(conf.ignore)
+    # the lexer's own two patterns, derived from the terminals (a few ms of regex analysis per run)
+    lexer = _FigureLexer([tuple(t) for t in terminals], frozenset(ignore))
+    patterns = {"main": lexer._main.pattern, "after": lexer._after.pattern,
+                "names": sorted(lexer._terminal_names)}
+    return {"terminals": terminals, "ignore": ignore, "single": single, "double": double, "lexer": patterns}
 
 
 def _shipped_tables() -> dict | None:
@@ -387,7 +392,11 @@ def write_tables() -> str:
 
 def _engine_from(tables: dict):
     double = {(a, b): rule for a, b, rule in tables["double"]}
-    lexer = _FigureLexer([tuple(t) for t in tables["terminals"]], frozenset(tables["ignore"]))
+    patterns = tables.get("lexer")
+    if patterns:
+        lexer = _FigureLexer.from_patterns(patterns["main"], patterns["after"], patterns["names"])
+    else:
+        lexer = _FigureLexer([tuple(t) for t in tables["terminals"]], frozenset(tables["ignore"]))
     return lexer, dict(tables["single"]), double
 
 
@@ -586,6 +595,14 @@ class _FigureLexer:
         if self._main is None:  # a terminal whose first characters we cannot tell: every word start
             self._main = re.compile(r"(?<!\w)(?=\d)(?:" + digit + r")|(?<![^\W\d])(?=[^\W\d])(?:" + letter + ")")
         self._after = re.compile(r"[ \t\u00a0]{0,3}(?:" + "|".join(after) + ")")
+
+    @classmethod
+    def from_patterns(cls, main: str, after: str, names) -> "_FigureLexer":
+        """The lexer from its two patterns as `__init__` derived them (shipped in figures.tables.json)."""
+        lexer = cls.__new__(cls)
+        lexer._main, lexer._after = re.compile(main), re.compile(after)
+        lexer._terminal_names = frozenset(names)
+        return lexer
 
     def matches(self, text: str):
         """(terminal, match, glued terminal or None, its match or None) for every token the lexer finds:
