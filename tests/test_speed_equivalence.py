@@ -97,3 +97,21 @@ def test_number_tokens_are_the_numbers():
 
     for text in _random_texts(13, 2000):
         assert [(n.text, n.start, n.end) for n in F.numbers(text)] == list(nf._number_tokens(text)), repr(text)
+
+
+def test_fold_by_table_equals_the_plain_fold():
+    """`structure.fold` folds the characters it has learned by a table and falls back to Unicode
+    normalisation for any other; both ways must give what normalisation gives."""
+    import random
+
+    from checker.checks import structure
+
+    for cp in range(0x2100):
+        c = chr(cp)
+        for text in (c, "a" + c + "b", "Ạ" + c):
+            assert structure.fold(text) == structure._fold_slow(text.lower()), hex(cp)
+    rnd = random.Random(3)
+    alphabet = list("Hạn chế, NƠI NHẬN: Đảng bộ xã Hoà Bình – “tổng kết” 5%") + ["\u0301", "\u0323", "İ", "ſ", "ﬁ", "Ω", "ﬀ"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 16)))
+        assert structure.fold(text) == structure._fold_slow(text.lower()), repr(text)

@@ -3,7 +3,6 @@ the header date form, report sections, heading numbering and footnote links."""
 
 import re
 import unicodedata
-from functools import cache
 from typing import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -61,44 +60,46 @@ def _fold_slow(t: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in t if unicodedata.category(c) != "Mn"))
 
 
-@cache  # built on first use (a few ms): not at import
-def _fold_table() -> tuple[dict[int, str], re.Pattern]:
-    """Per-character folds for the characters whose fold does not depend on their neighbours (ASCII,
-    Latin letters, combining marks, general punctuation): they decompose to one base character plus
-    marks (Mn, all dropped), and what is left is a base character that composes with nothing.
-    Returns the translate table (changed characters only) and a pattern finding any other character."""
-    table: dict[int, str] = {}
-    safe = [(0x0000, 0x007F)]
-    for lo, hi in ((0x0080, 0x0250), (0x0300, 0x0370), (0x1E00, 0x1F00), (0x2000, 0x2070)):
-        for cp in range(lo, hi):
-            c = chr(cp)
-            d = unicodedata.normalize("NFD", c)
-            if unicodedata.category(c) == "Mn":
-                f = ""
-            elif (unicodedata.combining(d[0]) == 0 and unicodedata.category(d[0]) != "Mn"
-                  and all(unicodedata.category(x) == "Mn" for x in d[1:])):
-                f = _fold_slow(c)
-                if not (len(f) == 1 and f.isascii() or f == c):
-                    continue
-            else:
-                continue
-            if f != c:
-                table[cp] = f
-            if safe[-1][1] == cp - 1:
-                safe[-1] = (safe[-1][0], cp)
-            else:
-                safe.append((cp, cp))
-    ranges = "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in safe)
-    return table, re.compile("[^%s]" % ranges)
+# Per-character folds, learned as characters are met (building them for every Latin letter up front cost
+# a few ms of each run). A character is "safe" when its fold does not depend on its neighbours: an ASCII
+# character, or one from the Latin, combining-mark or general-punctuation blocks that decomposes to one
+# base character plus combining marks (Mn, all dropped) leaving a base that composes with nothing.
+_FOLD_RANGES = ((0x0000, 0x0080), (0x0080, 0x0250), (0x0300, 0x0370), (0x1E00, 0x1F00), (0x2000, 0x2070))
+_SAFE_FOLD: dict[str, str | None] = {}  # character -> its fold, or None when it is not safe
+_FOLD_TABLE: dict[int, str] = {}  # str.translate table of the safe characters that change
+
+
+def _learn_fold(c: str) -> str | None:
+    cp = ord(c)
+    if cp < 0x80:
+        f: str | None = c
+    elif not any(lo <= cp < hi for lo, hi in _FOLD_RANGES):
+        f = None
+    elif unicodedata.category(c) == "Mn":
+        f = ""
+    else:
+        d = unicodedata.normalize("NFD", c)
+        f = None
+        if (unicodedata.combining(d[0]) == 0 and unicodedata.category(d[0]) != "Mn"
+                and all(unicodedata.category(x) == "Mn" for x in d[1:])):
+            slow = _fold_slow(c)
+            if len(slow) == 1 and slow.isascii() or slow == c:
+                f = slow
+    _SAFE_FOLD[c] = f
+    if f is not None and f != c:
+        _FOLD_TABLE[cp] = f
+    return f
 
 
 def fold(text: str) -> str:
     """Lower case without tone marks, for keyword matching ("Hạn chế" → "han che")."""
     t = text.lower()
-    table, unsafe = _fold_table()
-    if unsafe.search(t) is None:  # the usual case: one table lookup per character
-        return t.translate(table)
-    return _fold_slow(t)
+    known = _SAFE_FOLD
+    for c in set(t):
+        f = known[c] if c in known else _learn_fold(c)
+        if f is None:
+            return _fold_slow(t)
+    return t.translate(_FOLD_TABLE)  # the usual case: one table lookup per character
 
 
 _NOI_NHAN = re.compile(r"^\s*[*_]*\s*Nơi\s+nhận\s*[*_]*\s*:?", re.IGNORECASE)
