@@ -254,3 +254,16 @@ def test_style_index_reads_only_the_styles_asked_for(tmp_path):
     assert index["S1999"].name == "s1999" and index["Heading2"].outline == 1 and index["Empty"].name is None
     assert len(index.parsed) == 3
     assert reader._StyleIndex.build(pkg, "word/styles.xml", data[:-40]) is None  # an element left open
+
+
+def test_a_style_range_that_is_not_one_element_falls_back_to_the_whole_part(tmp_path):
+    """A comment holding '</w:style>' cuts the byte range short: the index parses the whole part instead."""
+    from checker.readers import docx as reader
+
+    styles = styles_xml('<w:style w:type="paragraph" w:styleId="Muc"><w:name w:val="Mục"/>'
+                        '<!-- </w:style> --><w:basedOn w:val="Heading2"/></w:style>').encode()
+    pkg = reader._Package.__new__(reader._Package)
+    pkg.name = "x.docx"
+    index = reader._StyleIndex.build(pkg, "word/styles.xml", styles)
+    assert index is not None
+    assert index["Muc"].based_on == "Heading2" and index["Heading1"].outline == 0

@@ -241,7 +241,11 @@ def _read_styles(pkg: _Package, part: str | None) -> "dict[str, _Style] | _Style
         index = _StyleIndex.build(pkg, part, data)
         if index is not None:
             return index
-    root = pkg.parse(part, data)
+    return _styles_from(pkg.parse(part, data))
+
+
+def _styles_from(root) -> dict[str, _Style]:
+    """The styles dict of a whole parsed styles part."""
     styles: dict[str, _Style] = {}
     default_font = _default_font(root)
     for st in root.iter(_w("style")):
@@ -333,6 +337,7 @@ class _StyleIndex:
         self.pkg, self.part, self.data, self.root_start = pkg, part, data, root_start
         self.spans, self.default_span = spans, default_span
         self.parsed: dict[tuple[int, int], _Style] = {}  # by byte range: one object per <w:style>
+        self.whole: dict[str, _Style] | None = None
         self.docdefault = _Style(font=default_font) if default_font and any_style else None
 
     @classmethod
@@ -370,10 +375,15 @@ class _StyleIndex:
         defaults = _DOC_DEFAULTS.search(data, root.end())
         default_font = None
         if defaults is not None:
-            default_font = _default_font(pkg.parse(part, root_start + defaults.group() + b"</w:styles>"))
+            try:
+                default_font = _default_font(pkg.parse(part, root_start + defaults.group() + b"</w:styles>"))
+            except ReadError:
+                return None
         return cls(pkg, part, data, root_start, spans, default_span, default_font, any_style)
 
     def _get(self, key: str) -> _Style | None:
+        if self.whole is not None:
+            return self.whole.get(key)
         if key == "\0docdefault":
             return self.docdefault
         span = self.default_span if key == "\0default" else self.spans.get(key)
@@ -382,10 +392,19 @@ class _StyleIndex:
         style = self.parsed.get(span)
         if style is None:
             start, end = span
-            root = self.pkg.parse(self.part, self.root_start + self.data[start:end] + b"</w:styles>")
+            try:
+                root = self.pkg.parse(self.part, self.root_start + self.data[start:end] + b"</w:styles>")
+            except ReadError:  # the byte range was not one element after all (a comment holding a tag…)
+                return self._whole().get(key)
             element = next(iter(root), None)
             style = self.parsed[span] = _style_of(element) if element is not None else _Style()
         return style
+
+    def _whole(self) -> dict[str, _Style]:
+        """The whole part parsed the usual way; from then on every answer comes from it."""
+        if self.whole is None:
+            self.whole = _styles_from(self.pkg.parse(self.part, self.data))
+        return self.whole
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and self._get(key) is not None
