@@ -110,3 +110,18 @@ def test_other_internals_fall_back_to_pythons_compiler(cache_dir, monkeypatch):
         re.compile(r"z(w)")
     monkeypatch.undo()
     assert re.compile(r"z(w)").match("zw").group(1) == "w"  # …and nothing half-built was kept
+
+
+def test_a_full_file_keeps_what_this_run_used(cache_dir, monkeypatch):
+    monkeypatch.setattr(rc, "_MAX_ENTRIES", 3)
+    rc.install()
+    for i in range(5):
+        re.compile(f"old{i}(x)")
+    rc.save()
+    assert len(marshal.loads(rc._state["file"].read_bytes())) == 5  # grown past the bound by one run
+    _fresh_run()
+    re.compile("old1(x)")
+    re.compile("new(y)")
+    rc.save()
+    kept = {pattern for pattern, _ in marshal.loads(rc._state["file"].read_bytes())}
+    assert kept == {"old1(x)", "new(y)"}

@@ -28,8 +28,10 @@ from array import array
 from pathlib import Path
 from typing import Any
 
-_MAX_ENTRIES = 4000  # a bound on the file: patterns built from user input (globs) must not grow it forever
-_state: dict[str, Any] = {"table": None, "file": None, "new": 0, "original": None}
+# A bound on the file: patterns built from user input (globs) and those of earlier checker versions must
+# not grow it forever. Past it, a save keeps only the patterns this run used.
+_MAX_ENTRIES = 2000
+_state: dict[str, Any] = {"table": None, "file": None, "new": 0, "original": None, "used": set()}
 
 
 def _cache_file() -> Path | None:
@@ -71,10 +73,13 @@ def install() -> None:
     except (OSError, EOFError, ValueError, TypeError):
         pass
 
+    used = _state["used"]
+
     def compile(p: Any, flags: int = 0) -> Any:
         if not isinstance(p, str) or flags & debug:
             return original(p, flags)
         key = (p, flags)
+        used.add(key)
         entry = table.get(key)
         if entry is not None:
             try:
@@ -94,9 +99,9 @@ def install() -> None:
             compiled = _sre.compile(p, final_flags, code, groups, groupindex, tuple(indexgroup))
         except Exception:  # a bad pattern (re.error) or internals other than these: Python's own compiler
             return original(p, flags)
-        if len(table) < _MAX_ENTRIES:  # the code kept as bytes: a list of ints loads ten times slower
-            table[key] = (final_flags, array("I", code).tobytes(), groups, dict(groupindex), tuple(indexgroup))
-            _state["new"] += 1
+        # the code kept as bytes: a list of ints loads ten times slower
+        table[key] = (final_flags, array("I", code).tobytes(), groups, dict(groupindex), tuple(indexgroup))
+        _state["new"] += 1
         return compiled
 
     _state.update(table=table, file=path, original=original)
@@ -108,6 +113,9 @@ def save() -> None:
     path, table = _state["file"], _state["table"]
     if path is None or table is None or not _state["new"]:
         return
+    if len(table) > _MAX_ENTRIES:
+        used = _state["used"]
+        table = {key: entry for key, entry in table.items() if key in used}
     import tempfile
 
     try:
@@ -132,4 +140,4 @@ def uninstall() -> None:
         from re import _compiler
 
         _compiler.compile = original
-    _state.update(table=None, file=None, new=0, original=None)
+    _state.update(table=None, file=None, new=0, original=None, used=set())
