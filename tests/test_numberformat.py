@@ -62,7 +62,7 @@ def test_number_format_reads_the_shared_figure_index():
     """Number-format and arithmetic rules read one parse per block (masked text, footnote marks blanked)."""
     from checker.checks.arithmetic import figure_index
     from checker.checks.base import Context
-    from checker.checks.numberformat import block_figures
+    from checker.checks.shared import block_figures
     from checker.readers import read_string
 
     doc = read_string("Kết nạp 12 đảng viên, đạt 85,7% kế hoạch.\nTổ chức 5.15 cuộc tuyên truyền.", "t.txt")

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..document import Block, Document
 from .base import Check, Context, Finding, register
-from .numberformat import block_figures, block_references, body_references, doc_body_blocks, figures_by_block
+from .shared import block_figures, block_references, body_references, doc_body_blocks, figures_by_block
 from .structure import fold, header
 
 MONTHS = range(1, 13)

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..document import Document
 from .base import Check, Context, Finding, register
-from .numberformat import body_references
+from .shared import body_references
 from .structure import header
 
 

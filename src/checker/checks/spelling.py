@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..document import Block, Document
 from .base import Check, Context, Finding, register
-from .numberformat import doc_body_blocks
+from .shared import doc_body_blocks
 
 _WORD = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)?", re.UNICODE)
 
