@@ -36,7 +36,7 @@ class Needle(Check):
 def needle_rule(rule_id: str, word: str, severity: str = "error") -> LoadedRule:
     category = {"AR": "arithmetic", "NF": "number-format", "DT": "dates", "ST": "structure",
                 "RF": "references", "TX": "text"}[rule_id[:2]]
-    spec = RuleSpec.model_validate({
+    spec = RuleSpec.validate({
         "id": rule_id, "name": f"needle-{rule_id.lower()}", "category": category, "severity": severity,
         "kind": "test-needle",
         "summary": {"vi": f"Từ «{word}».", "en": f"The word «{word}»."},

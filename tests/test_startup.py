@@ -89,3 +89,13 @@ def test_gc_paused_at_start_up_is_resumed():
         "pause_gc()\npaused = gc.isenabled()\nresume_gc()\nprint(paused, gc.isenabled())"
     )
     assert out == "False True"
+
+
+def test_a_configuration_file_is_still_validated(tmp_path):
+    (tmp_path / "checker.toml").write_text('fail-on = "sometimes"\n', encoding="utf-8")
+    report = tmp_path / "r.txt"
+    report.write_text("Kết nạp 112/158 đảng viên.\n", encoding="utf-8")
+    p = subprocess.run([sys.executable, "-m", "checker", "lint", str(report)], capture_output=True, text=True,
+                       timeout=60)
+    assert p.returncode == 2
+    assert "checker.toml: fail-on: Input should be" in p.stderr

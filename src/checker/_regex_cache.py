@@ -22,7 +22,6 @@ Only the command line installs it (`cli.py`), like the other start-up plumbing i
 from __future__ import annotations
 
 import marshal
-import os
 import sys
 from array import array
 from pathlib import Path
@@ -116,21 +115,14 @@ def save() -> None:
     if len(table) > _MAX_ENTRIES:
         used = _state["used"]
         table = {key: entry for key, entry in table.items() if key in used}
-    import tempfile
+    from .resources import write_cache_file
 
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regex-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                marshal.dump(table, fh)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        data = marshal.dumps(table)
+    except ValueError:
+        return
+    if write_cache_file(path, data):
         _state["new"] = 0
-    except (OSError, ValueError):
-        pass
 
 
 def uninstall() -> None:

@@ -2,13 +2,13 @@
 from the checked file's folder. Command-line options win over the file."""
 
 import tomllib
+from dataclasses import asdict, dataclass, field, fields, replace
 from functools import cache
 from pathlib import Path
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, ValidationError
+from typing import Any, Literal, get_args, get_origin
 
 from .issues import Severity
+from .validation import Invalid, validate
 
 CONFIG_FILES = ("checker.toml", "pyproject.toml")
 
@@ -23,23 +23,38 @@ def _dash(name: str) -> str:
     return name.replace("_", "-")
 
 
-class Config(BaseModel):
-    model_config = ConfigDict(extra="forbid", alias_generator=_dash, populate_by_name=True)
+@dataclass(slots=True, kw_only=True)
+class Config:
+    """The settings of a run. Files write the names with dashes (`fail-on`); pydantic validates a file's
+    table into this record (`Config.validate`), and the defaults need no validation at all."""
+
+    __pydantic_config__ = {"extra": "forbid", "alias_generator": _dash, "populate_by_name": True}
 
     select: list[str] | None = None
-    ignore: list[str] = []
-    severity: dict[str, Severity] = {}
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, Severity] = field(default_factory=dict)
     profile: Literal["auto", "party", "state"] = "auto"
     lang: Literal["vi", "en"] = "vi"
     fail_on: Literal["error", "warning", "info", "never"] = "error"
-    per_file_ignores: dict[str, list[str]] = {}
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     source: str | None = None  # the file this configuration came from
 
+    @classmethod
+    def validate(cls, data: Any) -> "Config":
+        return validate(cls, data)
+
     def merged(self, **cli: object) -> "Config":
-        """This configuration with the command-line values that were given (not None) on top."""
-        data = self.model_dump(by_alias=False)
-        data.update({k: v for k, v in cli.items() if v is not None})
-        return Config.model_validate(data)
+        """This configuration with the command-line values that were given (not None) on top.
+        Values of the shapes the command line produces (a choice, a list of strings) are taken as
+        they are; anything else goes through validation."""
+        given = {k: v for k, v in cli.items() if v is not None}
+        if not given:
+            return self
+        if all(_plain_fit(k, v) for k, v in given.items()):
+            return replace(self, **given)
+        data = asdict(self)
+        data.update(given)
+        return Config.validate(data)
 
     def ignores_for(self, path: str) -> list[str]:
         """Rules ignored for this file by `per-file-ignores` (glob patterns relative to the config)."""
@@ -79,12 +94,26 @@ def load_config_file(path: Path) -> Config | None:
     if not isinstance(section, dict):
         raise ConfigError(str(path), f"{where or 'the file'} must be a table")
     try:
-        cfg = Config.model_validate(section)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        field = ".".join(str(p) for p in err["loc"])
-        raise ConfigError(str(path), f"{where + ' ' if where else ''}{field}: {err['msg']}") from None
-    return cfg.model_copy(update={"source": str(path)})
+        cfg = Config.validate(section)
+    except Invalid as exc:
+        raise ConfigError(str(path), f"{where + ' ' if where else ''}{exc.field}: {exc.reason}") from None
+    return replace(cfg, source=str(path))
+
+
+_FIELD_TYPES = {f.name: f.type for f in fields(Config)}
+
+
+def _plain_fit(name: str, value: object) -> bool:
+    """True when `value` already has the type of Config's field `name`: one of a Literal's choices,
+    or a list of strings for `list[str]` (the shapes the command line gives)."""
+    kind = _FIELD_TYPES.get(name)
+    if kind is None:
+        return False
+    if get_origin(kind) is Literal:
+        return value in get_args(kind)
+    if kind in (list[str], list[str] | None):
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return False
 
 
 @cache

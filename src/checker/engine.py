@@ -7,12 +7,11 @@ from functools import cache
 from pathlib import Path
 from typing import Iterable
 
-from pydantic import ValidationError
-
 from .checks.base import Check, Context, Finding, kinds
 from .document import Block, Document
 from .issues import Coverage, Issue, Location, Severity
 from .rules import CATEGORY_PREFIX, RuleFileError, RuleSpec, load_rule_file, parsed_cache_batch, rule_files
+from .validation import Invalid, validate
 
 
 @dataclass(frozen=True)
@@ -31,11 +30,9 @@ def build_rule(spec: RuleSpec, path: Path) -> LoadedRule:
     if kind is None:
         raise RuleFileError(path, "kind", f"unknown rule kind '{spec.kind}' (known: {', '.join(sorted(kinds()))})")
     try:
-        params = kind.Params.model_validate(spec.params)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        field = ".".join(["params", *(str(p) for p in err["loc"])])
-        raise RuleFileError(path, field, err["msg"]) from None
+        params = validate(kind.Params, spec.params)
+    except Invalid as exc:
+        raise RuleFileError(path, ".".join(p for p in ("params", exc.field) if p), exc.reason) from None
     return LoadedRule(spec, kind(spec, params), path)
 
 
@@ -144,7 +141,7 @@ def to_issue(rule: LoadedRule, f: Finding, lang: str, severity: Severity | None 
         rule=spec.id,
         name=spec.name,
         category=spec.category,
-        severity=f.severity or severity or spec.severity,
+        severity=Severity(f.severity or severity or spec.severity),  # overrides may come in as strings
         message=spec.message(lang, f.variant, f.args),
         location=location_of(block, start, end),
         excerpt=block.text[start:end],

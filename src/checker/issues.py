@@ -1,9 +1,13 @@
-"""Findings as they leave the engine: pydantic models that serialise to the JSON contract."""
+"""Findings as they leave the engine: plain records that serialise to the JSON contract.
 
+They are dataclasses, not pydantic models: the engine builds them from values it already holds, so
+there is nothing to validate, and a run must not pay for importing pydantic to report its findings
+(pydantic validates what comes from outside: rule files and configuration).
+"""
+
+from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
-
-from pydantic import BaseModel, ConfigDict
 
 
 class Severity(StrEnum):
@@ -16,8 +20,9 @@ class Severity(StrEnum):
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
-class Location(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@dataclass(slots=True, kw_only=True)
+class Location:
+    """Where a finding is: the block, and inside it the line/columns, section, footnote or table cell."""
 
     block: int
     kind: str
@@ -31,15 +36,16 @@ class Location(BaseModel):
     column_index: int | None = None
 
     def to_json(self) -> dict[str, Any]:
-        data = self.model_dump()
+        data = asdict(self)
         if self.table is None:  # table coordinates only appear for table cells
             for key in ("table", "row", "column_index"):
                 data.pop(key)
         return data
 
 
-class Issue(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@dataclass(slots=True, kw_only=True)
+class Issue:
+    """One finding of one rule, with its message already rendered in the run's language."""
 
     rule: str
     name: str
@@ -75,32 +81,47 @@ class Issue(BaseModel):
         return (self.location.block, self.location.column or 0, self.rule)
 
 
-class Coverage(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Coverage:
+    """How much of the document the checks understood: figures read, relations checked, unparsed."""
+
     figures: int = 0
     relations: int = 0
     unparsed: int = 0
 
+    def to_json(self) -> dict[str, int]:
+        return {"figures": self.figures, "relations": self.relations, "unparsed": self.unparsed}
 
-class FileError(BaseModel):
+
+@dataclass(slots=True, kw_only=True)
+class FileError:
+    """Why a file could not be checked: a stable code and a message in the run's language."""
+
     code: str
     message: str
 
+    def to_json(self) -> dict[str, str]:
+        return {"code": self.code, "message": self.message}
 
-class FileResult(BaseModel):
+
+@dataclass(slots=True, kw_only=True)
+class FileResult:
+    """The outcome for one file: its findings, or the error that kept it from being checked."""
+
     path: str
     profile: str | None = None
     error: FileError | None = None
-    issues: list[Issue] = []
-    coverage: Coverage = Coverage()
+    issues: list[Issue] = field(default_factory=list)
+    coverage: Coverage = field(default_factory=Coverage)
     suppressed: int = 0  # findings silenced by a reviewer's comment or a directive in the text
 
     def to_json(self) -> dict[str, Any]:
         return {
             "path": self.path,
             "profile": self.profile,
-            "error": self.error.model_dump() if self.error else None,
+            "error": self.error.to_json() if self.error else None,
             "issues": [i.to_json() for i in self.issues],
-            "coverage": self.coverage.model_dump(),
+            "coverage": self.coverage.to_json(),
             "suppressed": self.suppressed,
         }
 

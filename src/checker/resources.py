@@ -38,3 +38,24 @@ def user_cache_dir() -> Path | None:
     base = os.environ.get("CHECKER_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "checker")
     return Path(base)
+
+
+def write_cache_file(path: Path, data: bytes) -> bool:
+    """Writes a start-up cache file atomically (a temporary file beside it, then a rename), so that a
+    concurrent run reads the old file or the new one, never half of one. False when it could not."""
+    import os
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except (OSError, ValueError):
+        return False
+    return True

@@ -1,18 +1,21 @@
-"""Rule files: their schema (pydantic) and loading.
+"""Rule files: their schema and loading.
 
 A rule file is YAML and declares exactly one rule of an existing *kind*
 (implemented once in `checker.checks`). Nothing in a rule file can execute
 code: messages are `str.format` templates restricted to plain `{name}` fields.
+The schema is the `RuleSpec` dataclass below; pydantic validates a file into it
+(`checker.validation`).
 """
 
+import re
 import string
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-
 from .issues import Severity
+from .validation import FORBID, Invalid, validate
 
 LANGS = ("vi", "en")
 PROFILES = ("party", "state")
@@ -25,6 +28,8 @@ CATEGORY_PREFIX = {
     "text": "TX",
 }
 Category = Literal["arithmetic", "number-format", "dates", "structure", "references", "text"]
+_ID = re.compile(r"^(AR|NF|DT|ST|RF|TX)\d{3}$")
+_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 class RuleFileError(Exception):
@@ -47,69 +52,92 @@ def template_fields(template: str) -> set[str]:
     return names
 
 
-class Example(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@dataclass(slots=True, kw_only=True)
+class Example:
+    """A text of a rule's examples: a bad one must trigger the rule, a good one must not."""
+
+    __pydantic_config__ = FORBID
 
     text: str
     profile: Literal["party", "state"] | None = None
     count: int | None = None  # exact number of findings expected (bad examples)
 
 
-class Examples(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@dataclass(slots=True, kw_only=True)
+class Examples:
+    """A rule's proof of itself: at least one bad and one good text (tests/test_rule_examples.py)."""
 
-    bad: list[Example] = Field(min_length=1)
-    good: list[Example] = Field(min_length=1)
+    __pydantic_config__ = FORBID
 
-    @field_validator("bad", "good", mode="before")
-    @classmethod
-    def _strings_are_examples(cls, value: Any) -> Any:
-        if isinstance(value, list):
-            return [{"text": v} if isinstance(v, str) else v for v in value]
-        return value
+    bad: list[Example]
+    good: list[Example]
+
+    def __post_init__(self) -> None:
+        for name in ("bad", "good"):
+            if not getattr(self, name):
+                raise Invalid(name, "at least one example is needed")
 
 
-class RuleSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@dataclass(slots=True, kw_only=True)
+class RuleSpec:
+    """One rule as its file declares it. Build it with `RuleSpec.validate(data)` from a file's data;
+    the constructor only runs the checks across fields."""
 
-    id: str = Field(pattern=r"^(AR|NF|DT|ST|RF|TX)\d{3}$")
-    name: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    __pydantic_config__ = FORBID
+
+    id: str
+    name: str
     category: Category
     severity: Severity
     kind: str
-    profiles: list[Literal["party", "state"]] = list(PROFILES)
+    profiles: list[Literal["party", "state"]] = field(default_factory=lambda: list(PROFILES))
     summary: dict[Literal["vi", "en"], str]
     explain: dict[Literal["vi", "en"], str]
     messages: dict[Literal["vi", "en"], dict[str, str]]
-    params: dict[str, Any] = {}
+    params: dict[str, Any] = field(default_factory=dict)
     examples: Examples
     source: str | None = None  # the regulation or practice the rule rests on
 
-    @field_validator("messages", mode="before")
     @classmethod
-    def _single_message_is_default(cls, value: Any) -> Any:
-        if isinstance(value, dict):
-            return {k: {"default": v} if isinstance(v, str) else v for k, v in value.items()}
-        return value
+    def validate(cls, data: Any) -> "RuleSpec":
+        """A rule file's data validated into a RuleSpec; raises `Invalid` naming the field at fault.
+        Two shorthands are expanded first: a single message string is the `default` variant, and
+        an example may be given as its bare text."""
+        if isinstance(data, dict):
+            data = dict(data)
+            messages = data.get("messages")
+            if isinstance(messages, dict):
+                data["messages"] = {k: {"default": v} if isinstance(v, str) else v for k, v in messages.items()}
+            examples = data.get("examples")
+            if isinstance(examples, dict):
+                data["examples"] = {k: [{"text": e} if isinstance(e, str) else e for e in v]
+                                    if isinstance(v, list) else v for k, v in examples.items()}
+        return validate(cls, data)
 
-    @model_validator(mode="after")
-    def _consistent(self) -> "RuleSpec":
+    def __post_init__(self) -> None:
+        if not _ID.match(self.id):
+            raise Invalid("id", f"must look like AR001 (a category prefix and three digits), not {self.id!r}")
+        if not _NAME.match(self.name):
+            raise Invalid("name", f"must be lower-case words joined by '-', not {self.name!r}")
         if not self.id.startswith(CATEGORY_PREFIX[self.category]):
-            raise ValueError(f"id {self.id} does not match category {self.category} "
-                             f"(expected prefix {CATEGORY_PREFIX[self.category]})")
+            raise Invalid("", f"id {self.id} does not match category {self.category} "
+                              f"(expected prefix {CATEGORY_PREFIX[self.category]})")
         for lang in LANGS:
             for part in ("summary", "explain", "messages"):
                 if lang not in getattr(self, part):
-                    raise ValueError(f"{part}: missing language '{lang}'")
+                    raise Invalid(part, f"missing language '{lang}'")
         vi, en = self.messages["vi"], self.messages["en"]
         if set(vi) != set(en):
-            raise ValueError(f"messages: vi and en declare different variants: {sorted(vi)} vs {sorted(en)}")
+            raise Invalid("messages", f"vi and en declare different variants: {sorted(vi)} vs {sorted(en)}")
         if "default" not in vi:
-            raise ValueError("messages: a 'default' message is required")
+            raise Invalid("messages", "a 'default' message is required")
         for variant in vi:
-            if template_fields(vi[variant]) != template_fields(en[variant]):
-                raise ValueError(f"messages.{variant}: vi and en use different placeholders")
-        return self
+            try:
+                same = template_fields(vi[variant]) == template_fields(en[variant])
+            except ValueError as exc:
+                raise Invalid(f"messages.{variant}", str(exc)) from None
+            if not same:
+                raise Invalid(f"messages.{variant}", "vi and en use different placeholders")
 
     def message(self, lang: str, variant: str, args: dict[str, Any]) -> str:
         templates = self.messages.get(lang) or self.messages["vi"]
@@ -211,7 +239,8 @@ class _ParsedCache:
     def _save(self) -> None:
         import json
         import os
-        import tempfile
+
+        from .resources import write_cache_file
 
         self.dirty = False
         if self.file is None:
@@ -222,13 +251,7 @@ class _ParsedCache:
         except (TypeError, ValueError):  # YAML gave something JSON cannot hold (a date): no cache
             self.file = None
             return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".parsed-rules-", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            os.replace(tmp, self.file)
-        except OSError:
+        if not write_cache_file(self.file, text.encode("utf-8")):
             self.file = None
 
 
@@ -271,11 +294,9 @@ def load_rule_file(path: Path) -> RuleSpec:
     if not isinstance(data, dict):
         raise RuleFileError(path, "(file)", "must be a mapping of fields")
     try:
-        return RuleSpec.model_validate(data)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        field = ".".join(str(p) for p in err["loc"]) or "(rule)"
-        raise RuleFileError(path, field, err["msg"]) from None
+        return RuleSpec.validate(data)
+    except Invalid as exc:
+        raise RuleFileError(path, exc.field or "(rule)", exc.reason) from None
 
 
 def rule_files(directory: Path) -> list[Path]:

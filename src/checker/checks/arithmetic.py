@@ -15,10 +15,9 @@ from fractions import Fraction
 from itertools import product
 from typing import Iterable, Iterator
 
-from pydantic import BaseModel, ConfigDict
-
 from ..document import Block, BlockKind, Document
 from ..issues import Severity
+from ..validation import FORBID
 from .base import Check, Context, Finding, register
 
 # --- shared machinery ----------------------------------------------------------
@@ -476,11 +475,12 @@ def _ratio_operands(r):
     return r.num, r.den, exact
 
 
-class LinkParams(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    links: list[str] = ["đạt", "chiếm", "tỷ lệ", "tỉ lệ", "bằng"]
-    excluded_links: list[str] = ["tăng", "giảm", "vượt", "so với cùng kỳ", "so với tháng trước",
-                                 "so với quý trước", "so với năm trước"]
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LinkParams:
+    __pydantic_config__ = FORBID
+    links: tuple[str, ...] = ("đạt", "chiếm", "tỷ lệ", "tỉ lệ", "bằng")
+    excluded_links: tuple[str, ...] = ("tăng", "giảm", "vượt", "so với cùng kỳ", "so với tháng trước",
+                                 "so với quý trước", "so với năm trước")
     max_gap: int = 120
 
 

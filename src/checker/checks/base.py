@@ -2,24 +2,27 @@
 
 A rule *kind* is one `Check` subclass registered under a name with `@register`.
 A rule file picks a kind with `kind: NAME` and configures it with `params`,
-validated by the kind's own `Params` model. The check yields `Finding`s; the
+validated into the kind's own `Params` (a frozen dataclass with `__pydantic_config__ = FORBID`;
+a pydantic model works too, for kinds written outside this package). The check yields `Finding`s; the
 engine turns them into `Issue`s (message rendering, location, severity).
 """
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable
 
-from pydantic import BaseModel, ConfigDict
-
 from ..document import Block, Document
 from ..issues import Coverage, Severity
+from ..validation import FORBID
 
 if TYPE_CHECKING:
     from ..rules import RuleSpec
 
 
-class NoParams(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NoParams:
+    """The parameters of a kind that takes none."""
+
+    __pydantic_config__ = FORBID
 
 
 @dataclass(slots=True)
@@ -62,10 +65,10 @@ class Context:
 class Check:
     """Base of every rule kind. Subclasses set `Params` and implement `run`."""
 
-    Params: ClassVar[type[BaseModel]] = NoParams
+    Params: ClassVar[type] = NoParams
     kind: ClassVar[str] = ""
 
-    def __init__(self, spec: "RuleSpec", params: BaseModel):
+    def __init__(self, spec: "RuleSpec", params: Any):
         self.spec = spec
         self.params = params
 

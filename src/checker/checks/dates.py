@@ -3,12 +3,12 @@ that run backwards, periods that contradict the report's period, district-level 
 01/7/2025 reform."""
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from pydantic import BaseModel, ConfigDict
-
 from ..document import Block, Document
+from ..validation import FORBID
 from .base import Check, Context, Finding, register
 from .shared import block_figures, block_references, body_references, doc_body_blocks, figures_by_block
 from .structure import fold, header
@@ -60,26 +60,27 @@ def period_months(f, default_year: int | None) -> tuple[int, int, int] | None:
     return None
 
 
-class PlanParams(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlanParams:
+    __pydantic_config__ = FORBID
     # folded (no tone marks, lower case) words that make a later date a plan, a deadline or an
     # anniversary rather than an event that already happened
-    future_words: list[str] = [
+    future_words: tuple[str, ...] = (
         "du kien", "ke hoach", "se", "den ngay", "den", "truoc ngay", "truoc", "han", "thoi han", "cham nhat",
         "phan dau", "toi", "chuan bi", "nhan dip", "huong toi", "chao mung", "ky niem", "tu ngay",
         "bat dau", "giai doan", "nhiem ky", "nam hoc", "dinh huong", "de nghi", "dang ky", "thoi gian",
         "lich", "du thao", "nhiem vu", "giai phap", "phuong huong", "muc tieu", "chi tieu", "tiep tuc",
-    ]
+    )
     # folded words after the date, in its clause, that make it a deadline or a plan
     # ("Ngày 20/10/2025 là hạn chót nộp hồ sơ", "ngày 05/11/2024 sẽ tổ chức")
-    future_after: list[str] = ["se", "du kien", "han chot", "la han", "la thoi han", "het han", "theo ke hoach",
-                               "ke hoach", "lich", "tiep tuc"]
-    plan_headings: list[str] = ["phuong huong", "giai phap", "thoi gian toi", "(?:ky|thang|quy|nam) toi",
-                                "cuoi nam", "nhiem vu", "ke hoach", "de xuat", "kien nghi"]
-    result_headings: list[str] = ["ket qua", "tinh hinh", "danh gia", "han che", "nhan xet"]
+    future_after: tuple[str, ...] = ("se", "du kien", "han chot", "la han", "la thoi han", "het han", "theo ke hoach",
+                               "ke hoach", "lich", "tiep tuc")
+    plan_headings: tuple[str, ...] = ("phuong huong", "giai phap", "thoi gian toi", "(?:ky|thang|quy|nam) toi",
+                                "cuoi nam", "nhiem vu", "ke hoach", "de xuat", "kien nghi")
+    result_headings: tuple[str, ...] = ("ket qua", "tinh hinh", "danh gia", "han che", "nhan xet")
     # only a report states what has happened: a plan, a công văn or a tờ trình is about what will be
-    type_names: list[str] = ["BÁO CÁO"]
-    type_codes: list[str] = ["BC"]
+    type_names: tuple[str, ...] = ("BÁO CÁO",)
+    type_codes: tuple[str, ...] = ("BC",)
 
 
 def reports_only(ctx: Context, params: PlanParams) -> bool:
@@ -292,8 +293,9 @@ class PeriodMismatch(Check):
 
 # --- DT005 district-level documents after 01/7/2025 -------------------------------------------------
 
-class ReformParams(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReformParams:
+    __pydantic_config__ = FORBID
     since: tuple[int, int, int] = (2025, 7, 1)  # (year, month, day)
     party_issuer: str = r"^[A-ZĐ]*HU$"  # HU, VPHU, BTGHU, UBKTHU…
     agency_words: str = r"\b(?:HUYỆN|QUẬN|THỊ\s+XÃ)\b"

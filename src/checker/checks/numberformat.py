@@ -6,13 +6,13 @@ Numbers that are not quantities are left alone: years, document symbols, dates, 
 """
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
 
-from pydantic import BaseModel, ConfigDict
-
 from ..document import Block, Document
 from ..issues import Severity
+from ..validation import FORBID
 from .base import Check, Context, Finding, register
 from .shared import block_figures, block_references, doc_body_blocks, figures_by_block
 
@@ -179,11 +179,12 @@ class MalformedNumber(Check):
 
 # --- NF002 English separators ----------------------------------------------------------------------
 
-class EnglishParams(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    count_nouns: list[str] = ["hộ", "người", "đảng viên", "hội viên", "đoàn viên", "cuộc", "lượt", "lượt người",
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EnglishParams:
+    __pydantic_config__ = FORBID
+    count_nouns: tuple[str, ...] = ("hộ", "người", "đảng viên", "hội viên", "đoàn viên", "cuộc", "lượt", "lượt người",
                               "học sinh", "trường hợp", "việc", "vụ", "con", "liều", "lao động", "cán bộ", "em",
-                              "cháu", "hồ sơ", "đơn", "bài", "tin", "doanh nghiệp", "hợp tác xã", "phiếu"]
+                              "cháu", "hồ sơ", "đơn", "bài", "tin", "doanh nghiệp", "hợp tác xã", "phiếu")
 
 
 @register("english-separators")
@@ -288,9 +289,10 @@ def _info():
 
 @register("share-over-100")
 class ShareOver100(Check):
-    class Params(BaseModel):
-        model_config = ConfigDict(extra="forbid")
-        words: list[str] = ["chiếm"]
+    @dataclass(frozen=True, slots=True, kw_only=True)
+    class Params:
+        __pydantic_config__ = FORBID
+        words: tuple[str, ...] = ("chiếm",)
         max_gap: int = 12  # characters between the word and the percentage
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
@@ -333,8 +335,9 @@ _TEAM_BEFORE = re.compile(r"(?:Đoàn|Tổ|Ban|đoàn|tổ)\b[^,.;:]{0,25}$")
 
 @register("missing-thousands-separator")
 class MissingThousandsSeparator(Check):
-    class Params(BaseModel):
-        model_config = ConfigDict(extra="forbid")
+    @dataclass(frozen=True, slots=True, kw_only=True)
+    class Params:
+        __pydantic_config__ = FORBID
         min_grouped: int = 2  # grouped numbers (1.234) the document needs before it is held to the style
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:

@@ -2,11 +2,11 @@
 document dated after the report, a Party issuer code against the issuing body named."""
 
 import re
+from dataclasses import dataclass
 from typing import Iterable
 
-from pydantic import BaseModel, ConfigDict
-
 from ..document import Document
+from ..validation import FORBID
 from .base import Check, Context, Finding, register
 from .shared import body_references
 from .structure import header
@@ -94,8 +94,9 @@ class ReferenceIssuer(Check):
     """A Party symbol whose issuer part ("/TW") contradicts the body named right after it
     ("của Tỉnh ủy" → "/TU"). Only exact names from the data table are compared."""
 
-    class Params(BaseModel):
-        model_config = ConfigDict(extra="forbid")
+    @dataclass(frozen=True, slots=True, kw_only=True)
+    class Params:
+        __pydantic_config__ = FORBID
         table: str = "document_types"
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
@@ -132,8 +133,9 @@ class ReferenceWithoutDate(Check):
     two citations sharing one date ("Nghị quyết số 03/NQ-CP và Nghị quyết số 04/NQ-CP ngày 09/01/2024");
     a citation whose date is given just before it ("Ngày 04/7/2024, HĐND tỉnh ban hành Nghị quyết số …")."""
 
-    class Params(BaseModel):
-        model_config = ConfigDict(extra="forbid")
+    @dataclass(frozen=True, slots=True, kw_only=True)
+    class Params:
+        __pydantic_config__ = FORBID
         legal_with_year: bool = False  # also report legal symbols with a year ("30/2020/NĐ-CP")
         subject_reach: int = 220  # how far after a dated citation its subject may run (characters)
 

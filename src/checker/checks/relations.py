@@ -3,15 +3,15 @@ anniversaries and footnote breakdowns. Shares the per-document extraction of `ar
 
 import bisect
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 from typing import Iterable
 
-from pydantic import BaseModel, ConfigDict
-
 from ..document import BlockKind, Document
 from ..issues import Severity
+from ..validation import FORBID
 from .arithmetic import (_ORDINAL_BEFORE, _has_kind, BlockFigures, noun_count_cls, PctRelation, _figs, _doc_style, _pct_holds, doc_figures, fmt, in_paren,
                          interval, judge_percent, same_unit_scope, truncates_to)
 from .base import Check, Context, Finding, register
@@ -88,11 +88,12 @@ _IN_NAME = re.compile(r"\s*[-–]\s*[A-ZĐÀ-Ỹ]")
 
 # --- 3. parts vs total -----------------------------------------------------------------
 
-class PartsParams(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    partial_words: list[str] = ["trong đó", "có", "như", "nhất là", "riêng"]
-    complete_words: list[str] = ["gồm", "bao gồm"]
-    target_nouns: list[str] = ["chỉ tiêu", "tiêu chí"]
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PartsParams:
+    __pydantic_config__ = FORBID
+    partial_words: tuple[str, ...] = ("trong đó", "có", "như", "nhất là", "riêng")
+    complete_words: tuple[str, ...] = ("gồm", "bao gồm")
+    target_nouns: tuple[str, ...] = ("chỉ tiêu", "tiêu chí")
     max_noun_words: int = 5
 
 
@@ -393,13 +394,14 @@ def _decimals_of(t: str) -> int:
 
 # --- 4. remainder ---------------------------------------------------------------------
 
-class RemainderParams(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    total_words: list[str] = ["thụ lý", "tiếp nhận", "nhận", "tổng số", "tổng cộng", "tổng", "có", "thực hiện"]
-    rest_words: list[str] = ["tồn", "còn lại", "còn", "chuyển sang", "chuyển kỳ sau", "chưa giải quyết"]
-    done_words: list[str] = ["đã", "giải quyết", "xử lý", "trả lời", "hoàn thành", "xong", "giải ngân", "xét xử",
-                             "hòa giải thành"]
-    negations: list[str] = ["không", "chưa"]
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RemainderParams:
+    __pydantic_config__ = FORBID
+    total_words: tuple[str, ...] = ("thụ lý", "tiếp nhận", "nhận", "tổng số", "tổng cộng", "tổng", "có", "thực hiện")
+    rest_words: tuple[str, ...] = ("tồn", "còn lại", "còn", "chuyển sang", "chuyển kỳ sau", "chưa giải quyết")
+    done_words: tuple[str, ...] = ("đã", "giải quyết", "xử lý", "trả lời", "hoàn thành", "xong", "giải ngân", "xét xử",
+                             "hòa giải thành")
+    negations: tuple[str, ...] = ("không", "chưa")
     max_parts: int = 4
 
 
@@ -520,9 +522,10 @@ class Remainder(Check):
 
 # --- 5. shares ------------------------------------------------------------------------
 
-class SharesParams(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    links: list[str] = ["chiếm", "tỷ lệ", "tỉ lệ", "bằng"]
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SharesParams:
+    __pydantic_config__ = FORBID
+    links: tuple[str, ...] = ("chiếm", "tỷ lệ", "tỉ lệ", "bằng")
 
 
 @register("shares")
@@ -667,11 +670,12 @@ class Shares(Check):
 
 # --- 6. growth ------------------------------------------------------------------------
 
-class GrowthParams(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    up: list[str] = ["tăng"]
-    down: list[str] = ["giảm"]
-    level: list[str] = ["bằng"]
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GrowthParams:
+    __pydantic_config__ = FORBID
+    up: tuple[str, ...] = ("tăng",)
+    down: tuple[str, ...] = ("giảm",)
+    level: tuple[str, ...] = ("bằng",)
     max_gap: int = 60
 
 
@@ -911,12 +915,13 @@ def _is_count(unit) -> bool:
 
 # --- 7. anniversaries and spans -------------------------------------------------------
 
-class AnniversaryParams(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    strict: list[str] = ["kỷ niệm", "chào mừng", "mừng"]
-    inclusive: list[str] = ["tổng kết", "sơ kết"]
-    reviews: list[str] = ["tổng kết", "sơ kết"]
-    review_verbs: list[str] = ["thực hiện", "triển khai", "thi hành", "triển khai thực hiện", "việc thực hiện"]
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AnniversaryParams:
+    __pydantic_config__ = FORBID
+    strict: tuple[str, ...] = ("kỷ niệm", "chào mừng", "mừng")
+    inclusive: tuple[str, ...] = ("tổng kết", "sơ kết")
+    reviews: tuple[str, ...] = ("tổng kết", "sơ kết")
+    review_verbs: tuple[str, ...] = ("thực hiện", "triển khai", "thi hành", "triển khai thực hiện", "việc thực hiện")
     max_gap: int = 160
 
 

@@ -14,11 +14,11 @@ is accepted.
 """
 
 import re
+from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from pydantic import BaseModel, ConfigDict
-
 from ..document import Block, BlockKind, Document
+from ..validation import FORBID
 from .base import Check, Context, Finding, register
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -44,28 +44,29 @@ def _place(block: Block, lang: str) -> str:
 
 # --- the same indicator stated twice ----------------------------------------------------------
 
-class RepeatedParams(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    fillers: list[str] = ["được", "đã", "mới", "thêm"]
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RepeatedParams:
+    __pydantic_config__ = FORBID
+    fillers: tuple[str, ...] = ("được", "đã", "mới", "thêm")
     # a count right after these words states what something *is* ("hiện nay là 1.467 đơn vị"): the words
     # before are a subject, not an action, and are not compared
-    copulas: list[str] = ["là", "có", "gồm", "đạt", "bằng", "chiếm", "còn", "tổng", "số", "với", "cho", "cả", "được"]
+    copulas: tuple[str, ...] = ("là", "có", "gồm", "đạt", "bằng", "chiếm", "còn", "tổng", "số", "với", "cho", "cả", "được")
     # words that make a count relative, planned or partial: never compared
-    relative: list[str] = ["phải", "đề nghị", "kiến nghị", "chỉ tiêu", "kế hoạch", "phấn đấu", "dự kiến", "mục tiêu", "cùng kỳ", "so với", "tăng",
+    relative: tuple[str, ...] = ("phải", "đề nghị", "kiến nghị", "chỉ tiêu", "kế hoạch", "phấn đấu", "dự kiến", "mục tiêu", "cùng kỳ", "so với", "tăng",
                            "giảm", "lũy kế", "luỹ kế", "nâng tổng số", "từ đầu năm", "trong đó", "còn lại", "chưa",
                            "không", "đề ra", "giao", "ước", "trên", "dưới", "gần", "khoảng", "hơn", "tối thiểu",
-                           "tối đa", "mỗi", "bình quân", "trung bình"]
+                           "tối đa", "mỗi", "bình quân", "trung bình")
     # words before a number that make it an ordinal, a date or a label, not a count
-    not_actions: list[str] = ["thứ", "số", "khóa", "khoá", "lần", "năm", "tháng", "ngày", "quý", "điều", "khoản",
+    not_actions: tuple[str, ...] = ("thứ", "số", "khóa", "khoá", "lần", "năm", "tháng", "ngày", "quý", "điều", "khoản",
                               "mục", "kỳ", "tuần", "giờ", "phút", "tuổi", "hạng", "loại", "cấp", "đợt", "phần",
                               "chương", "bước", "giai", "đoạn", "trang", "phụ", "lục", "mẫu", "nghị", "định",
                               "quyết", "công", "văn", "kế", "hoạch", "và", "hoặc", "từ", "đến", "trong", "gồm",
-                              "với", "của", "tại", "các", "những", "có", "là"]
+                              "với", "của", "tại", "các", "những", "có", "là")
     max_values: int = 2  # an indicator seen with more values is a per-unit list, not a repetition
     # organisations named before the action: two mentions naming different ones are different indicators
-    org_nouns: list[str] = ["chi bộ", "đảng bộ", "đảng ủy", "đảng uỷ", "cơ sở", "ủy ban", "uỷ ban", "ban", "xã",
+    org_nouns: tuple[str, ...] = ("chi bộ", "đảng bộ", "đảng ủy", "đảng uỷ", "cơ sở", "ủy ban", "uỷ ban", "ban", "xã",
                             "phường", "thị trấn", "huyện", "tỉnh", "thôn", "tổ", "trường", "phòng", "sở", "hội",
-                            "đoàn", "công an", "quân sự", "mặt trận", "cấp", "đơn vị", "cơ quan", "ngành"]
+                            "đoàn", "công an", "quân sự", "mặt trận", "cấp", "đơn vị", "cơ quan", "ngành")
 
 
 _CLAUSE_CUT = re.compile(r"[.;:()\[\]]|,\s")
@@ -313,11 +314,12 @@ class RepeatedFigure(Check):
 
 # --- counted lists ----------------------------------------------------------------------------
 
-class CountedParams(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    open_markers: list[str] = ["…", "...", "v.v", "vv.", "như:", "như ", "chẳng hạn", "ví dụ", "điển hình",
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountedParams:
+    __pydantic_config__ = FORBID
+    open_markers: tuple[str, ...] = ("…", "...", "v.v", "vv.", "như:", "như ", "chẳng hạn", "ví dụ", "điển hình",
                                "tiêu biểu", "trong đó", "gồm các", "là các", "các đơn vị khác", "khác)", "khác",
-                               "chủ yếu", "bao gồm cả", "ngoài ra", "hoặc", "nhất là", "đặc biệt"]
+                               "chủ yếu", "bao gồm cả", "ngoài ra", "hoặc", "nhất là", "đặc biệt")
     min_count: int = 2
     max_count: int = 40
     max_item_words: int = 8

@@ -5,11 +5,11 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
+from dataclasses import dataclass
 from typing import Iterable
 
-from pydantic import BaseModel, ConfigDict
-
 from ..document import Block, Document
+from ..validation import FORBID
 from .base import Check, Context, Finding, register
 from .shared import doc_body_blocks
 
@@ -78,8 +78,9 @@ def _report(occ: dict[str, list[tuple[Block, int, int]]], preferred: str | None 
                                   "other_count": len(occ[major])}, actual=minor, expected=major)
 
 
-class VariantParams(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VariantParams:
+    __pydantic_config__ = FORBID
     table: str = "spelling_variants"
 
 

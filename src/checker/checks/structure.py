@@ -3,12 +3,12 @@ the header date form, report sections, heading numbering and footnote links."""
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from typing import Iterable
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from ..document import Block, BlockKind, Document
 from ..issues import Severity
+from ..validation import FORBID, Invalid
 from .base import Check, Context, Finding, register
 
 
@@ -225,15 +225,16 @@ class MandatoryParts(Check):
     """One finding per missing part of the thể thức; header parts are reported at the subject line
     (or the type name), closing parts at the last line of the content."""
 
-    class Params(BaseModel):
-        model_config = ConfigDict(extra="forbid")
-        parts: list[str] = ["header", "agency", "number", "date", "title", "subject", "recipients",
-                            "archive", "signature", "signer"]
-        warning_parts: list[str] = ["archive", "signer"]  # reported as warnings, not errors
+    @dataclass(frozen=True, slots=True, kw_only=True)
+    class Params:
+        __pydantic_config__ = FORBID
+        parts: tuple[str, ...] = ("header", "agency", "number", "date", "title", "subject", "recipients",
+                            "archive", "signature", "signer")
+        warning_parts: tuple[str, ...] = ("archive", "signer")  # reported as warnings, not errors
         # the parts are required of a report: a document whose type name or type code says it is
         # something else (a plan, a guide, a công văn) is not judged by this list
-        type_names: list[str] = ["BÁO CÁO"]
-        type_codes: list[str] = ["BC"]
+        type_names: tuple[str, ...] = ("BÁO CÁO",)
+        type_codes: tuple[str, ...] = ("BC",)
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         if not looks_like_document(ctx):
@@ -376,11 +377,12 @@ class HeaderDateForm(Check):
 
 # --- 5. report sections ----------------------------------------------------------------------------
 
-class SectionGroup(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SectionGroup:
+    __pydantic_config__ = FORBID
     name: str  # message variant
-    patterns: list[str]  # regexes over folded text (lower case, no tone marks)
-    exclude: list[str] = []
+    patterns: tuple[str, ...]  # regexes over folded text (lower case, no tone marks)
+    exclude: tuple[str, ...] = ()
     within: str | None = None  # look in the body of this group's section too (causes in shortcomings)
     requires: str | None = None  # only required when this group is present
     monthly_severity: Severity | None = None  # a monthly report may omit it
@@ -391,15 +393,20 @@ _HEADING_START = re.compile(r"^[*+•\-–]?\s*\S")
 
 @register("report-sections")
 class ReportSections(Check):
-    class Params(BaseModel):
-        model_config = ConfigDict(extra="forbid")
-        groups: list[SectionGroup] = Field(min_length=1)
-        type_names: list[str] = ["BÁO CÁO"]
+    @dataclass(frozen=True, slots=True, kw_only=True)
+    class Params:
+        __pydantic_config__ = FORBID
+        groups: tuple[SectionGroup, ...]
+        type_names: tuple[str, ...] = ("BÁO CÁO",)
         max_line: int = 160  # a short standalone line can act as a heading ("* Hạn chế:")
         # a periodic report names its period in the subject line (folded text); a one-off report
         # (an inspection, an event, a thematic review) need not hold every part: its findings are info
-        periodic: list[str] = []
+        periodic: tuple[str, ...] = ()
         nonperiodic_severity: Severity = Severity.INFO
+
+        def __post_init__(self) -> None:
+            if not self.groups:
+                raise Invalid("groups", "at least one group is needed")
 
     def _group_patterns(self, g: SectionGroup) -> tuple[list[re.Pattern], list[re.Pattern]]:
         """The group's patterns and exclusions, compiled once per check."""
@@ -634,9 +641,10 @@ def _next_label(h, pv, plabel: str) -> str:
 class FootnoteLinks(Check):
     """A reference mark whose footnote text is missing, and a footnote text no mark points to."""
 
-    class Params(BaseModel):
-        model_config = ConfigDict(extra="forbid")
-        kinds: list[str] = ["footnote", "endnote"]
+    @dataclass(frozen=True, slots=True, kw_only=True)
+    class Params:
+        __pydantic_config__ = FORBID
+        kinds: tuple[str, ...] = ("footnote", "endnote")
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         for kind in self.params.kinds:

@@ -8,14 +8,14 @@ when the layout is clear; an ambiguous layout keeps the check silent.
 """
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
-
-from pydantic import BaseModel, ConfigDict
 
 from ..document import Document
 from ..issues import Severity
 from ..tablegrid import Grid, Value, cell_value, document_grids, fmt_vi, is_blank, norm, stt_level
+from ..validation import FORBID
 from .base import Check, Context, Finding, register
 
 _MEASURE_UNITS = ("đồng", "triệu", "tỷ", "nghìn", "ngàn", "usd", "ha", "m2", "m²", "km", "tấn", "kg", "lít", "m3",
@@ -49,15 +49,16 @@ def _shown(values: Iterable[Value]) -> int:
 
 # --- totals ------------------------------------------------------------------------------------
 
-class TotalParams(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    total_labels: list[str] = ["tổng", "tổng cộng", "cộng", "tổng số", "toàn tỉnh", "toàn huyện", "toàn thành phố",
-                               "toàn xã", "toàn ngành", "toàn đảng bộ", "chung", "tổng chung"]
-    subtotal_markers: list[str] = ["trong đó", "chia ra", "bao gồm", "gồm", "riêng"]
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TotalParams:
+    __pydantic_config__ = FORBID
+    total_labels: tuple[str, ...] = ("tổng", "tổng cộng", "cộng", "tổng số", "toàn tỉnh", "toàn huyện", "toàn thành phố",
+                               "toàn xã", "toàn ngành", "toàn đảng bộ", "chung", "tổng chung")
+    subtotal_markers: tuple[str, ...] = ("trong đó", "chia ra", "bao gồm", "gồm", "riêng")
     # columns never summed: rates, averages, prices, comparisons
-    non_additive: list[str] = ["%", "tỷ lệ", "so sánh", "so với", "bình quân", "trung bình", "đơn giá", "giá bán", "giá bình quân",
+    non_additive: tuple[str, ...] = ("%", "tỷ lệ", "so sánh", "so với", "bình quân", "trung bình", "đơn giá", "giá bán", "giá bình quân",
                                "tốc độ", "chỉ số", "xếp hạng", "thứ hạng", "hệ số", "lần", "năm sinh", "ghi chú",
-                               "mã", "số hiệu", "điểm"]
+                               "mã", "số hiệu", "điểm")
     min_parts: int = 2
 
 
@@ -349,14 +350,15 @@ def _header_parts(grid: Grid, c: int) -> list[str]:
 
 # --- percentage columns ------------------------------------------------------------------------
 
-class PercentParams(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    percent_headers: list[str] = ["tỷ lệ", "%", "so sánh", "so với"]
-    numerator: list[str] = ["thực hiện", "ước thực hiện", "ước th", "th", "ưth", "kết quả", "đã thực hiện",
-                            "kỳ này", "kỳ báo cáo", "đạt được", "số đạt", "đạt"]
-    plan: list[str] = ["kế hoạch", "kh", "chỉ tiêu", "dự toán", "mục tiêu", "nhiệm vụ giao", "giao"]
-    same_period: list[str] = ["cùng kỳ", "ck", "cùng kỳ năm trước", "năm trước", "kỳ trước"]
-    skip: list[str] = ["tăng", "giảm", "lần", "chênh lệch", "+/-", "±"]
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PercentParams:
+    __pydantic_config__ = FORBID
+    percent_headers: tuple[str, ...] = ("tỷ lệ", "%", "so sánh", "so với")
+    numerator: tuple[str, ...] = ("thực hiện", "ước thực hiện", "ước th", "th", "ưth", "kết quả", "đã thực hiện",
+                            "kỳ này", "kỳ báo cáo", "đạt được", "số đạt", "đạt")
+    plan: tuple[str, ...] = ("kế hoạch", "kh", "chỉ tiêu", "dự toán", "mục tiêu", "nhiệm vụ giao", "giao")
+    same_period: tuple[str, ...] = ("cùng kỳ", "ck", "cùng kỳ năm trước", "năm trước", "kỳ trước")
+    skip: tuple[str, ...] = ("tăng", "giảm", "lần", "chênh lệch", "+/-", "±")
 
 
 _WORD_RES: dict[str, re.Pattern] = {}

@@ -1,10 +1,10 @@
 """Text and encoding kinds: mixed Unicode normalisation forms, legacy Vietnamese encodings."""
 
+from dataclasses import dataclass
 from typing import Iterable
 
-from pydantic import BaseModel, ConfigDict
-
 from ..document import Block, Document
+from ..validation import FORBID
 from .base import Check, Context, Finding, register
 
 
@@ -31,8 +31,9 @@ def _first_word_span(block: Block) -> tuple[int, int]:
 class MixedNormalization(Check):
     """Fires once per document whose source mixes composed (NFC) and decomposed (NFD) letters."""
 
-    class Params(BaseModel):
-        model_config = ConfigDict(extra="forbid")
+    @dataclass(frozen=True, slots=True, kw_only=True)
+    class Params:
+        __pydantic_config__ = FORBID
         min_blocks: int = 1  # NFD blocks needed, beside NFC ones, to call it a mix
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:

@@ -155,7 +155,7 @@ def to_sarif(result: "Result", lang: str = "vi") -> dict[str, Any]:
         "invocations": [invocation],
         "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().resolve().as_uri().rstrip("/") + "/"}},
         "artifacts": [{"location": _artifact_location(fr.path), "roles": ["analysisTarget"],
-                       "properties": {"profile": fr.profile, "coverage": fr.coverage.model_dump()}}
+                       "properties": {"profile": fr.profile, "coverage": fr.coverage.to_json()}}
                       for fr in result.files if fr.error is None],
         "columnKind": "unicodeCodePoints",
         "results": results,
