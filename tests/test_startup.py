@@ -91,6 +91,22 @@ def test_gc_paused_at_start_up_is_resumed():
     assert out == "False True"
 
 
+def test_warm_lint_imports_neither_pydantic_nor_yaml(tmp_path):
+    """The validated-rule cache spares a run pydantic and PyYAML (the first run fills it)."""
+    cache = str(tmp_path / "cache")
+    code = ("import sys\nfrom checker.cli import main\n"
+            "try:\n    main(['lint', '--format', 'json', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
+            "print('HEAVY:' + ','.join(m for m in ('pydantic', 'yaml') if m in sys.modules), file=sys.stderr)")
+    report = tmp_path / "r.txt"
+    report.write_text("Kết nạp 112/158 đảng viên, đạt 70,87% chỉ tiêu.\n", encoding="utf-8")
+    env = {**os.environ, "CHECKER_CACHE_DIR": cache}
+    env.pop("CHECKER_NO_CACHE", None)
+    runs = [subprocess.run([sys.executable, "-c", code, str(report)], capture_output=True, text=True, env=env,
+                           timeout=60) for _ in range(2)]
+    assert runs[0].stdout == runs[1].stdout and '"AR001"' in runs[1].stdout
+    assert runs[1].stderr.strip().splitlines()[-1] == "HEAVY:"
+
+
 def test_a_configuration_file_is_still_validated(tmp_path):
     (tmp_path / "checker.toml").write_text('fail-on = "sometimes"\n', encoding="utf-8")
     report = tmp_path / "r.txt"

@@ -40,8 +40,16 @@ def load_rules(directory: Path | None = None) -> tuple[LoadedRule, ...]:
     """Loads and validates every rule file; raises RuleFileError on the first bad one."""
     if directory is None:
         return _default_rules()
-    with parsed_cache_batch():
-        rules = [build_rule(load_rule_file(p), p) for p in rule_files(directory)]
+    from . import rulecache
+
+    files = rule_files(directory)
+    cached = rulecache.load(directory, files)
+    if cached is not None and all(spec.kind in kinds() for spec, _ in cached):
+        rules = [LoadedRule(spec, kinds()[spec.kind](spec, params), p) for (spec, params), p in zip(cached, files)]
+    else:
+        with parsed_cache_batch():
+            rules = [build_rule(load_rule_file(p), p) for p in files]
+        rulecache.save(directory, files, [(r.spec, r.check.params) for r in rules])
     seen: dict[str, Path] = {}
     for r in rules:
         if r.id in seen:
