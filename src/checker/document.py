@@ -38,6 +38,8 @@ class NoteRef:
 
 @dataclass(slots=True)
 class Block:
+    """One unit of text in reading order (a paragraph, a table cell, a note, a header line) and where it is."""
+
     index: int  # 1-based, unique in the document, in reading order
     kind: BlockKind
     text: str
@@ -75,6 +77,8 @@ class Block:
 
 @dataclass(slots=True)
 class Document:
+    """A report as every reader gives it: its blocks in reading order, and what was learnt about it."""
+
     path: str
     format: str  # "docx" | "txt" | "md" | "text" (in-memory)
     blocks: list[Block]

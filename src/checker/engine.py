@@ -16,6 +16,8 @@ from .validation import Invalid, validate
 
 @dataclass(frozen=True)
 class LoadedRule:
+    """A rule ready to run: its spec, its check built with the validated params, and its file."""
+
     spec: RuleSpec
     check: Check
     path: Path

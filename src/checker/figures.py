@@ -30,6 +30,8 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Number:
+    """A number as written, with its value read in Vietnamese format and the other readings it allows."""
+
     text: str
     start: int
     end: int
@@ -47,6 +49,8 @@ class Number:
 
 @dataclass(frozen=True, slots=True)
 class Percent:
+    """A percentage ('70,87%')."""
+
     text: str
     start: int
     end: int
@@ -56,6 +60,8 @@ class Percent:
 
 @dataclass(frozen=True, slots=True)
 class Ratio:
+    """A ratio of two numbers, with the noun that follows it ('112/158 đảng viên')."""
+
     text: str
     start: int
     end: int
@@ -67,6 +73,8 @@ class Ratio:
 
 @dataclass(frozen=True, slots=True)
 class Pair:
+    """An actual/target pair of percentages ('83,21/82%')."""
+
     text: str
     start: int
     end: int
@@ -77,6 +85,8 @@ class Pair:
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
+    """A number with a unit ('4.180m2', '86,27 tỷ đồng')."""
+
     text: str
     start: int
     end: int
@@ -87,6 +97,8 @@ class Quantity:
 
 @dataclass(frozen=True, slots=True)
 class Date:
+    """A calendar date, whole or partial ('26/6/2023', 'tháng 6/2024'), and whether it exists."""
+
     text: str
     start: int
     end: int
@@ -99,6 +111,8 @@ class Date:
 
 @dataclass(frozen=True, slots=True)
 class Period:
+    """A reporting period ('quý II/2024', '6 tháng đầu năm 2024')."""
+
     text: str
     start: int
     end: int
@@ -110,6 +124,8 @@ class Period:
 
 @dataclass(frozen=True, slots=True)
 class YearSpan:
+    """A span of years ('2020 - 2025')."""
+
     text: str
     start: int
     end: int
@@ -120,6 +136,8 @@ class YearSpan:
 
 @dataclass(frozen=True, slots=True)
 class Link:
+    """A word that ties figures together ('đạt', 'chiếm', 'tăng')."""
+
     text: str
     start: int
     end: int

@@ -30,6 +30,8 @@ _LABEL = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Heading:
+    """A numbered heading's label ('IV.', '1.1.', 'a)'), its numbering and its title."""
+
     level: str  # "roman" | "arabic" | "decimal" | "letter"
     label: str  # as written, e.g. "IV", "2", "1.1", "a"
     numbers: tuple[int, ...]  # the numbering value(s), e.g. (4,), (1, 1)

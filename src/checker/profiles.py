@@ -117,6 +117,8 @@ def _plain(text: str) -> str:
 
 @dataclass
 class Header:
+    """The parts of a document's header: number, place and date, type name and subject."""
+
     number_block: Block | None = None
     number: re.Match | None = None
     date_block: Block | None = None

@@ -53,6 +53,8 @@ _ISSUER_AFTER = re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<org>[^,;:.()“”\"]{2
 
 @dataclass(frozen=True, slots=True)
 class Reference:
+    """A document symbol as cited ('139-KH/HU', '28/KH-UBND') and its parts."""
+
     text: str  # the symbol as written, e.g. "139-KH/HU"
     start: int
     end: int

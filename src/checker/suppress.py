@@ -60,6 +60,8 @@ def rule_matches(rule_id: str, selectors: Sequence[str]) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Suppression:
+    """A span of the document where some rules (or all) are silenced."""
+
     rules: tuple[str, ...]  # empty: every rule
     start_block: int
     start_offset: int

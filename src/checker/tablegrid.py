@@ -108,6 +108,8 @@ def is_blank(text: str) -> bool:
 
 @dataclass(slots=True)
 class Cell:
+    """A table cell's place in its grid and the block that holds its text."""
+
     block: Block
     start: int
     end: int

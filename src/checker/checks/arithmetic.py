@@ -37,6 +37,8 @@ def _figs():
 
 @dataclass
 class BlockFigures:
+    """The figures of one block with the offsets that bound its sentences, clauses and parentheses."""
+
     block: Block
     figs: tuple
     bounds: list[int]  # sentence/clause boundary offsets
@@ -475,8 +477,10 @@ def _ratio_operands(r):
     return r.num, r.den, exact
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class LinkParams:
+    """Words that tie a percentage to the ratio before it, and words that make it a change instead."""
+
     __pydantic_config__ = FORBID
     links: tuple[str, ...] = ("đạt", "chiếm", "tỷ lệ", "tỉ lệ", "bằng")
     excluded_links: tuple[str, ...] = ("tăng", "giảm", "vượt", "so với cùng kỳ", "so với tháng trước",

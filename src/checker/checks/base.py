@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ..rules import RuleSpec
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class NoParams:
     """The parameters of a kind that takes none."""
 

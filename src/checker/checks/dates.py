@@ -60,8 +60,10 @@ def period_months(f, default_year: int | None) -> tuple[int, int, int] | None:
     return None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class PlanParams:
+    """Words and headings that make a later date a plan or a deadline, and the report types held to it."""
+
     __pydantic_config__ = FORBID
     # folded (no tone marks, lower case) words that make a later date a plan, a deadline or an
     # anniversary rather than an event that already happened
@@ -293,8 +295,10 @@ class PeriodMismatch(Check):
 
 # --- DT005 district-level documents after 01/7/2025 -------------------------------------------------
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class ReformParams:
+    """When the two-level local government took effect, and how district-level issuers are recognised."""
+
     __pydantic_config__ = FORBID
     since: tuple[int, int, int] = (2025, 7, 1)  # (year, month, day)
     party_issuer: str = r"^[A-ZĐ]*HU$"  # HU, VPHU, BTGHU, UBKTHU…

@@ -179,8 +179,10 @@ class MalformedNumber(Check):
 
 # --- NF002 English separators ----------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class EnglishParams:
+    """Nouns that count things, after which '1,234' cannot be a decimal."""
+
     __pydantic_config__ = FORBID
     count_nouns: tuple[str, ...] = ("hộ", "người", "đảng viên", "hội viên", "đoàn viên", "cuộc", "lượt", "lượt người",
                               "học sinh", "trường hợp", "việc", "vụ", "con", "liều", "lao động", "cán bộ", "em",
@@ -289,8 +291,10 @@ def _info():
 
 @register("share-over-100")
 class ShareOver100(Check):
-    @dataclass(frozen=True, slots=True, kw_only=True)
+    @dataclass(slots=True, kw_only=True)
     class Params:
+        """Words that make a percentage a share of a whole, and how far before it they may stand."""
+
         __pydantic_config__ = FORBID
         words: tuple[str, ...] = ("chiếm",)
         max_gap: int = 12  # characters between the word and the percentage
@@ -335,8 +339,10 @@ _TEAM_BEFORE = re.compile(r"(?:Đoàn|Tổ|Ban|đoàn|tổ)\b[^,.;:]{0,25}$")
 
 @register("missing-thousands-separator")
 class MissingThousandsSeparator(Check):
-    @dataclass(frozen=True, slots=True, kw_only=True)
+    @dataclass(slots=True, kw_only=True)
     class Params:
+        """How many grouped numbers a document needs before it is held to grouping."""
+
         __pydantic_config__ = FORBID
         min_grouped: int = 2  # grouped numbers (1.234) the document needs before it is held to the style
 

@@ -94,8 +94,10 @@ class ReferenceIssuer(Check):
     """A Party symbol whose issuer part ("/TW") contradicts the body named right after it
     ("của Tỉnh ủy" → "/TU"). Only exact names from the data table are compared."""
 
-    @dataclass(frozen=True, slots=True, kw_only=True)
+    @dataclass(slots=True, kw_only=True)
     class Params:
+        """The data table of document-type codes."""
+
         __pydantic_config__ = FORBID
         table: str = "document_types"
 
@@ -133,8 +135,10 @@ class ReferenceWithoutDate(Check):
     two citations sharing one date ("Nghị quyết số 03/NQ-CP và Nghị quyết số 04/NQ-CP ngày 09/01/2024");
     a citation whose date is given just before it ("Ngày 04/7/2024, HĐND tỉnh ban hành Nghị quyết số …")."""
 
-    @dataclass(frozen=True, slots=True, kw_only=True)
+    @dataclass(slots=True, kw_only=True)
     class Params:
+        """Whether symbols that carry a year need a date too, and how far a dated citation's subject may run."""
+
         __pydantic_config__ = FORBID
         legal_with_year: bool = False  # also report legal symbols with a year ("30/2020/NĐ-CP")
         subject_reach: int = 220  # how far after a dated citation its subject may run (characters)

@@ -88,8 +88,10 @@ _IN_NAME = re.compile(r"\s*[-–]\s*[A-ZĐÀ-Ỹ]")
 
 # --- 3. parts vs total -----------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class PartsParams:
+    """Words that introduce a partial or a complete list of parts, and the nouns of targets."""
+
     __pydantic_config__ = FORBID
     partial_words: tuple[str, ...] = ("trong đó", "có", "như", "nhất là", "riêng")
     complete_words: tuple[str, ...] = ("gồm", "bao gồm")
@@ -394,8 +396,10 @@ def _decimals_of(t: str) -> int:
 
 # --- 4. remainder ---------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class RemainderParams:
+    """Words for a total, its done part and its remainder, and how many parts may be summed."""
+
     __pydantic_config__ = FORBID
     total_words: tuple[str, ...] = ("thụ lý", "tiếp nhận", "nhận", "tổng số", "tổng cộng", "tổng", "có", "thực hiện")
     rest_words: tuple[str, ...] = ("tồn", "còn lại", "còn", "chuyển sang", "chuyển kỳ sau", "chưa giải quyết")
@@ -522,8 +526,10 @@ class Remainder(Check):
 
 # --- 5. shares ------------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class SharesParams:
+    """Words that tie a share to its figures."""
+
     __pydantic_config__ = FORBID
     links: tuple[str, ...] = ("chiếm", "tỷ lệ", "tỉ lệ", "bằng")
 
@@ -670,8 +676,10 @@ class Shares(Check):
 
 # --- 6. growth ------------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class GrowthParams:
+    """Words of increase, decrease and no change, and how far the figures may stand apart."""
+
     __pydantic_config__ = FORBID
     up: tuple[str, ...] = ("tăng",)
     down: tuple[str, ...] = ("giảm",)
@@ -915,8 +923,10 @@ def _is_count(unit) -> bool:
 
 # --- 7. anniversaries and spans -------------------------------------------------------
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class AnniversaryParams:
+    """Words of anniversaries and reviews, which count years differently."""
+
     __pydantic_config__ = FORBID
     strict: tuple[str, ...] = ("kỷ niệm", "chào mừng", "mừng")
     inclusive: tuple[str, ...] = ("tổng kết", "sơ kết")

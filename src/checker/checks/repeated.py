@@ -44,8 +44,10 @@ def _place(block: Block, lang: str) -> str:
 
 # --- the same indicator stated twice ----------------------------------------------------------
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class RepeatedParams:
+    """Words that make two mentions of a count the same indicator or different ones."""
+
     __pydantic_config__ = FORBID
     fillers: tuple[str, ...] = ("được", "đã", "mới", "thêm")
     # a count right after these words states what something *is* ("hiện nay là 1.467 đơn vị"): the words
@@ -314,8 +316,10 @@ class RepeatedFigure(Check):
 
 # --- counted lists ----------------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class CountedParams:
+    """Markers of an open list, and the sizes of a list worth counting."""
+
     __pydantic_config__ = FORBID
     open_markers: tuple[str, ...] = ("…", "...", "v.v", "vv.", "như:", "như ", "chẳng hạn", "ví dụ", "điển hình",
                                "tiêu biểu", "trong đó", "gồm các", "là các", "các đơn vị khác", "khác)", "khác",

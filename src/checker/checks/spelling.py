@@ -78,8 +78,10 @@ def _report(occ: dict[str, list[tuple[Block, int, int]]], preferred: str | None 
                                   "other_count": len(occ[major])}, actual=minor, expected=major)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class VariantParams:
+    """The data table of spelling variants."""
+
     __pydantic_config__ = FORBID
     table: str = "spelling_variants"
 

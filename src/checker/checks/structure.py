@@ -225,8 +225,10 @@ class MandatoryParts(Check):
     """One finding per missing part of the thể thức; header parts are reported at the subject line
     (or the type name), closing parts at the last line of the content."""
 
-    @dataclass(frozen=True, slots=True, kw_only=True)
+    @dataclass(slots=True, kw_only=True)
     class Params:
+        """The parts a report must hold, those only warned about, and the report types held to them."""
+
         __pydantic_config__ = FORBID
         parts: tuple[str, ...] = ("header", "agency", "number", "date", "title", "subject", "recipients",
                             "archive", "signature", "signer")
@@ -377,8 +379,10 @@ class HeaderDateForm(Check):
 
 # --- 5. report sections ----------------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class SectionGroup:
+    """One section a report must hold: the heading patterns that stand for it and when it applies."""
+
     __pydantic_config__ = FORBID
     name: str  # message variant
     patterns: tuple[str, ...]  # regexes over folded text (lower case, no tone marks)
@@ -393,8 +397,10 @@ _HEADING_START = re.compile(r"^[*+•\-–]?\s*\S")
 
 @register("report-sections")
 class ReportSections(Check):
-    @dataclass(frozen=True, slots=True, kw_only=True)
+    @dataclass(slots=True, kw_only=True)
     class Params:
+        """The sections a report must hold, and which reports are periodic."""
+
         __pydantic_config__ = FORBID
         groups: tuple[SectionGroup, ...]
         type_names: tuple[str, ...] = ("BÁO CÁO",)
@@ -641,8 +647,10 @@ def _next_label(h, pv, plabel: str) -> str:
 class FootnoteLinks(Check):
     """A reference mark whose footnote text is missing, and a footnote text no mark points to."""
 
-    @dataclass(frozen=True, slots=True, kw_only=True)
+    @dataclass(slots=True, kw_only=True)
     class Params:
+        """Which kinds of notes must be referenced from the text."""
+
         __pydantic_config__ = FORBID
         kinds: tuple[str, ...] = ("footnote", "endnote")
 

@@ -49,8 +49,10 @@ def _shown(values: Iterable[Value]) -> int:
 
 # --- totals ------------------------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class TotalParams:
+    """Labels of total and subtotal rows, and columns that are never summed."""
+
     __pydantic_config__ = FORBID
     total_labels: tuple[str, ...] = ("tổng", "tổng cộng", "cộng", "tổng số", "toàn tỉnh", "toàn huyện", "toàn thành phố",
                                "toàn xã", "toàn ngành", "toàn đảng bộ", "chung", "tổng chung")
@@ -350,8 +352,10 @@ def _header_parts(grid: Grid, c: int) -> list[str]:
 
 # --- percentage columns ------------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class PercentParams:
+    """Headers of percentage columns and of the columns they divide."""
+
     __pydantic_config__ = FORBID
     percent_headers: tuple[str, ...] = ("tỷ lệ", "%", "so sánh", "so với")
     numerator: tuple[str, ...] = ("thực hiện", "ước thực hiện", "ước th", "th", "ưth", "kết quả", "đã thực hiện",

@@ -31,8 +31,10 @@ def _first_word_span(block: Block) -> tuple[int, int]:
 class MixedNormalization(Check):
     """Fires once per document whose source mixes composed (NFC) and decomposed (NFD) letters."""
 
-    @dataclass(frozen=True, slots=True, kw_only=True)
+    @dataclass(slots=True, kw_only=True)
     class Params:
+        """How many decomposed (NFD) blocks, beside composed ones, make a mix."""
+
         __pydantic_config__ = FORBID
         min_blocks: int = 1  # NFD blocks needed, beside NFC ones, to call it a mix
 

@@ -81,6 +81,8 @@ class _Para:
 
 @dataclass
 class _Style:
+    """What a Word style contributes to a paragraph: name, parent, outline level, numbering, font."""
+
     name: str | None = None
     based_on: str | None = None
     outline: int | None = None
