@@ -1,7 +1,6 @@
 """Configuration: `[tool.checker]` in the nearest pyproject.toml, or a checker.toml, found upwards
 from the checked file's folder. Command-line options win over the file."""
 
-import tomllib
 from dataclasses import asdict, dataclass, field, fields, replace
 from functools import cache
 from pathlib import Path
@@ -77,6 +76,8 @@ class Config:
 
 def load_config_file(path: Path) -> Config | None:
     """The configuration in this file; None for a pyproject.toml without [tool.checker]."""
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

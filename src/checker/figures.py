@@ -355,9 +355,12 @@ def _grammar_text() -> str:
 
 
 def _grammar_stamp(text: str) -> str:
-    import hashlib
+    """Tells whether the shipped tables were derived from this grammar text. A CRC-32 and the length
+    catch any edit; nothing here needs a cryptographic hash, whose module (OpenSSL) takes ~3 ms to load."""
+    import zlib
 
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    data = text.encode("utf-8")
+    return f"crc32:{zlib.crc32(data):08x}:{len(data)}"
 
 
 def grammar_tables(parser) -> dict:
@@ -389,7 +392,7 @@ def _shipped_tables() -> dict | None:
 
     try:
         data = json.loads(grammar_path(_TABLES_FILE).read_text(encoding="utf-8"))
-        if data.get("grammar_sha256") != _grammar_stamp(_grammar_text()):
+        if data.get("grammar_stamp") != _grammar_stamp(_grammar_text()):
             return None
         return data
     except (OSError, ValueError, AttributeError):
@@ -402,7 +405,7 @@ def write_tables() -> str:
 
     from .resources import grammar_path
 
-    data = {"grammar_sha256": _grammar_stamp(_grammar_text()), **grammar_tables(_get_parser())}
+    data = {"grammar_stamp": _grammar_stamp(_grammar_text()), **grammar_tables(_get_parser())}
     path = grammar_path(_TABLES_FILE)
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return str(path)

@@ -40,6 +40,14 @@ def user_cache_dir() -> Path | None:
     return Path(base)
 
 
+def folder_key(path: str) -> str:
+    """A short name for a folder in cache file names (one cache file per rule folder: several
+    installations or checkouts of checker each keep their own)."""
+    import zlib
+
+    return f"{zlib.crc32(path.encode('utf-8', 'surrogateescape')):08x}"
+
+
 def write_cache_file(path: Path, data: bytes) -> bool:
     """Writes a start-up cache file atomically (a temporary file beside it, then a rename), so that a
     concurrent run reads the old file or the new one, never half of one. False when it could not."""

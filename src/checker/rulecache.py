@@ -63,9 +63,7 @@ def stamp(files: list[Path]) -> tuple:
 
 def cache_file(directory: Path) -> Path | None:
     """The cache file of a rule folder; None when caching is off or the folder is not the shipped one."""
-    import hashlib
-
-    from .resources import rules_dir, user_cache_dir
+    from .resources import folder_key, rules_dir, user_cache_dir
 
     base = user_cache_dir()
     if base is None:
@@ -76,7 +74,7 @@ def cache_file(directory: Path) -> Path | None:
             return None
     except OSError:
         return None
-    return base / f"validated-rules-v{_FORMAT}-{hashlib.sha1(str(root).encode('utf-8')).hexdigest()[:12]}.pickle"
+    return base / f"validated-rules-v{_FORMAT}-{folder_key(str(root))}.pickle"
 
 
 def load(directory: Path, files: list[Path]) -> list[tuple[Any, Any]] | None:

@@ -260,9 +260,9 @@ def cache_file_name(root: str) -> str:
     checker keeps one small file for each instead of one shared file holding all of them, which
     every run had to read whole (550 KB and 4.4 ms of json.loads on the benchmark machine with
     five checkouts, against ~100 KB for one rule set)."""
-    import hashlib
+    from .resources import folder_key
 
-    return f"parsed-rules-v1-{hashlib.sha1(root.encode('utf-8')).hexdigest()[:12]}.json"
+    return f"parsed-rules-v1-{folder_key(root)}.json"
 
 
 def _json_safe(data: Any) -> bool:
