@@ -49,6 +49,22 @@ def test_a_second_run_builds_the_same_pattern_from_the_file(cache_dir):
     assert second.findall(text) == ["1.250", "12.300"]
 
 
+def test_bytes_patterns_are_kept_too(cache_dir):
+    pattern = rb'\bw:styleId="([^"]*)"'
+    rc.install()
+    first = re.compile(pattern)
+    rc.save()
+    _fresh_run()
+    calls = []
+    original = rc._state["original"]
+    rc._state["original"] = lambda *a: calls.append(a) or original(*a)
+    second = re.compile(pattern)
+    assert calls == [] and rc._state["new"] == 0
+    data = b'<w:style w:type="paragraph" w:styleId="Heading1"><w:style w:styleId="Normal">'
+    assert second.findall(data) == first.findall(data) == [b"Heading1", b"Normal"]
+    assert re.compile(pattern.decode()) is not second  # a str pattern is another entry
+
+
 def test_nothing_new_writes_nothing(cache_dir):
     rc.install()
     rc.save()

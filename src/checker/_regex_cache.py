@@ -75,7 +75,7 @@ def install() -> None:
     used = _state["used"]
 
     def compile(p: Any, flags: int = 0) -> Any:
-        if not isinstance(p, str) or flags & debug:
+        if not isinstance(p, (str, bytes)) or flags & debug:
             return original(p, flags)
         key = (p, flags)
         used.add(key)

@@ -14,6 +14,10 @@ from ._startup import finish, is_command_line, pause_gc, resume_gc, skip_pydanti
 
 if is_command_line():
     pause_gc()  # until the modules are imported (run_lint), see _startup.py
+    if sys.argv[1:2] and sys.argv[1] not in ("-V", "--version", "-h", "--help"):
+        from ._regex_cache import install
+
+        install()  # before click and the check modules compile their patterns; saved by finish()
 
 import click  # noqa: E402
 
@@ -47,10 +51,6 @@ def main() -> None:
     """checker: the linter for Vietnamese official reports (báo cáo tháng, quý, năm…)."""
     if click.get_current_context().invoked_subcommand != "lint":
         resume_gc()  # lint resumes it once its modules are imported
-    elif is_command_line():
-        from ._regex_cache import install
-
-        install()  # before the check modules compile their patterns; saved by finish()
 
 
 def _lint_options(f: Any) -> Any:
