@@ -547,10 +547,10 @@ class _Walker:
                     parts.append(t)
                     self._pos += len(t)
             elif tag == T_RPR:
-                hidden = c.find(T_VANISH)
+                hidden = _first_child(c, T_VANISH)
                 if hidden is not None and hidden.get(A_VAL) not in ("0", "false", "off"):
                     return
-                f = c.find(T_RFONTS)
+                f = _first_child(c, T_RFONTS)
                 if f is not None and out.legacy_font is None:
                     enc = font_encoding(f.get(A_ASCII) or f.get(A_HANSI))
                     if enc:
@@ -728,6 +728,22 @@ class _Walker:
         paras: list[_Para] = []
         nested: list = []
         self._cell_paras(tc, paras, nested)
+        if len(paras) == 1:  # the usual cell: its paragraph is the merge (offsets unchanged)
+            merged = paras[0]
+        else:
+            merged = self._merge(paras)
+        b = self._block(merged, BlockKind.TABLE_CELL)
+        b.table, b.row, b.column = table, row, col
+        blocks.append(b)
+        extras[id(b)] = merged
+        self._flush(pending, merged, b)
+        for t in nested:
+            self.table(t, blocks, pending, extras, counter)
+
+    @staticmethod
+    def _merge(paras: list[_Para]) -> _Para:
+        """The paragraphs of a cell as one: texts joined by newlines, positions shifted accordingly;
+        the first paragraph's style, numbering and outline level."""
         merged = _Para()
         texts = []
         offset = 0
@@ -744,13 +760,7 @@ class _Walker:
             if k == 0:
                 merged.style_id, merged.num, merged.outline = p.style_id, p.num, p.outline
         merged.text = "\n".join(texts)
-        b = self._block(merged, BlockKind.TABLE_CELL)
-        b.table, b.row, b.column = table, row, col
-        blocks.append(b)
-        extras[id(b)] = merged
-        self._flush(pending, merged, b)
-        for t in nested:
-            self.table(t, blocks, pending, extras, counter)
+        return merged
 
     def _cell_paras(self, el, paras: list[_Para], nested: list) -> None:
         for c in el:
