@@ -27,8 +27,13 @@ __all__ = [
 
 
 # --- figure types ------------------------------------------------------------
+#
+# Figures are values: nothing changes one after it is built (derive another with dataclasses.replace);
+# the extraction caches hand the same objects to every rule. They are not declared `frozen` only because
+# a frozen dataclass sets each field through object.__setattr__, which makes building one 3-5x slower,
+# and a 50 KB report builds over a thousand; `unsafe_hash` keeps them hashable by value all the same.
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Number:
     """A number as written, with its value read in Vietnamese format and the other readings it allows."""
 
@@ -47,7 +52,7 @@ class Number:
         return self.decimals == 0 and not self.malformed
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Percent:
     """A percentage ('70,87%')."""
 
@@ -58,7 +63,7 @@ class Percent:
     kind: ClassVar[str] = "percent"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Ratio:
     """A ratio of two numbers, with the noun that follows it ('112/158 đảng viên')."""
 
@@ -71,7 +76,7 @@ class Ratio:
     kind: ClassVar[str] = "ratio"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Pair:
     """An actual/target pair of percentages ('83,21/82%')."""
 
@@ -83,7 +88,7 @@ class Pair:
     kind: ClassVar[str] = "pair"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Quantity:
     """A number with a unit ('4.180m2', '86,27 tỷ đồng')."""
 
@@ -95,7 +100,7 @@ class Quantity:
     kind: ClassVar[str] = "quantity"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Date:
     """A calendar date, whole or partial ('26/6/2023', 'tháng 6/2024'), and whether it exists."""
 
@@ -109,7 +114,7 @@ class Date:
     kind: ClassVar[str] = "date"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Period:
     """A reporting period ('quý II/2024', '6 tháng đầu năm 2024')."""
 
@@ -122,7 +127,7 @@ class Period:
     kind: ClassVar[str] = "period"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class YearSpan:
     """A span of years ('2020 - 2025')."""
 
@@ -134,7 +139,7 @@ class YearSpan:
     kind: ClassVar[str] = "yearspan"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Link:
     """A word that ties figures together ('đạt', 'chiếm', 'tăng')."""
 

@@ -151,7 +151,7 @@ def noun_count_cls():
 
         F = _figs()
 
-        @_dc(frozen=True, slots=True)
+        @_dc(slots=True, unsafe_hash=True)  # like the figure classes (figures.py)
         class NounCount(F.Quantity):
             pass
 
