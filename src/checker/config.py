@@ -22,10 +22,11 @@ def _dash(name: str) -> str:
     return name.replace("_", "-")
 
 
-@dataclass(slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Config:
     """The settings of a run. Files write the names with dashes (`fail-on`); pydantic validates a file's
-    table into this record (`Config.validate`), and the defaults need no validation at all."""
+    table into this record (`Config.validate`), and the defaults need no validation at all. Frozen: the
+    configuration found for a folder is shared by every file checked in it."""
 
     __pydantic_config__ = {"extra": "forbid", "alias_generator": _dash, "populate_by_name": True}
 
