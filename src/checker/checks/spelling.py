@@ -11,6 +11,7 @@ from typing import Iterable
 from ..document import Block, Document
 from ..validation import FORBID
 from .base import Check, Context, Finding, register
+from .repeated import _NOT_PLAIN_CASE
 from .shared import doc_body_blocks
 
 _WORD = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)?", re.UNICODE)
@@ -32,6 +33,23 @@ def _joined_body(ctx: Context) -> tuple[list[Block], str, list[int]]:
         return blocks, _SEP.join(b.text for b in blocks), starts
 
     return ctx.memo("spelling:joined", compute)
+
+
+def _joined_low(ctx: Context) -> str | None:
+    """The joined body text lower-cased, once per document, when it has only plain-case characters (see
+    `repeated._plain_lower`); None otherwise. There a case-insensitive pattern of plain-case words finds,
+    at the same positions, what the lower-cased words find case-sensitively in this text: many times
+    faster, as the regex engine can then skip to where the words' first letters occur."""
+    def compute():
+        joined = _joined_body(ctx)[1]
+        return None if _NOT_PLAIN_CASE.search(joined) else _joined_lower(ctx)
+
+    return ctx.memo("spelling:joined-low", compute)
+
+
+def _joined_lower(ctx: Context) -> str:
+    """`joined.lower()` of `_joined_body`, once per document."""
+    return ctx.memo("spelling:joined-lower", lambda: _joined_body(ctx)[1].lower())
 
 
 def _block_at(blocks: list[Block], starts: list[int], pos: int) -> tuple[Block, int]:
@@ -95,14 +113,20 @@ class SpellingVariants(Check):
 
         groups = load_data_table(self.params.table).get("variants", [])
         blocks, joined, starts = _joined_body(ctx)
+        low = _joined_low(ctx)
         for g in groups:
             forms = [f for f in g["forms"]]
             lower_only = g.get("case") == "lower"
+            scanned = joined
+            if not lower_only and low is not None and not any(_NOT_PLAIN_CASE.search(f) for f in forms):
+                # case-insensitive: the lower-cased forms in the lower-cased text (same matches, same offsets)
+                scanned, alternatives, flags = low, [f.lower() for f in forms], 0
+            else:
+                alternatives, flags = forms, 0 if lower_only else re.IGNORECASE
             # `(?<![\w])(forms)(?![\w])`; one scan of the joined text is cheaper than a substring test first
-            pattern = re.compile(r"(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])",
-                                 0 if lower_only else re.IGNORECASE)
+            pattern = re.compile(r"(" + "|".join(re.escape(f) for f in alternatives) + r")(?![\w])", flags)
             occ: dict[str, list] = {}
-            for m in _standalone(pattern, joined):
+            for m in _standalone(pattern, scanned):
                 key = m.group(1).lower()
                 canon = next(f for f in forms if f == key)
                 b, offset = _block_at(blocks, starts, m.start())
@@ -163,7 +187,7 @@ def _body_tail_words(ctx: Context):
     keeps every length (no "İ"), one scan of the joined lower-cased text finds them all: the newline
     between two texts is neither a letter nor part of a vowel pair."""
     blocks, joined, starts = _joined_body(ctx)
-    low = joined.lower()
+    low = _joined_lower(ctx)
     if len(low) != len(joined):
         for b in blocks:
             for start, end in _tail_words(b.text):
@@ -210,15 +234,20 @@ class CapitalizationVariants(Check):
         word = spec["word"]
         before = tuple(sorted((c.lower() for c in spec.get("compounds_before", [])), key=len, reverse=True))
         after = [c.lower() for c in spec.get("compounds_after", [])]
-        pattern = re.compile(r"(" + re.escape(word) + r")(?![\w])", re.IGNORECASE)  # after (?<![\w])
         after_patterns = [re.compile(r"\s+" + re.escape(c) + r"(?!\w)") for c in after]
         occ: dict[str, list] = {}
         blocks, joined, starts = _joined_body(ctx)  # (the word holds no newline)
-        for m in _standalone(pattern, joined):
+        low = _joined_low(ctx)
+        if low is not None and not _NOT_PLAIN_CASE.search(word):
+            # case-insensitive: the lower-cased word in the lower-cased text (same matches, same offsets)
+            scanned, pattern = low, re.compile(r"(" + re.escape(word.lower()) + r")(?![\w])")
+        else:
+            scanned, pattern = joined, re.compile(r"(" + re.escape(word) + r")(?![\w])", re.IGNORECASE)
+        for m in _standalone(pattern, scanned):  # (after `(?<![\w])`)
             b, offset = _block_at(blocks, starts, m.start())
             text = b.text
             start, end = m.start() - offset, m.end() - offset
-            written = m.group(1)
+            written = text[start:end]  # (as written, not as scanned)
             prefix = text[max(0, start - 60):start].lower().rstrip()
             if prefix.endswith(before):
                 continue
