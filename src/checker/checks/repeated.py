@@ -113,13 +113,16 @@ class _Keywords:
     characters (re's IGNORECASE then is `str.lower()` equality, one character to one); elsewhere the regex
     decides."""
 
-    __slots__ = ("pattern", "words", "any_word")
+    __slots__ = ("pattern", "words", "any_word", "word_before_end")
 
     def __init__(self, pattern: re.Pattern, words):
         self.pattern = pattern
         words = [w.lower() for w in words]
         self.words = None if any(_NOT_PLAIN_CASE.search(w) for w in words) else tuple(words)
         self.any_word = re.compile("|".join(map(re.escape, words))) if self.words else None
+        # the pattern without its look-behind, which is checked by hand (a pattern starting with letters lets
+        # the regex engine skip to where they occur)
+        self.word_before_end = re.compile(r"(?:%s)(?!\w)" % "|".join(map(re.escape, words))) if self.words else None
 
     def searcher(self, text: str, low: str | None) -> Callable[[int, int], bool] | None:
         """`found(start, end)` for one text (`low`: its `_plain_lower`); None when the text holds none of
@@ -129,21 +132,19 @@ class _Keywords:
             return lambda start, end: search(text, start, end) is not None
         if self.any_word.search(low) is None:
             return None
-        any_word, words = self.any_word.search, self.words
+        search = self.word_before_end.search
 
         def found(start: int, end: int) -> bool:
-            if any_word(low, start, end) is None:
-                return False
-            for w in words:
-                at = low.find(w, start, end)
-                while at >= 0:
-                    after = at + len(w)
-                    # (?<!\w) looks before `start` too; (?!\w) sees the end of the span as the end of text
-                    if (at == 0 or not _is_word_char(text[at - 1])) and (
-                            after == end or not _is_word_char(text[after])):
-                        return True
-                    at = low.find(w, at + 1, end)
-            return False
+            # (?!\w) sees the end of the span as the end of text; (?<!\w) looks before `start` too. Where the
+            # look-behind fails no word can match, so the search goes on from the next position.
+            while True:
+                m = search(low, start, end)
+                if m is None:
+                    return False
+                at = m.start()
+                if at == 0 or not _is_word_char(text[at - 1]):
+                    return True
+                start = at + 1
 
         return found
 
