@@ -204,6 +204,8 @@ class EnglishSeparators(Check):
                 continue
             seen = set()
             for num, where, unit in _quantity_numbers(figs):
+                if num.style not in ("en", "ambiguous"):
+                    continue  # never English (every Number of one span has the style of its text)
                 if (num.start, num.end) in seen or num.malformed:
                     continue
                 seen.add((num.start, num.end))

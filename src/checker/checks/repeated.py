@@ -294,7 +294,7 @@ class RepeatedFigure(Check):
         from .arithmetic import doc_figures
 
         seen: dict[tuple, list[tuple]] = {}
-        kinds = (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL)
+        kinds = frozenset((BlockKind.PARAGRAPH, BlockKind.TABLE_CELL))
         for bf in doc_figures(doc, ctx):  # the figures every arithmetic rule shares (one extraction)
             block = bf.block
             if block.kind not in kinds or _SPACE.search(block.text) is None:
@@ -385,6 +385,10 @@ def _marker_kind(text: str) -> str | None:
     return next(k for k, v in m.groupdict().items() if v is not None)
 
 
+# (a set: a StrEnum member found in a tuple costs an equality test per item)
+_LIST_KINDS = frozenset((BlockKind.PARAGRAPH, BlockKind.TABLE_CELL, BlockKind.FOOTNOTE))
+
+
 @register("counted-list")
 class CountedList(Check):
     """A count followed by its list ("7 xã (…)", "gồm 3 nội dung: …") with another number of items."""
@@ -407,7 +411,7 @@ class CountedList(Check):
             _figures()
         except ImportError:  # pragma: no cover
             return
-        blocks = [b for b in doc.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL, BlockKind.FOOTNOTE)]
+        blocks = [b for b in doc.blocks if b.kind in _LIST_KINDS]
         for i, block in enumerate(blocks):
             text = block.text
             # (no test for a digit first: both patterns below need one, and their own prefilters are cheaper)
