@@ -13,6 +13,7 @@ the parts-vs-total rule) are left alone; "và" may join two items or be part of 
 is accepted.
 """
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Callable, Iterable
@@ -124,13 +125,15 @@ class _Keywords:
         # the regex engine skip to where they occur)
         self.word_before_end = re.compile(r"(?:%s)(?!\w)" % "|".join(map(re.escape, words))) if self.words else None
 
-    def searcher(self, text: str, low: str | None) -> Callable[[int, int], bool] | None:
+    def searcher(self, text: str, low: str | None, whole: bool = True) -> Callable[[int, int], bool] | None:
         """`found(start, end)` for one text (`low`: its `_plain_lower`); None when the text holds none of
-        the words (nothing can be found in any span)."""
+        the words (nothing can be found in any span), which `whole=False` does not look for (when the
+        words are common and the spans searched are few, a scan of the whole text first costs more than
+        it saves)."""
         if self.words is None or low is None:
             search = self.pattern.search
             return lambda start, end: search(text, start, end) is not None
-        if self.any_word.search(low) is None:
+        if whole and self.any_word.search(low) is None:
             return None
         search = self.word_before_end.search
 
@@ -176,8 +179,6 @@ class _Bounds:
         return self._around(self._sent, start, end)
 
     def _around(self, cuts, start, end):
-        import bisect
-
         k = bisect.bisect_left(cuts, (start, -1))
         s = 0
         # the last cut ending at or before start
@@ -265,7 +266,7 @@ class RepeatedFigure(Check):
                 if relative_in is None:
                     if low is None:
                         low = _plain_lower(text) or ""
-                    relative_in = relative.searcher(text, low or None) or False
+                    relative_in = relative.searcher(text, low or None, whole=False) or False
                 rel = rel_of[(ss, se)] = bool(relative_in) and relative_in(ss, se)
             if rel:
                 continue
