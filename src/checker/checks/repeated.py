@@ -162,11 +162,14 @@ def _cuts(regex: re.Pattern, text: str, end: bool) -> list[int]:
 class _Bounds:
     """Clause and sentence boundaries of one text, found once (bisect per number)."""
 
-    __slots__ = ("text", "_clause", "_sent")
+    __slots__ = ("text", "_clause", "_sent", "_ends")
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, ends: list[int] | None = None):
+        """`ends`, if given: the offsets of `arithmetic._CLAUSE_END` in the text (each of ";!?" and a newline,
+        and "." before a space or the end), among which the sentence cuts are found without a scan."""
         self.text = text
         self._clause = self._sent = None
+        self._ends = ends
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         if self._clause is None:
@@ -175,7 +178,12 @@ class _Bounds:
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         if self._sent is None:
-            self._sent = [(m.start(), m.end()) for m in _SENT_CUT.finditer(self.text)]
+            if self._ends is None:
+                self._sent = [(m.start(), m.end()) for m in _SENT_CUT.finditer(self.text)]
+            else:  # the `_SENT_CUT` matches: one of ".;!?" then a space (taken in) or the end of the text
+                text, n = self.text, len(self.text)
+                self._sent = [(i, i + 2 if i + 1 < n else i + 1) for i in self._ends
+                              if text[i] in ".;!?" and (i + 1 == n or text[i + 1].isspace())]
         return self._around(self._sent, start, end)
 
     def _around(self, cuts, start, end):
@@ -220,13 +228,14 @@ class RepeatedFigure(Check):
                             re.compile("|".join(re.escape(f" {o} ") for o in p.org_nouns)) if p.org_nouns else None)
         return c
 
-    def _mentions(self, block: Block, figs=None) -> Iterable[tuple[tuple, object, int, int, frozenset, frozenset]]:
+    def _mentions(self, block: Block, figs=None, ends: list[int] | None = None
+                  ) -> Iterable[tuple[tuple, object, int, int, frozenset, frozenset]]:
         text = block.text
         relative, copulas, fillers, not_actions, org_nouns, any_org = self._compiled()
         if figs is None:
             figs = _figures().extract(text)
         periods = None
-        bounds = _Bounds(text)
+        bounds = _Bounds(text, ends)
         rel_of: dict[tuple[int, int], bool] = {}
         relative_in = modal_in = low = None  # made for this text when first needed (False: no word in it)
         for fig in figs:
@@ -300,7 +309,7 @@ class RepeatedFigure(Check):
             block = bf.block
             if block.kind not in kinds or _SPACE.search(block.text) is None:
                 continue  # (a count needs a space before its noun: most table cells have none)
-            for key, num, s, e, periods, subject in self._mentions(block, bf.figs):
+            for key, num, s, e, periods, subject in self._mentions(block, bf.figs, bf.bounds):
                 seen.setdefault(key, []).append((block, num, s, e, periods, subject))
         for key, mentions in seen.items():
             if len(mentions) < 2:
