@@ -151,8 +151,8 @@ class MalformedNumber(Check):
         index = figures_by_block(ctx)
         for b in doc_body_blocks(ctx):
             figs = index.get(b.index)
-            if not figs:
-                continue
+            if not figs or not any(q[0].malformed for q in _quantity_numbers(figs)):
+                continue  # (most blocks: no malformed number, and the bookkeeping below is not needed)
             seen = set()
             for num, where, unit in _quantity_numbers(figs):
                 if (num.start, num.end) in seen:
