@@ -228,8 +228,9 @@ class RepeatedFigure(Check):
                             re.compile("|".join(re.escape(f" {o} ") for o in p.org_nouns)) if p.org_nouns else None)
         return c
 
-    def _mentions(self, block: Block, figs=None, ends: list[int] | None = None
+    def _mentions(self, block: Block, figs=None, ends: list[int] | None = None, lows: dict | None = None
                   ) -> Iterable[tuple[tuple, object, int, int, frozenset, frozenset]]:
+        """`lows`: block index -> lowered text of plain-case blocks, where known (spelling.body_lows)."""
         text = block.text
         relative, copulas, fillers, not_actions, org_nouns, any_org = self._compiled()
         if figs is None:
@@ -257,7 +258,7 @@ class RepeatedFigure(Check):
             if not tail:
                 continue
             if low is None:
-                low = _plain_lower(text) or ""
+                low = (lows.get(block.index) if lows else None) or _plain_lower(text) or ""
             # the tail is only words and spaces: in the text lowered once (plain-case: the same positions, and
             # letters stay letters) its words are what split() finds, much faster than the regex
             before = low[num.start - len(tail):num.start].split() if low else _WORD.findall(tail.lower())
@@ -302,6 +303,9 @@ class RepeatedFigure(Check):
         except ImportError:  # pragma: no cover
             return
         from .arithmetic import doc_figures
+        from .spelling import body_lows
+
+        lows = body_lows(ctx)  # (shared with the spelling rules, which need the whole body lowered anyway)
 
         seen: dict[tuple, list[tuple]] = {}
         kinds = frozenset((BlockKind.PARAGRAPH, BlockKind.TABLE_CELL))
@@ -309,7 +313,7 @@ class RepeatedFigure(Check):
             block = bf.block
             if block.kind not in kinds or _SPACE.search(block.text) is None:
                 continue  # (a count needs a space before its noun: most table cells have none)
-            for key, num, s, e, periods, subject in self._mentions(block, bf.figs, bf.bounds):
+            for key, num, s, e, periods, subject in self._mentions(block, bf.figs, bf.bounds, lows):
                 seen.setdefault(key, []).append((block, num, s, e, periods, subject))
         for key, mentions in seen.items():
             if len(mentions) < 2:

@@ -47,6 +47,19 @@ def _joined_low(ctx: Context) -> str | None:
     return ctx.memo("spelling:joined-low", compute)
 
 
+def body_lows(ctx: Context) -> dict[int, str] | None:
+    """Block index -> `block.text.lower()` for every body block, sliced from `_joined_low` (once per
+    document); None when the body text is not all plain-case (then lowering may change lengths)."""
+    def compute():
+        low = _joined_low(ctx)
+        if low is None:
+            return None
+        blocks, _, starts = _joined_body(ctx)
+        return {b.index: low[s:s + len(b.text)] for b, s in zip(blocks, starts)}
+
+    return ctx.memo("spelling:body-lows", compute)
+
+
 def _joined_lower(ctx: Context) -> str:
     """`joined.lower()` of `_joined_body`, once per document."""
     return ctx.memo("spelling:joined-lower", lambda: _joined_body(ctx)[1].lower())
