@@ -21,6 +21,7 @@ from typing import Callable, Iterable
 from ..document import Block, BlockKind, Document
 from ..validation import FORBID
 from .base import Check, Context, Finding, register
+from .shared import NOT_PLAIN_CASE, body_lows, plain_lower
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -90,20 +91,8 @@ def _tail_before(text: str, lo: int, end: int) -> str | None:
 _MODAL_WORDS = ["phải", "cần", "sẽ", "đề nghị", "kiến nghị", "đề xuất", "dự kiến", "yêu cầu"]
 _MODAL = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(_MODAL_WORDS), re.I)
 
-# Characters (ASCII, the Vietnamese letters, general punctuation) for which re.IGNORECASE matching is
-# plain `str.lower()` equality; outside them re's case folding has more (ſ ~ s, ı ~ i, µ ~ μ …).
-_NOT_PLAIN_CASE = re.compile("[^\x00-\x7f\u00c0-\u00ff\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169"
-                             "\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9\u2000-\u206f]")
-
-
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"  # what `\\w` matches in a str pattern
-
-
-def _plain_lower(text: str) -> str | None:
-    """`text.lower()` when the text has only plain-case characters (then of the same length, position by
-    position); None otherwise."""
-    return None if _NOT_PLAIN_CASE.search(text) else text.lower()
 
 
 class _Keywords:
@@ -119,14 +108,14 @@ class _Keywords:
     def __init__(self, pattern: re.Pattern, words):
         self.pattern = pattern
         words = [w.lower() for w in words]
-        self.words = None if any(_NOT_PLAIN_CASE.search(w) for w in words) else tuple(words)
+        self.words = None if any(NOT_PLAIN_CASE.search(w) for w in words) else tuple(words)
         self.any_word = re.compile("|".join(map(re.escape, words))) if self.words else None
         # the pattern without its look-behind, which is checked by hand (a pattern starting with letters lets
         # the regex engine skip to where they occur)
         self.word_before_end = re.compile(r"(?:%s)(?!\w)" % "|".join(map(re.escape, words))) if self.words else None
 
     def searcher(self, text: str, low: str | None, whole: bool = True) -> Callable[[int, int], bool] | None:
-        """`found(start, end)` for one text (`low`: its `_plain_lower`); None when the text holds none of
+        """`found(start, end)` for one text (`low`: its `plain_lower`); None when the text holds none of
         the words (nothing can be found in any span), which `whole=False` does not look for (when the
         words are common and the spans searched are few, a scan of the whole text first costs more than
         it saves)."""
@@ -230,7 +219,7 @@ class RepeatedFigure(Check):
 
     def _mentions(self, block: Block, figs=None, ends: list[int] | None = None, lows: dict | None = None
                   ) -> Iterable[tuple[tuple, object, int, int, frozenset, frozenset]]:
-        """`lows`: block index -> lowered text of plain-case blocks, where known (spelling.body_lows)."""
+        """`lows`: block index -> lowered text of plain-case blocks, where known (shared.body_lows)."""
         text = block.text
         relative, copulas, fillers, not_actions, org_nouns, any_org = self._compiled()
         if figs is None:
@@ -258,7 +247,7 @@ class RepeatedFigure(Check):
             if not tail:
                 continue
             if low is None:
-                low = (lows.get(block.index) if lows else None) or _plain_lower(text) or ""
+                low = (lows.get(block.index) if lows else None) or plain_lower(text) or ""
             # the tail is only words and spaces: in the text lowered once (plain-case: the same positions, and
             # letters stay letters) its words are what split() finds, much faster than the regex
             before = low[num.start - len(tail):num.start].split() if low else _WORD.findall(tail.lower())
@@ -275,14 +264,14 @@ class RepeatedFigure(Check):
             if rel is None:
                 if relative_in is None:
                     if low is None:
-                        low = _plain_lower(text) or ""
+                        low = plain_lower(text) or ""
                     relative_in = relative.searcher(text, low or None, whole=False) or False
                 rel = rel_of[(ss, se)] = bool(relative_in) and relative_in(ss, se)
             if rel:
                 continue
             if modal_in is None:
                 if low is None:
-                    low = _plain_lower(text) or ""
+                    low = plain_lower(text) or ""
                 modal_in = _MODAL_KEYWORDS.searcher(text, low or None) or False
             if modal_in and modal_in(bounds.clause(num.start, num.end)[0], num.start):
                 continue
@@ -303,8 +292,6 @@ class RepeatedFigure(Check):
         except ImportError:  # pragma: no cover
             return
         from .arithmetic import doc_figures
-        from .spelling import body_lows
-
         lows = body_lows(ctx)  # (shared with the spelling rules, which need the whole body lowered anyway)
 
         seen: dict[tuple, list[tuple]] = {}

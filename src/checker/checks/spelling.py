@@ -11,58 +11,9 @@ from typing import Iterable
 from ..document import Block, Document
 from ..validation import FORBID
 from .base import Check, Context, Finding, register
-from .repeated import _NOT_PLAIN_CASE
-from .shared import doc_body_blocks
+from .shared import NOT_PLAIN_CASE, joined_body, joined_lower, joined_plain_lower
 
 _WORD = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)?", re.UNICODE)
-
-
-_SEP = "\n"
-
-
-def _joined_body(ctx: Context) -> tuple[list[Block], str, list[int]]:
-    """(body blocks, their texts joined by a newline, where each text starts in the joined one), once per
-    document: a pattern that cannot match a newline, bounded by non-word look-arounds, finds in the joined
-    text exactly what it finds in each block, in the same order, with one scan instead of one per block."""
-    def compute():
-        blocks = doc_body_blocks(ctx)
-        starts, pos = [], 0
-        for b in blocks:
-            starts.append(pos)
-            pos += len(b.text) + len(_SEP)
-        return blocks, _SEP.join(b.text for b in blocks), starts
-
-    return ctx.memo("spelling:joined", compute)
-
-
-def _joined_low(ctx: Context) -> str | None:
-    """The joined body text lower-cased, once per document, when it has only plain-case characters (see
-    `repeated._plain_lower`); None otherwise. There a case-insensitive pattern of plain-case words finds,
-    at the same positions, what the lower-cased words find case-sensitively in this text: many times
-    faster, as the regex engine can then skip to where the words' first letters occur."""
-    def compute():
-        joined = _joined_body(ctx)[1]
-        return None if _NOT_PLAIN_CASE.search(joined) else _joined_lower(ctx)
-
-    return ctx.memo("spelling:joined-low", compute)
-
-
-def body_lows(ctx: Context) -> dict[int, str] | None:
-    """Block index -> `block.text.lower()` for every body block, sliced from `_joined_low` (once per
-    document); None when the body text is not all plain-case (then lowering may change lengths)."""
-    def compute():
-        low = _joined_low(ctx)
-        if low is None:
-            return None
-        blocks, _, starts = _joined_body(ctx)
-        return {b.index: low[s:s + len(b.text)] for b, s in zip(blocks, starts)}
-
-    return ctx.memo("spelling:body-lows", compute)
-
-
-def _joined_lower(ctx: Context) -> str:
-    """`joined.lower()` of `_joined_body`, once per document."""
-    return ctx.memo("spelling:joined-lower", lambda: _joined_body(ctx)[1].lower())
 
 
 def _block_at(blocks: list[Block], starts: list[int], pos: int) -> tuple[Block, int]:
@@ -125,13 +76,13 @@ class SpellingVariants(Check):
         from ..rules import load_data_table
 
         groups = load_data_table(self.params.table).get("variants", [])
-        blocks, joined, starts = _joined_body(ctx)
-        low = _joined_low(ctx)
+        blocks, joined, starts = joined_body(ctx)
+        low = joined_plain_lower(ctx)
         for g in groups:
             forms = [f for f in g["forms"]]
             lower_only = g.get("case") == "lower"
             scanned = joined
-            if not lower_only and low is not None and not any(_NOT_PLAIN_CASE.search(f) for f in forms):
+            if not lower_only and low is not None and not any(NOT_PLAIN_CASE.search(f) for f in forms):
                 # case-insensitive: the lower-cased forms in the lower-cased text (same matches, same offsets)
                 scanned, alternatives, flags = low, [f.lower() for f in forms], 0
             else:
@@ -199,8 +150,8 @@ def _body_tail_words(ctx: Context):
     """(block, start, end) of `_tail_words(block.text)` for every body block, in order. When lower-casing
     keeps every length (no "İ"), one scan of the joined lower-cased text finds them all: the newline
     between two texts is neither a letter nor part of a vowel pair."""
-    blocks, joined, starts = _joined_body(ctx)
-    low = _joined_lower(ctx)
+    blocks, joined, starts = joined_body(ctx)
+    low = joined_lower(ctx)
     if len(low) != len(joined):
         for b in blocks:
             for start, end in _tail_words(b.text):
@@ -249,9 +200,9 @@ class CapitalizationVariants(Check):
         after = [c.lower() for c in spec.get("compounds_after", [])]
         after_patterns = [re.compile(r"\s+" + re.escape(c) + r"(?!\w)") for c in after]
         occ: dict[str, list] = {}
-        blocks, joined, starts = _joined_body(ctx)  # (the word holds no newline)
-        low = _joined_low(ctx)
-        if low is not None and not _NOT_PLAIN_CASE.search(word):
+        blocks, joined, starts = joined_body(ctx)  # (the word holds no newline)
+        low = joined_plain_lower(ctx)
+        if low is not None and not NOT_PLAIN_CASE.search(word):
             # case-insensitive: the lower-cased word in the lower-cased text (same matches, same offsets)
             scanned, pattern = low, re.compile(r"(" + re.escape(word.lower()) + r")(?![\w])")
         else:
