@@ -5,7 +5,7 @@ that run backwards, periods that contradict the report's period, district-level 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Iterable
 
 from ..document import Block, Document
 from ..validation import FORBID
@@ -97,6 +97,23 @@ def doc_plan_blocks(ctx: Context, params: PlanParams) -> set[int]:
     return ctx.memo(key, lambda: plan_blocks(ctx.doc, params))
 
 
+_HEADING_RANK = {"roman": 1, "arabic": 2, "decimal": 3, "letter": 4}
+
+
+@lru_cache(maxsize=64)
+def _any_pattern(patterns: tuple[str, ...]) -> Callable[[str], bool]:
+    """A test for "any of the patterns is found in the text" (`any(re.search(p, t) for p in patterns)`): one
+    compiled alternation, unless a pattern has groups (an alternation would renumber backreferences) or
+    inline flags (which an alternation cannot hold), or one does not compile (an error when a heading is met)."""
+    try:
+        if patterns and not any(re.compile(p).groups for p in patterns):
+            search = re.compile("|".join(f"(?:{p})" for p in patterns)).search
+            return lambda text: search(text) is not None
+    except re.error:
+        pass
+    return lambda text: any(re.search(p, text) for p in patterns)
+
+
 def plan_blocks(doc: Document, params: PlanParams) -> set[int]:
     """Indices of blocks in a plan part: from a heading about tasks/proposals to the next part
     (a Roman heading) that is about results."""
@@ -105,13 +122,14 @@ def plan_blocks(doc: Document, params: PlanParams) -> set[int]:
     out: set[int] = set()
     in_plan = False
     plan_level = None
-    rank = {"roman": 1, "arabic": 2, "decimal": 3, "letter": 4}
+    rank = _HEADING_RANK
+    is_plan_title = _any_pattern(tuple(params.plan_headings))
+    is_result_title = _any_pattern(tuple(params.result_headings))
     for b in doc.paragraphs():
         h = parse_heading(b.text.strip())
         if h is not None and h.level in ("roman", "arabic"):
             f = fold(h.title)
-            is_plan = any(re.search(p, f) for p in params.plan_headings) and not any(
-                re.search(p, f) for p in params.result_headings)
+            is_plan = is_plan_title(f) and not is_result_title(f)
             if is_plan:
                 if not in_plan or rank[h.level] <= rank[plan_level]:
                     in_plan, plan_level = True, h.level

@@ -967,7 +967,9 @@ class Anniversary(Check):
         report_year = None
         for bf in doc_figures(doc, ctx):
             text = bf.block.text
-            if "năm" not in text.lower():  # every pattern below needs "năm" (case-insensitive)
+            # every pattern below needs a number then "năm" (case-insensitive); the substring test is the
+            # cheaper one and rules out most blocks first
+            if "năm" not in text.lower() or not _NUMBER_NAM.search(text):
                 continue
             # a stated span is checked against a parenthesis after it, a review against a dated document
             if bf.parens:
