@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable
 
-from ..document import Block, Document
+from ..document import Block, BlockKind, Document
 from ..validation import FORBID
 from .base import Check, Context, Finding, register
 from .shared import block_figures, block_references, body_references, doc_body_blocks, figures_by_block
@@ -97,6 +97,7 @@ def doc_plan_blocks(ctx: Context, params: PlanParams) -> set[int]:
     return ctx.memo(key, lambda: plan_blocks(ctx.doc, params))
 
 
+_PARAGRAPH = BlockKind.PARAGRAPH  # (an enum member read through its class costs a lookup on the enum type)
 _HEADING_RANK = {"roman": 1, "arabic": 2, "decimal": 3, "letter": 4}
 
 
@@ -125,7 +126,9 @@ def plan_blocks(doc: Document, params: PlanParams) -> set[int]:
     rank = _HEADING_RANK
     is_plan_title = _any_pattern(tuple(params.plan_headings))
     is_result_title = _any_pattern(tuple(params.result_headings))
-    for b in doc.paragraphs():
+    for b in doc.blocks:
+        if b.kind is not _PARAGRAPH:  # (doc.paragraphs(), without its per-block enum lookup)
+            continue
         h = parse_heading(b.text.strip())
         if h is not None and h.level in ("roman", "arabic"):
             f = fold(h.title)
