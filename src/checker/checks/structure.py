@@ -73,6 +73,7 @@ def _fold_slow(t: str) -> str:
 _FOLD_RANGES = ((0x0000, 0x0080), (0x0080, 0x0250), (0x0300, 0x0370), (0x1E00, 0x1F00), (0x2000, 0x2070))
 _SAFE_FOLD: dict[str, str | None] = {}  # character -> its fold, or None when it is not safe
 _FOLD_TABLE: dict[int, str] = {}  # str.translate table of the safe characters that change
+_SAFE_CHARS: set[str] = set()  # the characters known safe (one C-level subset test per text)
 
 
 def _learn_fold(c: str) -> str | None:
@@ -92,20 +93,25 @@ def _learn_fold(c: str) -> str | None:
             if len(slow) == 1 and slow.isascii() or slow == c:
                 f = slow
     _SAFE_FOLD[c] = f
-    if f is not None and f != c:
-        _FOLD_TABLE[cp] = f
+    if f is not None:
+        _SAFE_CHARS.add(c)
+        if f != c:
+            _FOLD_TABLE[cp] = f
     return f
 
 
 def fold(text: str) -> str:
     """Lower case without tone marks, for keyword matching ("Hạn chế" → "han che")."""
     t = text.lower()
+    chars = set(t)
+    if chars <= _SAFE_CHARS:
+        return t.translate(_FOLD_TABLE)  # the usual case: every character met before and safe
     known = _SAFE_FOLD
-    for c in set(t):
+    for c in chars:
         f = known[c] if c in known else _learn_fold(c)
         if f is None:
             return _fold_slow(t)
-    return t.translate(_FOLD_TABLE)  # the usual case: one table lookup per character
+    return t.translate(_FOLD_TABLE)  # every character safe, some just learnt
 
 
 _NOI_NHAN = re.compile(r"^\s*[*_]*\s*Nơi\s+nhận\s*[*_]*\s*:?", re.IGNORECASE)
@@ -401,6 +407,19 @@ class SectionGroup:
 _HEADING_START = re.compile(r"^[*+•\-–]?\s*\S")
 
 
+def _alternation(patterns: tuple[str, ...]) -> list[re.Pattern]:
+    """The patterns compiled, for `any(p.search(t) for p in ...)`: as one alternation when they allow it (the
+    same answer with one scan), else one by one (groups would renumber backreferences, and inline flags
+    must open a whole pattern)."""
+    compiled = [re.compile(p) for p in patterns]
+    if len(compiled) > 1 and not any(c.groups for c in compiled):
+        try:
+            return [re.compile("|".join(f"(?:{p})" for p in patterns))]
+        except re.error:
+            pass
+    return compiled
+
+
 @register("report-sections")
 class ReportSections(Check):
     @dataclass(slots=True, kw_only=True)
@@ -426,7 +445,7 @@ class ReportSections(Check):
         key = (tuple(g.patterns), tuple(g.exclude))
         c = cache.get(key)
         if c is None:
-            c = cache[key] = ([re.compile(p) for p in g.patterns], [re.compile(x) for x in g.exclude])
+            c = cache[key] = (_alternation(g.patterns), _alternation(g.exclude))
         return c
 
     def _headings(self, doc: Document) -> list[Block]:
