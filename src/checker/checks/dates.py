@@ -26,6 +26,16 @@ def report_point(ctx: Context) -> tuple[int, int, int | None] | None:
     return (y, m, d)
 
 
+def body_figures(ctx: Context) -> list[tuple[Block, tuple]]:
+    """(block, figures) of the body blocks that hold figures, in order: found once per document for the date
+    rules (most body blocks hold none, and each rule would look every one up)."""
+    def compute():
+        index = figures_by_block(ctx)
+        return [(b, figs) for b in doc_body_blocks(ctx) if (figs := index.get(b.index))]
+
+    return ctx.memo("dates:body figures", compute)
+
+
 def report_period(ctx: Context) -> tuple[int, int, int, str] | None:
     """(year, first month, last month, text) of the period named in the subject line."""
     def compute():
@@ -217,10 +227,8 @@ class DateAfterReport(Check):
         plan = doc_plan_blocks(ctx, self.params)
         ry, rm, rd = rp
         h = header(ctx)
-        index = figures_by_block(ctx)
-        for b in doc_body_blocks(ctx):
-            figs = index.get(b.index)
-            if not figs or b.index in plan or b is h.date_block:
+        for b, figs in body_figures(ctx):
+            if b.index in plan or b is h.date_block:
                 continue
             ref_dates = None  # the cited documents' dates, read at the block's first complete date
             for f in figs:
@@ -240,11 +248,14 @@ class DateAfterReport(Check):
                 yield Finding(b, f.start, f.end, args={"date": f.text, "report": report}, actual=f.text)
 
 
+_DASH = re.compile(r"[-–]")
+
+
 def _in_parentheses_range(text: str, pos: int) -> bool:
     """"(06/12/1989 - 06/12/2024)": the end of an anniversary range."""
     open_ = text.rfind("(", 0, pos)
     close = text.rfind(")", 0, pos)
-    return open_ > close and re.search(r"[-–]", text[open_:pos]) is not None
+    return open_ > close and _DASH.search(text, open_, pos) is not None
 
 
 # --- DT003 year spans running backwards -------------------------------------------------------------
@@ -252,9 +263,8 @@ def _in_parentheses_range(text: str, pos: int) -> bool:
 @register("year-span-order")
 class YearSpanOrder(Check):
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        index = figures_by_block(ctx)
-        for b in doc_body_blocks(ctx):
-            for f in index.get(b.index, ()):
+        for b, figs in body_figures(ctx):
+            for f in figs:
                 if f.kind == "yearspan" and f.last < f.first:
                     yield Finding(b, f.start, f.end, args={"span": f.text, "first": f.first, "last": f.last})
                 elif f.kind == "date":
@@ -287,10 +297,8 @@ class PeriodMismatch(Check):
         plan = doc_plan_blocks(ctx, self.params)
         h = header(ctx)
         skip = {b.index for b in h.subject_blocks} | ({h.title_block.index} if h.title_block else set())
-        index = figures_by_block(ctx)
-        for b in doc_body_blocks(ctx):
-            figs = index.get(b.index)
-            if not figs or b.index in skip:
+        for b, figs in body_figures(ctx):
+            if b.index in skip:
                 continue
             head = unread = object()  # the block's heading: parsed only when a plan period needs it
             for f in figs:
