@@ -32,6 +32,7 @@ def _num_iv(n, exact: bool) -> tuple[Fraction, Fraction]:
     return interval(n.value, n.decimals, exact and n.decimals == 0)
 
 
+@lru_cache(maxsize=1024)  # a pure function of the unit, asked for every part of every breakdown
 def _family(unit):
     from ..units import family
 
