@@ -146,8 +146,10 @@ def find_recipients(doc: Document, body: list[Block] | None = None) -> tuple[Blo
     `body`: `nonempty(doc)` when the caller has it."""
     blocks = nonempty(doc) if body is None else body
     for k, b in enumerate(blocks):
-        # a line `_NOI_NHAN` matches holds "nhận" in any case (no letter of it has a special case fold)
-        if "nhận" not in b.text.lower():
+        # a line `_NOI_NHAN` matches holds "nhận" in any case (no letter of it has a special case fold), so
+        # an "ậ" or "Ậ" (tested first: no lower-case copy of the many blocks without one)
+        t = b.text
+        if ("ậ" not in t and "Ậ" not in t) or "nhận" not in t.lower():
             continue
         for i, (_, line) in enumerate(_lines([b])):
             if _NOI_NHAN.match(line):
