@@ -85,13 +85,19 @@ def parse_heading(text: str, max_title: int = 300) -> Heading | None:
                    m.start("letter"), m.end(), title)
 
 
+# Enum members read through their class cost an attribute lookup on the enum type each time: the loop over
+# every block compares against these module constants instead.
+_PARAGRAPH = BlockKind.PARAGRAPH
+_TABLE_CELL = BlockKind.TABLE_CELL
+
+
 def assign_sections(doc: Document) -> None:
     """Sets `Block.section` ("II.1.a") on every body block from the typed heading labels."""
     roman = arabic = letter = None
     decimal: str | None = None
     for block in doc.blocks:
-        if block.kind is not BlockKind.PARAGRAPH:
-            if block.kind is BlockKind.TABLE_CELL:
+        if block.kind is not _PARAGRAPH:
+            if block.kind is _TABLE_CELL:
                 block.section = _path(roman, arabic, decimal, letter)
             continue
         h = parse_heading(block.text)
@@ -113,4 +119,4 @@ def _path(roman: str | None, arabic: str | None, decimal: str | None, letter: st
 
 
 def heading_blocks(doc: Document) -> list[tuple[Block, Heading]]:
-    return [(b, h) for b in doc.paragraphs() if (h := parse_heading(b.text)) is not None]
+    return [(b, h) for b in doc.blocks if b.kind is _PARAGRAPH and (h := parse_heading(b.text)) is not None]

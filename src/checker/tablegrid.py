@@ -79,6 +79,7 @@ class Value:
 _CELL_NUMBER = re.compile(r"^\(?\s*([0-9][0-9.,\s]*)\s*(%?)\s*\)?\s*\*?$")
 
 
+@lru_cache(maxsize=1 << 14)  # every table rule (and the layout guess) reads the same cells; a Value is immutable
 def cell_value(text: str) -> Value | None:
     """The value of a cell that holds one number (optionally with '%'), else None."""
     t = text.strip().strip("*").strip()
@@ -136,6 +137,7 @@ _STT_DECIMAL = re.compile(r"[0-9]+(\.[0-9]+)+")
 _STT_LETTER = re.compile(r"[a-zđ]")
 
 
+@lru_cache(maxsize=1 << 14)  # read for the layout guess and again by the table rules
 def stt_level(text: str) -> int | None:
     """Hierarchy level of an STT cell: I=1, 1=2, 1.1=3, 1.1.1=4, a=5, -/+=6; None when blank/unknown."""
     t = norm(text).rstrip(".)")
@@ -308,14 +310,14 @@ class Grid:
             return
         # STT column: column 1 whose header says STT/TT or whose cells are mostly STT labels
         h1 = norm(" ".join(self.text(r, 1) for r in range(1, self.header_rows + 1)))
-        col1 = [self.text(r, 1) for r in rows if self.text(r, 1).strip()]
+        col1 = [t for r in rows if (t := self.text(r, 1)).strip()]
         if h1 in ("stt", "tt", "số tt", "số thứ tự") or (col1 and sum(bool(stt_level(t)) for t in col1) >= 0.6 * len(col1)):
             self.stt_col = 1
         # label column: the first column with mostly text in the body
         for c in range(1, min(self.n_cols, 4) + 1):
             if c == self.stt_col:
                 continue
-            texts = [self.text(r, c) for r in rows if self.text(r, c).strip()]
+            texts = [t for r in rows if (t := self.text(r, c)).strip()]
             if texts and sum(cell_value(t) is None for t in texts) >= 0.6 * len(texts):
                 self.label_col = c
                 break
@@ -335,14 +337,20 @@ class Grid:
 
 # --- building grids ----------------------------------------------------------------------------
 
+# Enum members read through their class cost an attribute lookup on the enum type each time: the loops over
+# every block compare against these module constants instead.
+_TABLE_CELL = BlockKind.TABLE_CELL
+_PARAGRAPH = BlockKind.PARAGRAPH
+
+
 def _word_grids(doc: Document) -> Iterator[Grid]:
     by_table: dict[int, dict[tuple[int, int], Cell]] = {}
     for b in doc.blocks:
-        if b.kind is BlockKind.TABLE_CELL and b.table is not None and b.row is not None and b.column is not None:
+        if b.kind is _TABLE_CELL and b.table is not None and b.row is not None and b.column is not None:
             by_table.setdefault(b.table, {})[(b.row, b.column)] = Cell(b, 0, len(b.text), b.row, b.column)
     spans_all = doc.meta.get("table_spans") if isinstance(doc.meta, dict) else None
     for number, cells in sorted(by_table.items()):
-        n_rows = max(r for r, _ in cells)
+        n_rows = max(cells)[0]  # the largest (row, column) key is in the last row
         n_cols = max(c for _, c in cells)
         spans = spans_all.get(number) if isinstance(spans_all, dict) else None
         yield Grid(number, cells, n_rows, n_cols, spans=spans)
@@ -392,7 +400,7 @@ def _markdown_grids(doc: Document) -> Iterator[Grid]:
         yield Grid(f"md{count}", cells, r, n_cols, markdown_header=header)
 
     for b in doc.blocks:
-        if b.kind is BlockKind.PARAGRAPH:
+        if b.kind is _PARAGRAPH and "|" in b.text:  # a pipe row holds a "|" (no strip for the others)
             t = b.text.strip()
             if len(t) >= 2 and t.startswith("|") and t.endswith("|"):
                 run.append(b)

@@ -5,9 +5,9 @@ that run backwards, periods that contradict the report's period, district-level 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Iterable
 
-from ..document import Block, Document
+from ..document import Block, BlockKind, Document
 from ..validation import FORBID
 from .base import Check, Context, Finding, register
 from .shared import block_figures, block_references, body_references, doc_body_blocks, figures_by_block
@@ -24,6 +24,16 @@ def report_point(ctx: Context) -> tuple[int, int, int | None] | None:
         return None
     d, m, y = rd
     return (y, m, d)
+
+
+def body_figures(ctx: Context) -> list[tuple[Block, tuple]]:
+    """(block, figures) of the body blocks that hold figures, in order: found once per document for the date
+    rules (most body blocks hold none, and each rule would look every one up)."""
+    def compute():
+        index = figures_by_block(ctx)
+        return [(b, figs) for b in doc_body_blocks(ctx) if (figs := index.get(b.index))]
+
+    return ctx.memo("dates:body figures", compute)
 
 
 def report_period(ctx: Context) -> tuple[int, int, int, str] | None:
@@ -97,6 +107,24 @@ def doc_plan_blocks(ctx: Context, params: PlanParams) -> set[int]:
     return ctx.memo(key, lambda: plan_blocks(ctx.doc, params))
 
 
+_PARAGRAPH = BlockKind.PARAGRAPH  # (an enum member read through its class costs a lookup on the enum type)
+_HEADING_RANK = {"roman": 1, "arabic": 2, "decimal": 3, "letter": 4}
+
+
+@lru_cache(maxsize=64)
+def _any_pattern(patterns: tuple[str, ...]) -> Callable[[str], bool]:
+    """A test for "any of the patterns is found in the text" (`any(re.search(p, t) for p in patterns)`): one
+    compiled alternation, unless a pattern has groups (an alternation would renumber backreferences) or
+    inline flags (which an alternation cannot hold), or one does not compile (an error when a heading is met)."""
+    try:
+        if patterns and not any(re.compile(p).groups for p in patterns):
+            search = re.compile("|".join(f"(?:{p})" for p in patterns)).search
+            return lambda text: search(text) is not None
+    except re.error:
+        pass
+    return lambda text: any(re.search(p, text) for p in patterns)
+
+
 def plan_blocks(doc: Document, params: PlanParams) -> set[int]:
     """Indices of blocks in a plan part: from a heading about tasks/proposals to the next part
     (a Roman heading) that is about results."""
@@ -105,13 +133,16 @@ def plan_blocks(doc: Document, params: PlanParams) -> set[int]:
     out: set[int] = set()
     in_plan = False
     plan_level = None
-    rank = {"roman": 1, "arabic": 2, "decimal": 3, "letter": 4}
-    for b in doc.paragraphs():
+    rank = _HEADING_RANK
+    is_plan_title = _any_pattern(tuple(params.plan_headings))
+    is_result_title = _any_pattern(tuple(params.result_headings))
+    for b in doc.blocks:
+        if b.kind is not _PARAGRAPH:  # (doc.paragraphs(), without its per-block enum lookup)
+            continue
         h = parse_heading(b.text.strip())
         if h is not None and h.level in ("roman", "arabic"):
             f = fold(h.title)
-            is_plan = any(re.search(p, f) for p in params.plan_headings) and not any(
-                re.search(p, f) for p in params.result_headings)
+            is_plan = is_plan_title(f) and not is_result_title(f)
             if is_plan:
                 if not in_plan or rank[h.level] <= rank[plan_level]:
                     in_plan, plan_level = True, h.level
@@ -196,10 +227,8 @@ class DateAfterReport(Check):
         plan = doc_plan_blocks(ctx, self.params)
         ry, rm, rd = rp
         h = header(ctx)
-        index = figures_by_block(ctx)
-        for b in doc_body_blocks(ctx):
-            figs = index.get(b.index)
-            if not figs or b.index in plan or b is h.date_block:
+        for b, figs in body_figures(ctx):
+            if b.index in plan or b is h.date_block:
                 continue
             ref_dates = None  # the cited documents' dates, read at the block's first complete date
             for f in figs:
@@ -219,11 +248,14 @@ class DateAfterReport(Check):
                 yield Finding(b, f.start, f.end, args={"date": f.text, "report": report}, actual=f.text)
 
 
+_DASH = re.compile(r"[-–]")
+
+
 def _in_parentheses_range(text: str, pos: int) -> bool:
     """"(06/12/1989 - 06/12/2024)": the end of an anniversary range."""
     open_ = text.rfind("(", 0, pos)
     close = text.rfind(")", 0, pos)
-    return open_ > close and re.search(r"[-–]", text[open_:pos]) is not None
+    return open_ > close and _DASH.search(text, open_, pos) is not None
 
 
 # --- DT003 year spans running backwards -------------------------------------------------------------
@@ -231,9 +263,8 @@ def _in_parentheses_range(text: str, pos: int) -> bool:
 @register("year-span-order")
 class YearSpanOrder(Check):
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        index = figures_by_block(ctx)
-        for b in doc_body_blocks(ctx):
-            for f in index.get(b.index, ()):
+        for b, figs in body_figures(ctx):
+            for f in figs:
                 if f.kind == "yearspan" and f.last < f.first:
                     yield Finding(b, f.start, f.end, args={"span": f.text, "first": f.first, "last": f.last})
                 elif f.kind == "date":
@@ -266,10 +297,8 @@ class PeriodMismatch(Check):
         plan = doc_plan_blocks(ctx, self.params)
         h = header(ctx)
         skip = {b.index for b in h.subject_blocks} | ({h.title_block.index} if h.title_block else set())
-        index = figures_by_block(ctx)
-        for b in doc_body_blocks(ctx):
-            figs = index.get(b.index)
-            if not figs or b.index in skip:
+        for b, figs in body_figures(ctx):
+            if b.index in skip:
                 continue
             head = unread = object()  # the block's heading: parsed only when a plan period needs it
             for f in figs:

@@ -21,10 +21,18 @@ def _is_qty(f) -> bool:
     return f.kind == "quantity"
 
 
+def _blocks_with(doc: Document, ctx: Context, kind: str) -> list[BlockFigures]:
+    """The blocks of `doc_figures` (in order) that hold a figure of this kind, found once per document: most
+    blocks (table cells above all) hold bare numbers only, and several rules need a quantity or a percent."""
+    return ctx.memo(("relations:blocks with", kind),
+                    lambda: [bf for bf in doc_figures(doc, ctx) if _has_kind(bf, kind)])
+
+
 def _num_iv(n, exact: bool) -> tuple[Fraction, Fraction]:
     return interval(n.value, n.decimals, exact and n.decimals == 0)
 
 
+@lru_cache(maxsize=1024)  # a pure function of the unit, asked for every part of every breakdown
 def _family(unit):
     from ..units import family
 
@@ -126,9 +134,7 @@ class PartsTotal(Check):
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         seen = set()
-        for bf in doc_figures(doc, ctx):
-            if not _has_kind(bf, "quantity"):  # every form sums quantities (a total or its parts)
-                continue
+        for bf in _blocks_with(doc, ctx, "quantity"):  # every form sums quantities (a total or its parts)
             for found in (*self._parens(bf, ctx), *self._gom(bf, ctx), *self._targets(bf, ctx)):
                 key = (found.block.index, found.start, found.end)
                 if key not in seen:
@@ -409,6 +415,20 @@ class RemainderParams:
     max_parts: int = 4
 
 
+@lru_cache(maxsize=8)
+def _remainder_patterns(rest_words: tuple, negations: tuple, total_words: tuple, done_words: tuple) -> tuple:
+    """(rest, negation, total, done) patterns of the remainder rule's parameters, compiled once."""
+    alt = lambda ws: "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))  # noqa: E731
+    rest_re = re.compile(r"(?:%s)\s*(?:lại\s*)?(?:là\s*)?$" % alt(rest_words), re.I)
+    neg_re = re.compile(r"(?<!\w)(?:%s)\s+(?:[^\W\d_]+\s+){0,2}$" % alt(negations), re.I)
+    total_re = re.compile(r"(?<!\w)(?:%s)\s+(?:[^\W\d_]+\s+){0,3}$" % alt(total_words), re.I)
+    done_re = re.compile(r"(?<!\w)(?:%s)(?!\w)" % alt(done_words), re.I)
+    return rest_re, neg_re, total_re, done_re
+
+
+_PENDING_AFTER = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}?(?:đang|chưa|còn)\b", re.I)
+
+
 @register("remainder")
 class Remainder(Check):
     """total − done = remaining: "thụ lý 1.375 vụ, giải quyết 1.117 vụ, tồn 258 vụ"; "14/19 tiêu chí, còn 05 tiêu chí";
@@ -419,22 +439,20 @@ class Remainder(Check):
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         F = _figs()
         p = self.params
-        alt = lambda ws: "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))  # noqa: E731
-        rest_re = re.compile(r"(?:%s)\s*(?:lại\s*)?(?:là\s*)?$" % alt(p.rest_words), re.I)
-        neg_re = re.compile(r"(?<!\w)(?:%s)\s+(?:[^\W\d_]+\s+){0,2}$" % alt(p.negations), re.I)
-        total_re = re.compile(r"(?<!\w)(?:%s)\s+(?:[^\W\d_]+\s+){0,3}$" % alt(p.total_words), re.I)
-        done_re = re.compile(r"(?<!\w)(?:%s)(?!\w)" % alt(p.done_words), re.I)
-        pending_after = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}?(?:đang|chưa|còn)\b", re.I)
-        for bf in doc_figures(doc, ctx):
+        rest_re, neg_re, total_re, done_re = _remainder_patterns(
+            tuple(p.rest_words), tuple(p.negations), tuple(p.total_words), tuple(p.done_words))
+        pending_after = _PENDING_AFTER
+        for bf in _blocks_with(doc, ctx, "quantity"):
             # both forms compare counts of a counting noun: the ratio form one after a ratio, the quantity form three
             counts = sum(1 for f in bf.figs if f.kind == "quantity" and F.is_count_unit(f.unit))
-            if counts == 0 or (counts < 3 and not _has_kind(bf, "ratio")):
+            has_ratio = _has_kind(bf, "ratio")
+            if counts == 0 or (counts < 3 and not has_ratio):
                 continue
             text = bf.block.text
             figs = [f for f in bf.figs if not isinstance(f, F.Link) and not in_paren(bf, f.start)]
             links = [f for f in bf.figs if isinstance(f, F.Link) and f.word == "trong đó"]
             seen = set()
-            for k, f in enumerate(figs):
+            for k, f in enumerate(figs if has_ratio else ()):  # (the ratio form opens with a ratio)
                 # ratio form: A/B noun …, còn|không … C noun
                 if isinstance(f, F.Ratio) and F.is_count_unit(f.noun) and not (f.num.decimals or f.den.decimals):
                     after = [g for g in figs[k + 1:] if same_unit_scope(bf, f.end, g.start, True)]
@@ -463,11 +481,11 @@ class Remainder(Check):
                     yield Finding(bf.block, f.start, q.end, args=args, expected=fmt(expected), actual=q.number.text,
                                   severity=Severity.WARNING)
             # quantity form: a total, what was done, what remains: same-unit counts of one sentence or clause
+            counted = [f for f in figs if _is_qty(f) and F.is_count_unit(f.unit)]
             for bounds in (bf.sent_bounds, bf.bounds):
                 groups: dict[tuple, list] = {}
-                for f in figs:
-                    if _is_qty(f) and F.is_count_unit(f.unit):
-                        groups.setdefault((bisect.bisect_left(bounds, f.start), f.unit), []).append(f)
+                for f in counted:
+                    groups.setdefault((bisect.bisect_left(bounds, f.start), f.unit), []).append(f)
                 for (_, unit), qs in groups.items():
                     key = (qs[0].start, qs[-1].end)
                     if not 3 <= len(qs) <= p.max_parts + 1 or key in seen:
@@ -543,9 +561,7 @@ class Shares(Check):
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         F = _figs()
         style = _doc_style(doc, ctx)
-        for bf in doc_figures(doc, ctx):
-            if not _has_kind(bf, "percent"):  # every item is a quantity with its share
-                continue
+        for bf in _blocks_with(doc, ctx, "percent"):  # every item is a quantity with its share
             text = bf.block.text
             items = []  # (quantity, percent, index of quantity)
             figs = bf.figs
@@ -721,7 +737,7 @@ class Growth(Check):
         words = {w.lower(): "up" for w in self.params.up}
         words.update({w.lower(): "down" for w in self.params.down})
         words.update({w.lower(): "level" for w in self.params.level})
-        for bf in doc_figures(doc, ctx):
+        for bf in _blocks_with(doc, ctx, "percent"):  # both forms state a change as a percent
             text = bf.block.text
             if "%" not in text:
                 continue
@@ -967,7 +983,9 @@ class Anniversary(Check):
         report_year = None
         for bf in doc_figures(doc, ctx):
             text = bf.block.text
-            if "năm" not in text.lower():  # every pattern below needs "năm" (case-insensitive)
+            # every pattern below needs a number then "năm" (case-insensitive); the substring test is the
+            # cheaper one and rules out most blocks first
+            if "năm" not in text.lower() or not _NUMBER_NAM.search(text):
                 continue
             # a stated span is checked against a parenthesis after it, a review against a dated document
             if bf.parens:
@@ -1070,6 +1088,10 @@ class Anniversary(Check):
 
 # --- 8. footnote breakdown ------------------------------------------------------------
 
+# (enum members read through their class cost an attribute lookup on the enum type: hoisted for the block loops)
+_FOOTNOTE = BlockKind.FOOTNOTE
+_PARAGRAPH = BlockKind.PARAGRAPH
+
 _PERSONS = frozenset(["đồng chí", "đảng viên", "trường hợp", "người", "cán bộ", "cá nhân", "quần chúng", "hội viên",
                       "đoàn viên", "học viên", "công chức", "viên chức", "lao động", "bị can", "bị cáo", "đối tượng"])
 
@@ -1168,7 +1190,7 @@ class FootnoteBreakdown(Check):
         number of such breaks equals the number of notes, the k-th break is the k-th note's mark."""
         found = False
         for b in doc.blocks:
-            if b.kind is BlockKind.FOOTNOTE:
+            if b.kind is _FOOTNOTE:
                 continue
             for ref in b.note_refs:
                 if ref.kind == "footnote" and ref.number in notes:
@@ -1176,7 +1198,7 @@ class FootnoteBreakdown(Check):
                     yield b, ref.number, ref.position
         if found or not doc.meta.get("footnote_anchors_lost"):
             return
-        body = [b for b in doc.blocks if b.kind is BlockKind.PARAGRAPH]
+        body = [b for b in doc.blocks if b.kind is _PARAGRAPH]
         breaks = []
         for prev, nxt in zip(body, body[1:]):
             if prev.line is not None and nxt.line is not None and nxt.line != prev.line + 1:

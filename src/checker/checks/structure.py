@@ -14,6 +14,12 @@ from .base import Check, Context, Finding, register
 
 # --- shared helpers ------------------------------------------------------------------------------
 
+# Enum members read through their class cost an attribute lookup on the enum type each time: loops over
+# every block compare against these module constants instead.
+_PARAGRAPH = BlockKind.PARAGRAPH
+_TABLE_CELL = BlockKind.TABLE_CELL
+
+
 def header(ctx: Context):
     from ..profiles import read_header
 
@@ -67,6 +73,7 @@ def _fold_slow(t: str) -> str:
 _FOLD_RANGES = ((0x0000, 0x0080), (0x0080, 0x0250), (0x0300, 0x0370), (0x1E00, 0x1F00), (0x2000, 0x2070))
 _SAFE_FOLD: dict[str, str | None] = {}  # character -> its fold, or None when it is not safe
 _FOLD_TABLE: dict[int, str] = {}  # str.translate table of the safe characters that change
+_SAFE_CHARS: set[str] = set()  # the characters known safe (one C-level subset test per text)
 
 
 def _learn_fold(c: str) -> str | None:
@@ -86,20 +93,25 @@ def _learn_fold(c: str) -> str | None:
             if len(slow) == 1 and slow.isascii() or slow == c:
                 f = slow
     _SAFE_FOLD[c] = f
-    if f is not None and f != c:
-        _FOLD_TABLE[cp] = f
+    if f is not None:
+        _SAFE_CHARS.add(c)
+        if f != c:
+            _FOLD_TABLE[cp] = f
     return f
 
 
 def fold(text: str) -> str:
     """Lower case without tone marks, for keyword matching ("Hạn chế" → "han che")."""
     t = text.lower()
+    chars = set(t)
+    if chars <= _SAFE_CHARS:
+        return t.translate(_FOLD_TABLE)  # the usual case: every character met before and safe
     known = _SAFE_FOLD
-    for c in set(t):
+    for c in chars:
         f = known[c] if c in known else _learn_fold(c)
         if f is None:
             return _fold_slow(t)
-    return t.translate(_FOLD_TABLE)  # the usual case: one table lookup per character
+    return t.translate(_FOLD_TABLE)  # every character safe, some just learnt
 
 
 _NOI_NHAN = re.compile(r"^\s*[*_]*\s*Nơi\s+nhận\s*[*_]*\s*:?", re.IGNORECASE)
@@ -134,8 +146,10 @@ def find_recipients(doc: Document, body: list[Block] | None = None) -> tuple[Blo
     `body`: `nonempty(doc)` when the caller has it."""
     blocks = nonempty(doc) if body is None else body
     for k, b in enumerate(blocks):
-        # a line `_NOI_NHAN` matches holds "nhận" in any case (no letter of it has a special case fold)
-        if "nhận" not in b.text.lower():
+        # a line `_NOI_NHAN` matches holds "nhận" in any case (no letter of it has a special case fold), so
+        # an "ậ" or "Ậ" (tested first: no lower-case copy of the many blocks without one)
+        t = b.text
+        if ("ậ" not in t and "Ậ" not in t) or "nhận" not in t.lower():
             continue
         for i, (_, line) in enumerate(_lines([b])):
             if _NOI_NHAN.match(line):
@@ -395,6 +409,19 @@ class SectionGroup:
 _HEADING_START = re.compile(r"^[*+•\-–]?\s*\S")
 
 
+def _alternation(patterns: tuple[str, ...]) -> list[re.Pattern]:
+    """The patterns compiled, for `any(p.search(t) for p in ...)`: as one alternation when they allow it (the
+    same answer with one scan), else one by one (groups would renumber backreferences, and inline flags
+    must open a whole pattern)."""
+    compiled = [re.compile(p) for p in patterns]
+    if len(compiled) > 1 and not any(c.groups for c in compiled):
+        try:
+            return [re.compile("|".join(f"(?:{p})" for p in patterns))]
+        except re.error:
+            pass
+    return compiled
+
+
 @register("report-sections")
 class ReportSections(Check):
     @dataclass(slots=True, kw_only=True)
@@ -420,7 +447,7 @@ class ReportSections(Check):
         key = (tuple(g.patterns), tuple(g.exclude))
         c = cache.get(key)
         if c is None:
-            c = cache[key] = ([re.compile(p) for p in g.patterns], [re.compile(x) for x in g.exclude])
+            c = cache[key] = (_alternation(g.patterns), _alternation(g.exclude))
         return c
 
     def _headings(self, doc: Document) -> list[Block]:
@@ -428,7 +455,9 @@ class ReportSections(Check):
         from ..headings import parse_heading
 
         out = []
-        for b in doc.paragraphs():
+        for b in doc.blocks:
+            if b.kind is not _PARAGRAPH:  # (doc.paragraphs(), without its per-block enum lookup)
+                continue
             t = b.text.strip()
             if not t:
                 continue
@@ -450,7 +479,7 @@ class ReportSections(Check):
         noi_nhan, _ = _recipients(ctx)
         if noi_nhan is not None:
             heads = [b for b in heads if b.index < noi_nhan.index]
-        body = [b for b in _body(ctx) if b.kind is BlockKind.PARAGRAPH and
+        body = [b for b in _body(ctx) if b.kind is _PARAGRAPH and
                 (h.title_block is None or b.index > h.title_block.index) and
                 (noi_nhan is None or b.index < noi_nhan.index)]
         if not body:
@@ -542,12 +571,12 @@ class HeadingNumbering(Check):
         parent_roman = parent_arabic = None
         outer: list[tuple] = []  # enclosing arabic sequences of a nested list that restarted at 1
         for b in doc.blocks:
-            if b.kind is BlockKind.TABLE_CELL or b.list_id is not None:
+            if b.kind is _TABLE_CELL or b.list_id is not None:
                 # a table or Word's automatic numbering may hold the missing items: no gap judgement
                 for k in interrupted:
                     interrupted[k] = True
                 continue
-            if b.kind is not BlockKind.PARAGRAPH or not b.text.strip():
+            if b.kind is not _PARAGRAPH or not b.text.strip():
                 continue
             if (m := _SUB_ITEM.match(b.text)) and last["arabic"] is not None:
                 last["arabic"] = (int(m.group(1)), m.group(1) + ".")  # "18a, 18b. …" stands for item 18
