@@ -119,4 +119,4 @@ def _path(roman: str | None, arabic: str | None, decimal: str | None, letter: st
 
 
 def heading_blocks(doc: Document) -> list[tuple[Block, Heading]]:
-    return [(b, h) for b in doc.blocks if b.kind is _PARAGRAPH and (h := parse_heading(b.text)) is not None]
+    return [(b, h) for b in doc.paragraphs() if (h := parse_heading(b.text)) is not None]

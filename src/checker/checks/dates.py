@@ -5,13 +5,13 @@ that run backwards, periods that contradict the report's period, district-level 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterable
+from typing import Iterable
 
-from ..document import Block, BlockKind, Document
+from ..document import Block, Document
 from ..validation import FORBID
 from .base import Check, Context, Finding, register
 from .shared import block_figures, block_references, body_references, doc_body_blocks, figures_by_block
-from .structure import fold, header
+from .structure import alternation, fold, header
 
 MONTHS = range(1, 13)
 
@@ -107,22 +107,7 @@ def doc_plan_blocks(ctx: Context, params: PlanParams) -> set[int]:
     return ctx.memo(key, lambda: plan_blocks(ctx.doc, params))
 
 
-_PARAGRAPH = BlockKind.PARAGRAPH  # (an enum member read through its class costs a lookup on the enum type)
 _HEADING_RANK = {"roman": 1, "arabic": 2, "decimal": 3, "letter": 4}
-
-
-@lru_cache(maxsize=64)
-def _any_pattern(patterns: tuple[str, ...]) -> Callable[[str], bool]:
-    """A test for "any of the patterns is found in the text" (`any(re.search(p, t) for p in patterns)`): one
-    compiled alternation, unless a pattern has groups (an alternation would renumber backreferences) or
-    inline flags (which an alternation cannot hold), or one does not compile (an error when a heading is met)."""
-    try:
-        if patterns and not any(re.compile(p).groups for p in patterns):
-            search = re.compile("|".join(f"(?:{p})" for p in patterns)).search
-            return lambda text: search(text) is not None
-    except re.error:
-        pass
-    return lambda text: any(re.search(p, text) for p in patterns)
 
 
 def plan_blocks(doc: Document, params: PlanParams) -> set[int]:
@@ -134,15 +119,12 @@ def plan_blocks(doc: Document, params: PlanParams) -> set[int]:
     in_plan = False
     plan_level = None
     rank = _HEADING_RANK
-    is_plan_title = _any_pattern(tuple(params.plan_headings))
-    is_result_title = _any_pattern(tuple(params.result_headings))
-    for b in doc.blocks:
-        if b.kind is not _PARAGRAPH:  # (doc.paragraphs(), without its per-block enum lookup)
-            continue
+    plan_titles, result_titles = alternation(tuple(params.plan_headings)), alternation(tuple(params.result_headings))
+    for b in doc.paragraphs():
         h = parse_heading(b.text.strip())
         if h is not None and h.level in ("roman", "arabic"):
             f = fold(h.title)
-            is_plan = is_plan_title(f) and not is_result_title(f)
+            is_plan = any(p.search(f) for p in plan_titles) and not any(p.search(f) for p in result_titles)
             if is_plan:
                 if not in_plan or rank[h.level] <= rank[plan_level]:
                     in_plan, plan_level = True, h.level

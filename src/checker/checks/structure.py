@@ -409,7 +409,7 @@ class SectionGroup:
 _HEADING_START = re.compile(r"^[*+•\-–]?\s*\S")
 
 
-def _alternation(patterns: tuple[str, ...]) -> list[re.Pattern]:
+def alternation(patterns: tuple[str, ...]) -> list[re.Pattern]:
     """The patterns compiled, for `any(p.search(t) for p in ...)`: as one alternation when they allow it (the
     same answer with one scan), else one by one (groups would renumber backreferences, and inline flags
     must open a whole pattern)."""
@@ -447,7 +447,7 @@ class ReportSections(Check):
         key = (tuple(g.patterns), tuple(g.exclude))
         c = cache.get(key)
         if c is None:
-            c = cache[key] = (_alternation(g.patterns), _alternation(g.exclude))
+            c = cache[key] = (alternation(g.patterns), alternation(g.exclude))
         return c
 
     def _headings(self, doc: Document) -> list[Block]:
@@ -455,9 +455,7 @@ class ReportSections(Check):
         from ..headings import parse_heading
 
         out = []
-        for b in doc.blocks:
-            if b.kind is not _PARAGRAPH:  # (doc.paragraphs(), without its per-block enum lookup)
-                continue
+        for b in doc.paragraphs():
             t = b.text.strip()
             if not t:
                 continue
