@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 
 from click.testing import CliRunner
 
@@ -44,19 +43,19 @@ def test_watch_loop_rechecks_a_saved_file(use_needles, tmp_path):
     f = tmp_path / "bao-cao.txt"
     f.write_text("Số liệu đúng\n", encoding="utf-8")
     seen = []
+    # the saves happen during the loop's pauses (its `sleep`), so no timing can make the test flaky:
+    # after the 1st look a save (and a Word lock file, ignored), after the 3rd look another save
+    saves = {0: lambda: (f.write_text("Số liệu sai\n", encoding="utf-8"),
+                         (tmp_path / "~$bao-cao.txt").write_text("lock")),
+             2: lambda: f.write_text("Số liệu sai và lệch\n", encoding="utf-8")}
+    pauses = []
 
-    def writer():
-        time.sleep(0.15)
-        f.write_text("Số liệu sai\n", encoding="utf-8")
-        (tmp_path / "~$bao-cao.txt").write_text("lock")  # ignored
-        time.sleep(0.4)
-        f.write_text("Số liệu sai và lệch\n", encoding="utf-8")
+    def pause(_seconds):
+        saves.get(len(pauses), lambda: None)()
+        pauses.append(_seconds)
 
-    t = threading.Thread(target=writer)
-    t.start()
-    watch_loop(str(tmp_path), {}, interval=0.05, timeout=5, max_checks=2,
+    watch_loop(str(tmp_path), {}, interval=0.05, max_cycles=20, max_checks=2, sleep=pause,
                on_result=lambda r, new: seen.append(([i.rule for i in r.issues], len(new))))
-    t.join()
     assert seen == [(["AR901"], 1), (["AR901", "NF902"], 1)]
 
 
@@ -66,15 +65,22 @@ def test_watch_command_prints_findings_and_exits_0(use_needles, tmp_path):
     f = tmp_path / "bao-cao.txt"
     f.write_text("Số liệu đúng\n", encoding="utf-8")
 
-    def writer():
-        time.sleep(0.3)
-        f.write_text("Số liệu sai\n", encoding="utf-8")
+    done = threading.Event()
+
+    def writer():  # saves again every 0.3 s until the watcher has reported, however slow its start-up
+        k = 0
+        while not done.wait(0.3):
+            k += 1
+            f.write_text("Số liệu sai" + " " * k + "\n", encoding="utf-8")
 
     t = threading.Thread(target=writer)
     t.start()
-    res = CliRunner().invoke(main, ["watch", str(tmp_path), "--interval", "0.05", "--timeout", "5", "--max-checks", "1",
-                                    "--no-color"])
-    t.join()
+    try:
+        res = CliRunner().invoke(main, ["watch", str(tmp_path), "--interval", "0.05", "--timeout", "20",
+                                        "--max-checks", "1", "--no-color"])
+    finally:
+        done.set()
+        t.join()
     assert res.exit_code == 0, res.output
     assert "AR901" in res.output and "Gặp từ «sai»" in res.output
     assert "1 mới" in res.output
