@@ -94,8 +94,7 @@ class Document:
         return (b for b in self.blocks if b.is_body)
 
     def paragraphs(self) -> Iterator[Block]:
-        paragraph = BlockKind.PARAGRAPH  # (read once: a member read through the enum class costs a lookup)
-        return (b for b in self.blocks if b.kind is paragraph)
+        return (b for b in self.blocks if b.kind is BlockKind.PARAGRAPH)
 
     def notes(self, kind: BlockKind = BlockKind.FOOTNOTE) -> dict[int, list[Block]]:
         out: dict[int, list[Block]] = {}

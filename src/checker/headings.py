@@ -85,19 +85,13 @@ def parse_heading(text: str, max_title: int = 300) -> Heading | None:
                    m.start("letter"), m.end(), title)
 
 
-# Enum members read through their class cost an attribute lookup on the enum type each time: the loop over
-# every block compares against these module constants instead.
-_PARAGRAPH = BlockKind.PARAGRAPH
-_TABLE_CELL = BlockKind.TABLE_CELL
-
-
 def assign_sections(doc: Document) -> None:
     """Sets `Block.section` ("II.1.a") on every body block from the typed heading labels."""
     roman = arabic = letter = None
     decimal: str | None = None
     for block in doc.blocks:
-        if block.kind is not _PARAGRAPH:
-            if block.kind is _TABLE_CELL:
+        if block.kind is not BlockKind.PARAGRAPH:
+            if block.kind is BlockKind.TABLE_CELL:
                 block.section = _path(roman, arabic, decimal, letter)
             continue
         h = parse_heading(block.text)

@@ -337,16 +337,11 @@ class Grid:
 
 # --- building grids ----------------------------------------------------------------------------
 
-# Enum members read through their class cost an attribute lookup on the enum type each time: the loops over
-# every block compare against these module constants instead.
-_TABLE_CELL = BlockKind.TABLE_CELL
-_PARAGRAPH = BlockKind.PARAGRAPH
-
 
 def _word_grids(doc: Document) -> Iterator[Grid]:
     by_table: dict[int, dict[tuple[int, int], Cell]] = {}
     for b in doc.blocks:
-        if b.kind is _TABLE_CELL and b.table is not None and b.row is not None and b.column is not None:
+        if b.kind is BlockKind.TABLE_CELL and b.table is not None and b.row is not None and b.column is not None:
             by_table.setdefault(b.table, {})[(b.row, b.column)] = Cell(b, 0, len(b.text), b.row, b.column)
     spans_all = doc.meta.get("table_spans") if isinstance(doc.meta, dict) else None
     for number, cells in sorted(by_table.items()):
@@ -400,7 +395,7 @@ def _markdown_grids(doc: Document) -> Iterator[Grid]:
         yield Grid(f"md{count}", cells, r, n_cols, markdown_header=header)
 
     for b in doc.blocks:
-        if b.kind is _PARAGRAPH and "|" in b.text:  # a pipe row holds a "|" (no strip for the others)
+        if b.kind is BlockKind.PARAGRAPH and "|" in b.text:  # a pipe row holds a "|" (no strip for the others)
             t = b.text.strip()
             if len(t) >= 2 and t.startswith("|") and t.endswith("|"):
                 run.append(b)

@@ -1088,9 +1088,6 @@ class Anniversary(Check):
 
 # --- 8. footnote breakdown ------------------------------------------------------------
 
-# (enum members read through their class cost an attribute lookup on the enum type: hoisted for the block loops)
-_FOOTNOTE = BlockKind.FOOTNOTE
-_PARAGRAPH = BlockKind.PARAGRAPH
 
 _PERSONS = frozenset(["đồng chí", "đảng viên", "trường hợp", "người", "cán bộ", "cá nhân", "quần chúng", "hội viên",
                       "đoàn viên", "học viên", "công chức", "viên chức", "lao động", "bị can", "bị cáo", "đối tượng"])
@@ -1190,7 +1187,7 @@ class FootnoteBreakdown(Check):
         number of such breaks equals the number of notes, the k-th break is the k-th note's mark."""
         found = False
         for b in doc.blocks:
-            if b.kind is _FOOTNOTE:
+            if b.kind is BlockKind.FOOTNOTE:
                 continue
             for ref in b.note_refs:
                 if ref.kind == "footnote" and ref.number in notes:
@@ -1198,7 +1195,7 @@ class FootnoteBreakdown(Check):
                     yield b, ref.number, ref.position
         if found or not doc.meta.get("footnote_anchors_lost"):
             return
-        body = [b for b in doc.blocks if b.kind is _PARAGRAPH]
+        body = [b for b in doc.blocks if b.kind is BlockKind.PARAGRAPH]
         breaks = []
         for prev, nxt in zip(body, body[1:]):
             if prev.line is not None and nxt.line is not None and nxt.line != prev.line + 1:

@@ -14,11 +14,6 @@ from .base import Check, Context, Finding, register
 
 # --- shared helpers ------------------------------------------------------------------------------
 
-# Enum members read through their class cost an attribute lookup on the enum type each time: loops over
-# every block compare against these module constants instead.
-_PARAGRAPH = BlockKind.PARAGRAPH
-_TABLE_CELL = BlockKind.TABLE_CELL
-
 
 def header(ctx: Context):
     from ..profiles import read_header
@@ -477,7 +472,7 @@ class ReportSections(Check):
         noi_nhan, _ = _recipients(ctx)
         if noi_nhan is not None:
             heads = [b for b in heads if b.index < noi_nhan.index]
-        body = [b for b in _body(ctx) if b.kind is _PARAGRAPH and
+        body = [b for b in _body(ctx) if b.kind is BlockKind.PARAGRAPH and
                 (h.title_block is None or b.index > h.title_block.index) and
                 (noi_nhan is None or b.index < noi_nhan.index)]
         if not body:
@@ -569,12 +564,12 @@ class HeadingNumbering(Check):
         parent_roman = parent_arabic = None
         outer: list[tuple] = []  # enclosing arabic sequences of a nested list that restarted at 1
         for b in doc.blocks:
-            if b.kind is _TABLE_CELL or b.list_id is not None:
+            if b.kind is BlockKind.TABLE_CELL or b.list_id is not None:
                 # a table or Word's automatic numbering may hold the missing items: no gap judgement
                 for k in interrupted:
                     interrupted[k] = True
                 continue
-            if b.kind is not _PARAGRAPH or not b.text.strip():
+            if b.kind is not BlockKind.PARAGRAPH or not b.text.strip():
                 continue
             if (m := _SUB_ITEM.match(b.text)) and last["arabic"] is not None:
                 last["arabic"] = (int(m.group(1)), m.group(1) + ".")  # "18a, 18b. …" stands for item 18
