@@ -9,7 +9,7 @@ from typing import Iterable
 
 from .checks.base import Check, Context, Finding, kinds
 from .document import Block, Document
-from .issues import Coverage, Issue, Location, Severity
+from .issues import Coverage, Issue, Location, Related, Severity
 from .rules import CATEGORY_PREFIX, RuleFileError, RuleSpec, load_rule_file, parsed_cache_batch, rule_files
 from .validation import Invalid, validate
 
@@ -159,7 +159,14 @@ def to_issue(rule: LoadedRule, f: Finding, lang: str, severity: Severity | None 
         actual=f.actual,
         context=context,
         context_offset=start - cstart,
+        related=[_related(b, s, e) for b, s, e in f.related],
     )
+
+
+def _related(block: Block, start: int, end: int) -> Related:
+    start = max(0, min(start, len(block.text)))
+    end = max(start, min(end, len(block.text)))
+    return Related(location=location_of(block, start, end), excerpt=block.text[start:end])
 
 
 def applies(rule: LoadedRule, profile: str | None) -> bool:

@@ -44,6 +44,17 @@ class Location:
 
 
 @dataclass(slots=True, kw_only=True)
+class Related:
+    """Another place a finding involves, with the text there."""
+
+    location: Location
+    excerpt: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"location": self.location.to_json(), "excerpt": self.excerpt}
+
+
+@dataclass(slots=True, kw_only=True)
 class Issue:
     """One finding of one rule, with its message already rendered in the run's language."""
 
@@ -59,6 +70,8 @@ class Issue:
     # The sentence around the excerpt and where the excerpt starts in it: for the console only.
     context: str | None = None
     context_offset: int = 0
+    # Other places the finding involves (the total of a breakdown stated elsewhere, other citations).
+    related: list["Related"] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -74,6 +87,8 @@ class Issue:
             data["expected"] = self.expected
         if self.actual is not None:
             data["actual"] = self.actual
+        if self.related:
+            data["related"] = [r.to_json() for r in self.related]
         return data
 
     @property

@@ -32,6 +32,8 @@ class Finding:
     `start`/`end` are 0-based offsets into `block.text` (the excerpt). `args`
     fill the rule's message template; `variant` picks one of its messages.
     `severity` overrides the rule's default (a truncation is `info`, say).
+    `related` are the other places the finding involves (the total a breakdown in a footnote sums
+    to, the other citations of a document): (block, start, end), shown beside the main place.
     """
 
     block: Block
@@ -42,6 +44,7 @@ class Finding:
     expected: str | None = None
     actual: str | None = None
     severity: Severity | None = None
+    related: list[tuple[Block, int, int]] = field(default_factory=list)
 
 
 @dataclass

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..i18n import t
-from ..issues import FileResult, Issue, Severity
+from ..issues import FileResult, Issue, Location, Severity
 
 if TYPE_CHECKING:
     from ..api import Result
@@ -26,7 +26,11 @@ def make_console(file: TextIO | None = None, *, no_color: bool = False, width: i
 
 
 def location_text(issue: Issue, lang: str) -> str:
-    loc = issue.location
+    return place_text(issue.location, lang)
+
+
+def place_text(loc: Location, lang: str) -> str:
+    """Where a place is, as a clerk finds it: section, table cell or footnote, then line or paragraph."""
     parts = []
     if loc.section:
         parts.append(t("location.section", lang, section=loc.section))
@@ -96,6 +100,11 @@ def render_file(console: Console, fr: FileResult, lang: str) -> None:
         ex = excerpt_text(issue, plain)
         if ex is not None:
             console.print(Text("     │ ", style="dim") + ex)
+        for rel in issue.related:
+            line = Text(f"     {t('related', lang)}: {place_text(rel.location, lang)}", style="dim")
+            if rel.excerpt:
+                line.append(" «" + _one_line(rel.excerpt) + "»")
+            console.print(line)
     console.print()
 
 

@@ -21,7 +21,7 @@ from ..i18n import t
 
 if TYPE_CHECKING:
     from ..api import Result
-    from ..issues import Issue
+    from ..issues import Issue, Related
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -104,9 +104,25 @@ def _result(issue: "Issue", path: str, rule_index: dict[str, int], lang: str) ->
         "partialFingerprints": {"checker/v1": _fingerprint(issue, path)},
         "properties": properties,
     }
+    if issue.related:
+        out["relatedLocations"] = [_related(rel, k, path, lang) for k, rel in enumerate(issue.related, 1)]
     if issue.rule in rule_index:
         out["ruleIndex"] = rule_index[issue.rule]
     return out
+
+
+def _related(rel: "Related", k: int, path: str, lang: str) -> dict[str, Any]:
+    """A related place (SARIF relatedLocations): its region for text inputs, its excerpt as the message."""
+    loc = rel.location
+    physical: dict[str, Any] = {"artifactLocation": _artifact_location(path)}
+    if loc.line is not None:
+        region: dict[str, Any] = {"startLine": loc.line}
+        if loc.column is not None:
+            region["startColumn"] = loc.column
+            region["endColumn"] = max(loc.end_column or loc.column, loc.column)
+        physical["region"] = region
+    return {"id": k, "physicalLocation": physical, "message": {"text": rel.excerpt or "-"},
+            "properties": {"location": loc.to_json()}}
 
 
 def _fingerprint(issue: "Issue", path: str) -> str:
