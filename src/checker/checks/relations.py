@@ -4,7 +4,6 @@ anniversaries and footnote breakdowns. Shares the per-document extraction of `ar
 import bisect
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 from typing import Iterable
@@ -12,20 +11,15 @@ from typing import Iterable
 from ..document import BlockKind, Document
 from ..issues import Severity
 from ..validation import FORBID
-from .arithmetic import (_ORDINAL_BEFORE, _has_kind, BlockFigures, noun_count_cls, PctRelation, _figs, _doc_style, _pct_holds, doc_figures, fmt, in_paren,
-                         interval, judge_percent, same_unit_scope, truncates_to)
+from .. import figures as F
+from ..relate.blocks import BlockFigures, blocks_with, doc_figures, doc_style, has_kind, in_paren, same_unit_scope
+from ..relate.nouns import ORDINAL_BEFORE, noun_count_cls
+from .judge import PctRelation, fmt, interval, judge_percent, truncates_to
 from .base import Check, Context, Finding, register
 
 
 def _is_qty(f) -> bool:
     return f.kind == "quantity"
-
-
-def _blocks_with(doc: Document, ctx: Context, kind: str) -> list[BlockFigures]:
-    """The blocks of `doc_figures` (in order) that hold a figure of this kind, found once per document: most
-    blocks (table cells above all) hold bare numbers only, and several rules need a quantity or a percent."""
-    return ctx.memo(("relations:blocks with", kind),
-                    lambda: [bf for bf in doc_figures(doc, ctx) if _has_kind(bf, kind)])
 
 
 def _num_iv(n, exact: bool) -> tuple[Fraction, Fraction]:
@@ -134,7 +128,7 @@ class PartsTotal(Check):
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         seen = set()
-        for bf in _blocks_with(doc, ctx, "quantity"):  # every form sums quantities (a total or its parts)
+        for bf in blocks_with(doc, ctx, "quantity"):  # every form sums quantities (a total or its parts)
             for found in (*self._parens(bf, ctx), *self._gom(bf, ctx), *self._targets(bf, ctx)):
                 key = (found.block.index, found.start, found.end)
                 if key not in seen:
@@ -143,7 +137,6 @@ class PartsTotal(Check):
 
     # "24 cuộc phản biện (03 cuộc cấp huyện và 21 cuộc cấp xã)"
     def _parens(self, bf: BlockFigures, ctx: Context) -> Iterable[Finding]:
-        F = _figs()
         text = bf.block.text
         NounCount = noun_count_cls()
         for ps, pe in bf.parens:
@@ -178,7 +171,7 @@ class PartsTotal(Check):
             same_noun = all(_is_qty(f) and f.unit == total.unit for f in raw)
             if re.search(r"[^\w\s,]", gap) or words > (12 if same_noun else self.params.max_noun_words + 3):
                 continue
-            if any(isinstance(f, F.Number) and _ORDINAL_BEFORE.search(text[max(0, f.start - 12):f.start]) for f in raw):
+            if any(isinstance(f, F.Number) and ORDINAL_BEFORE.search(text[max(0, f.start - 12):f.start]) for f in raw):
                 continue  # "(ấp 4 và ấp 6)": labels, not counts
             single = len(raw) == 1
             if _REF_BEFORE_PAREN.search(text, max(0, ps - 40), ps) and (single or _COMPARE_WORDS.search(gap)):
@@ -215,7 +208,6 @@ class PartsTotal(Check):
     def _mixed(self, bf, ctx, total, nums, texts, gap, partial, ps, pe):
         """Parts counted in other nouns (or bare numbers): they may be a breakdown of the total, or of another
         count of the clause ("30 đồng chí tham gia 05 lớp (tập trung 13, không tập trung 17)")."""
-        F = _figs()
         point = sum(Fraction(n.value) for n in nums)
         if gap.strip():
             # the parts belong to one of the counts of the clause before the parenthesis
@@ -266,7 +258,6 @@ class PartsTotal(Check):
 
     # "X đơn vị, gồm: 3 đơn vị …, 4 đơn vị …" / "…, trong đó 12 đơn vị …"
     def _gom(self, bf: BlockFigures, ctx: Context) -> Iterable[Finding]:
-        F = _figs()
         text = bf.block.text
         words = {w.lower() for w in self.params.complete_words} | {"trong đó"}
         for i, link in enumerate(bf.figs):
@@ -339,7 +330,6 @@ class PartsTotal(Check):
 
     def _total_by_unit(self, bf: BlockFigures, i: int, link):
         """The count before `link` (same sentence, one attribute between) whose noun the first part after it has."""
-        F = _figs()
         after = [f for f in bf.figs[i + 1:] if not isinstance(f, F.Link)]
         if not after or not _is_qty(after[0]) or not F.is_count_unit(after[0].unit):
             return None
@@ -357,7 +347,6 @@ class PartsTotal(Check):
 
     # "đạt và vượt 36/50 chỉ tiêu, 09 chỉ tiêu …, 05 chỉ tiêu …"
     def _targets(self, bf: BlockFigures, ctx: Context) -> Iterable[Finding]:
-        F = _figs()
         text = bf.block.text
         for i, r in enumerate(bf.figs):
             if not isinstance(r, F.Ratio) or r.noun not in self.params.target_nouns:
@@ -437,15 +426,14 @@ class Remainder(Check):
     Params = RemainderParams
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        F = _figs()
         p = self.params
         rest_re, neg_re, total_re, done_re = _remainder_patterns(
             tuple(p.rest_words), tuple(p.negations), tuple(p.total_words), tuple(p.done_words))
         pending_after = _PENDING_AFTER
-        for bf in _blocks_with(doc, ctx, "quantity"):
+        for bf in blocks_with(doc, ctx, "quantity"):
             # both forms compare counts of a counting noun: the ratio form one after a ratio, the quantity form three
             counts = sum(1 for f in bf.figs if f.kind == "quantity" and F.is_count_unit(f.unit))
-            has_ratio = _has_kind(bf, "ratio")
+            has_ratio = has_kind(bf, "ratio")
             if counts == 0 or (counts < 3 and not has_ratio):
                 continue
             text = bf.block.text
@@ -559,9 +547,8 @@ class Shares(Check):
     Params = SharesParams
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        F = _figs()
-        style = _doc_style(doc, ctx)
-        for bf in _blocks_with(doc, ctx, "percent"):  # every item is a quantity with its share
+        style = doc_style(doc, ctx)
+        for bf in blocks_with(doc, ctx, "percent"):  # every item is a quantity with its share
             text = bf.block.text
             items = []  # (quantity, percent, index of quantity)
             figs = bf.figs
@@ -733,11 +720,10 @@ class Growth(Check):
     Params = GrowthParams
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        F = _figs()
         words = {w.lower(): "up" for w in self.params.up}
         words.update({w.lower(): "down" for w in self.params.down})
         words.update({w.lower(): "level" for w in self.params.level})
-        for bf in _blocks_with(doc, ctx, "percent"):  # both forms state a change as a percent
+        for bf in blocks_with(doc, ctx, "percent"):  # both forms state a change as a percent
             text = bf.block.text
             if "%" not in text:
                 continue
@@ -766,7 +752,6 @@ class Growth(Check):
 
     def _by_amount(self, bf, ctx, real):
         """"Q1 …, giảm N … so với cùng kỳ (giảm x%)": the earlier value is Q1 ± N, and N of it is x%."""
-        F = _figs()
         figs, text = bf.figs, bf.block.text
         for n in range(1, len(real) - 1):
             k = real[n]
@@ -814,7 +799,6 @@ class Growth(Check):
     def _q1_before(self, bf, real, n, link):
         """The figure the comparison is about: the last quantity before it in the same clause, with only
         shares or plan percentages ("đạt 74,6% dự toán") between, not in parentheses."""
-        F = _figs()
         figs = bf.figs
         for m in range(n - 1, -1, -1):
             g = figs[real[m]]
@@ -830,7 +814,6 @@ class Growth(Check):
     def _stated_after(self, bf, real, n, p):
         """"Q1 …, tăng x% so với cùng kỳ (năm trước) (Q2)", "Q1 …, tăng x% so với cùng kỳ năm 2024 là Q2",
         "Q1 (tăng x% so với cùng kỳ là Q2)"."""
-        F = _figs()
         figs, text = bf.figs, bf.block.text
         m = _REF_PAREN.match(text, p.end)
         la = False
@@ -976,7 +959,6 @@ class Anniversary(Check):
     Params = AnniversaryParams
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        F = _figs()
         p = self.params
         trig, bare, strict_before, review = _anniversary_patterns(
             tuple(p.strict), tuple(p.inclusive), tuple(p.reviews), tuple(p.review_verbs))
@@ -1061,7 +1043,6 @@ class Anniversary(Check):
 
     @staticmethod
     def _span(bf, paren) -> tuple[int, int] | None:
-        F = _figs()
         text = bf.block.text
         inner = [f for f in bf.figs if paren[0] < f.start and f.end < paren[1] and not isinstance(f, F.Link)]
         if len(inner) == 1 and isinstance(inner[0], F.YearSpan):
@@ -1103,7 +1084,6 @@ class FootnoteBreakdown(Check):
     """A footnote itemising the count stated at its anchor ("kỷ luật 08 đồng chí¹" → 02 + 01 + 03 + 02)."""
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        F = _figs()
         notes = doc.notes(BlockKind.FOOTNOTE)
         if not notes:
             return

@@ -291,7 +291,7 @@ class RepeatedFigure(Check):
             _figures()
         except ImportError:  # pragma: no cover
             return
-        from .arithmetic import doc_figures
+        from ..relate.blocks import doc_figures
         lows = body_lows(ctx)  # (shared with the spelling rules, which need the whole body lowered anyway)
 
         seen: dict[tuple, list[tuple]] = {}
