@@ -97,7 +97,7 @@ class RatioPercent(Check):
                     continue
                 p = bf.figs[j]
                 a, b, exact = _ratio_operands(f)
-                ctx.coverage.relations += 1
+                ctx.coverage.count("ratio-percent", "clause")
                 found = judge_percent(PctRelation(a, b, p.number, f.start, p.end, exact), style, bf.block)
                 if found:
                     yield found
@@ -127,7 +127,7 @@ class RatioPercent(Check):
                 continue
             if not same_unit_scope(bf, q1.end, p.start) or not re.fullmatch(r"[^\d()]{0,40}", text[q1.end:figs[k - 1].start]):
                 continue
-            ctx.coverage.relations += 1
+            ctx.coverage.count("ratio-percent", "clause")
             found = judge_percent(PctRelation(q1.number, q2.number, p.number, q1.start, q2.end + 1,
                                               F.is_count_unit(q1.unit)), style, bf.block)
             if found:
@@ -176,7 +176,7 @@ class RatioPercent(Check):
             exact = F.is_count_unit(q1.unit)
             if q1.unit != q2.unit:
                 continue  # different money units: the percentage is left to the reader
-            ctx.coverage.relations += 1
+            ctx.coverage.count("ratio-percent", "clause")
             found = judge_percent(PctRelation(a, b, p.number, q1.start, p.end, exact), style, bf.block)
             if found:
                 if found.severity is None:
@@ -218,7 +218,7 @@ class PairTarget(Check):
                         continue
                     pair = bf.figs[j]
                     a, b, exact = _ratio_operands(f)
-                    ctx.coverage.relations += 1
+                    ctx.coverage.count("pair-target", "clause")
                     found = judge_percent(PctRelation(a, b, pair.actual, f.start, pair.end, exact), style, bf.block)
                     if found:
                         found.args["stated"] = f"{pair.actual.text}%"
@@ -232,7 +232,7 @@ class PairTarget(Check):
                         continue
                     if not _TARGET_AFTER.match(text_of(bf)[q.end:q.end + 30]):
                         continue
-                    ctx.coverage.relations += 1
+                    ctx.coverage.count("pair-target", "clause")
                     found = judge_percent(PctRelation(f.actual, f.target, q.number, f.start, q.end, False),
                                           style, bf.block)
                     if found:

@@ -217,7 +217,7 @@ class PartsTotal(Check):
             cands = [total]
         if not cands or any(Fraction(c.number.value) == point for c in cands):
             return
-        ctx.coverage.relations += 1
+        ctx.coverage.count("parts-total", "clause")
         top = max(cands, key=lambda c: c.number.value)
         tv = Fraction(top.number.value)
         # more than every candidate total, yet close enough to be a breakdown of one (not "5 lớp (350 học viên)")
@@ -233,7 +233,7 @@ class PartsTotal(Check):
 
     def _judge(self, bf, ctx, total, parts_iv, total_iv, point, partial, severity, part_texts, unit, start, end,
                part_decimals=0):
-        ctx.coverage.relations += 1
+        ctx.coverage.count("parts-total", "clause")
         lo = sum(iv[0] for iv in parts_iv)
         hi = sum(iv[1] for iv in parts_iv)
         tlo, thi = total_iv
@@ -371,7 +371,7 @@ class PartsTotal(Check):
                        for q in parts)
             total = r.den.value
             point = Fraction(r.num.value) + sum(Fraction(q.number.value) for q in parts)
-            ctx.coverage.relations += 1
+            ctx.coverage.count("parts-total", "sentence")
             if point > total or point < total:
                 # short of the total: an error when the last part is declared the rest ("còn lại"), else a warning
                 args = {"parts": " + ".join([r.num.text] + [q.number.text for q in parts]), "sum": fmt(point),
@@ -459,7 +459,7 @@ class Remainder(Check):
                     # "thành 32/36 vụ, không thành 04 vụ và 07 vụ chờ xác minh": the rest is C or C + D…
                     if any(g.number.malformed for g in same) or f.num.malformed or f.den.malformed:
                         continue
-                    ctx.coverage.relations += 1
+                    ctx.coverage.count("remainder", "clause")
                     expected = Fraction(f.den.value - f.num.value)
                     sums = [sum(Fraction(g.number.value) for g in same[:n + 1]) for n in range(len(same))]
                     if expected in sums:
@@ -509,7 +509,7 @@ class Remainder(Check):
     def _judge(self, bf, ctx, total, done, rest, unit, start, end):
         if any(n.malformed for n in (total, done, rest)):
             return
-        ctx.coverage.relations += 1
+        ctx.coverage.count("remainder", "clause")
         expected = total.value - done.value
         if expected == rest.value:
             return
@@ -520,7 +520,7 @@ class Remainder(Check):
         """"Nhận 06 đơn, lưu 03 đơn, chuyển 02 đơn, 01 đơn đang giải quyết": the outcomes add up to the total."""
         if total.number.malformed or any(q.number.malformed for q in parts):
             return
-        ctx.coverage.relations += 1
+        ctx.coverage.count("remainder", "clause")
         point = sum(Fraction(q.number.value) for q in parts)
         if point == total.number.value:
             return
@@ -602,7 +602,7 @@ class Shares(Check):
                 if any(_is_qty(g) and g.unit == q.unit for g in figs if td.end <= g.start < q.start):
                     continue
                 exact = F.is_count_unit(q.unit)
-                ctx.coverage.relations += 1
+                ctx.coverage.count("shares", "clause")
                 done.add(p.start)
                 found = judge_percent(PctRelation(q.number, x.number, p.number, x.start, p.end, exact), style, bf.block)
                 if found:
@@ -623,7 +623,7 @@ class Shares(Check):
                 x = parents[-1]
                 if not (F.is_count_unit(x.unit) and F.is_count_unit(q.unit)) or in_paren(bf, x.start):
                     continue
-                ctx.coverage.relations += 1
+                ctx.coverage.count("shares", "clause")
                 done.add(p.start)
                 found = judge_percent(PctRelation(q.number, x.number, p.number, x.start, par[1], True), style, bf.block)
                 if found:
@@ -657,7 +657,7 @@ class Shares(Check):
                 tnum = parse_number(fmt(total))
                 found_all = []
                 for q, p in group:
-                    ctx.coverage.relations += 1
+                    ctx.coverage.count("shares", "clause")
                     # the total is the sum of the items: no single-digit typo of one item explains a mismatch
                     found = judge_percent(PctRelation(q.number, tnum, p.number, q.start, p.end, True), style, bf.block,
                                           typo=False)
@@ -786,7 +786,7 @@ class Growth(Check):
             if base <= 0:
                 continue
             plo, phi = interval(p.number.value, p.number.decimals, False)
-            ctx.coverage.relations += 1
+            ctx.coverage.count("growth", "clause")
             if lo * 100 <= phi and plo <= hi * 100:
                 continue
             g = Fraction(d.number.value) * 100 / base
@@ -895,7 +895,7 @@ class Growth(Check):
                 plo, phi = -phi, -plo
             glo = (iv1[0] / iv2[1] - 1) * 100
             ghi = (iv1[1] / iv2[0] - 1) * 100
-        ctx.coverage.relations += 1
+        ctx.coverage.count("growth", "clause")
         if glo <= phi and plo <= ghi:
             return None
         v1, v2 = _val(q1, q1.unit), _val(q2, q1.unit)
@@ -993,7 +993,7 @@ class Anniversary(Check):
                     break
                 n = int(m.group(2))
                 diff = report_year - date.year
-                ctx.coverage.relations += 1
+                ctx.coverage.count("anniversary", "sentence")
                 if abs(diff - n) <= 1:  # a review may fall in the year before or after the N-th anniversary
                     continue
                 args = {"computation": f"{report_year} − {date.year} = {diff}", "stated": f"{n} năm"}
@@ -1025,7 +1025,7 @@ class Anniversary(Check):
             if years is None:
                 continue
             diff = years[1] - years[0]
-            ctx.coverage.relations += 1
+            ctx.coverage.count("anniversary", "clause")
             if triggered:
                 inclusive = m.group(1).lower() in [w.lower() for w in p.inclusive]
                 if diff == n or (inclusive and diff + 1 == n):
@@ -1132,7 +1132,7 @@ class FootnoteBreakdown(Check):
                     break
                 chain.insert(0, g)
                 k -= 1
-            ctx.coverage.relations += 1
+            ctx.coverage.count("footnote-breakdown", "footnote")
             point = sum(Fraction(p.number.value) for p in parts)
             tv = Fraction(total.number.value)
             if point == tv:

@@ -316,7 +316,7 @@ class RepeatedFigure(Check):
                     continue  # different periods
                 if first[5] != other[5]:
                     continue  # different named subjects (or one named, one not)
-                ctx.coverage.relations += 1
+                ctx.coverage.count("repeated-figure", "document")
                 block, num, s, e = other[0], other[1], other[2], other[3]
                 indicator = " ".join(key[0]) + " … " + " ".join(key[1])
                 yield Finding(block, s, e, args={"indicator": indicator, "value": num.text, "other": first[1].text,
@@ -429,7 +429,7 @@ class CountedList(Check):
                 items = inner.split(";" if ";" in inner else ",")
                 if any(len(x.split()) > self.params.max_item_words for x in items):
                     continue  # long clauses: an explanation, not a list of names
-                ctx.coverage.relations += 1
+                ctx.coverage.count("count-list", "list")
                 if n in counts:
                     continue
                 yield Finding(block, m.start(), m.end(), args={"count": m.group(1), "noun": m.group(2),
@@ -475,7 +475,7 @@ class CountedList(Check):
             if self._open(" ".join(b.text for b in blocks[i + 1:i + 1 + count])[-20:]):
                 return
             counts = [count]
-        ctx.coverage.relations += 1
+        ctx.coverage.count("count-list", "list")
         if n in counts:
             return
         yield Finding(block, gm.start(g), gm.end(g + 1), args={"count": token, "noun": noun, "items": counts[-1]},

@@ -229,7 +229,7 @@ class TableTotal(Check):
                 continue
             if all(len(s[2]) < self.params.min_parts for s in sums):
                 continue
-            ctx.coverage.relations += 1
+            ctx.coverage.count("table-total", "table")
             holds = False
             for total, slack, _ in sums:
                 if abs(total - stated.value) <= slack + _slack(stated, rounded):
@@ -299,7 +299,7 @@ class TableTotal(Check):
                     holds = total - stated.value <= tol
                 sure = stated.sure and all(v.sure for v in vals)
                 checked.append((r, holds, stated, total, sure, tol == 0, _shown(vals + [stated])))
-            ctx.coverage.relations += len(checked)
+            ctx.coverage.count("table-total", "table", len(checked))
             good = sum(1 for x in checked if x[1])
             bad = [x for x in checked if not x[1]]
             if not bad or good < 2 or good <= len(bad):
@@ -529,7 +529,7 @@ class TablePercentColumn(Check):
                 truncated = stated.value <= hi and stated.value + step >= lo  # cut instead of rounded
             sure = stated.sure and a.sure and b.sure
             checked.append((r, holds, truncated, stated, mid, sure))
-        ctx.coverage.relations += len(checked)
+        ctx.coverage.count("table-percent", "table", len(checked))
         good = sum(1 for x in checked if x[1])
         bad = [x for x in checked if not x[1]]
         if not bad or (len(checked) >= 2 and good < len(bad)):
