@@ -46,6 +46,8 @@ class Sum:
     unnumbered: int = 0
     # items that may belong to the breakdown but carry no figure: the sum is then a lower bound only
     unknown: bool = False
+    # the text says the list is whole ("gồm:", "còn lại"): a shortfall is then as sure as an excess
+    sure: bool = False
 
 
 @dataclass(slots=True)

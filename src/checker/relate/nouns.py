@@ -84,3 +84,14 @@ def _slash_counts(text: str, figs: list) -> tuple:
         i += 1
     return tuple(out)
 
+
+
+# nouns that count people: a breakdown may count them with another classifier ("11 trường hợp, 07 đồng chí")
+PERSON_NOUNS = frozenset(["đồng chí", "đảng viên", "trường hợp", "người", "cán bộ", "cá nhân", "quần chúng", "hội viên",
+                          "đoàn viên", "học viên", "công chức", "viên chức", "lao động", "bị can", "bị cáo", "đối tượng",
+                          "lượt người", "thành viên", "học sinh", "sinh viên", "công dân", "cử tri", "thí sinh"])
+
+
+def same_kind(unit: str | None, total_unit: str | None) -> bool:
+    """Counts that may be parts of one total: the same noun, or people counted with another classifier."""
+    return unit == total_unit or (unit in PERSON_NOUNS and total_unit in PERSON_NOUNS)
