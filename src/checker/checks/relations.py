@@ -266,17 +266,9 @@ class PartsTotal(Check):
             before = [f for f in bf.figs[:i] if not isinstance(f, F.Link)]
             if not before:
                 continue
-            # "Tổng thu đạt 8.415,6 tỷ đồng, đạt 75,1% dự toán. Trong đó thu nội địa …": the total's own share
-            # between it and the breakdown, which opens the next sentence; parts are then of the same unit
-            # family and only an excess is reported, as a warning
+            # (a breakdown opening the next sentence, "…, đạt 75,1% dự toán. Trong đó thu nội địa …", is the
+            # breakdown finder's: relate/finders/breakdown.py)
             after_share = None
-            if link.word == "trong đó" and isinstance(before[-1], F.Percent) and len(before) > 1 \
-                    and _is_qty(before[-2]) and _SHARE_BETWEEN.fullmatch(text, before[-2].end, before[-1].start) \
-                    and re.fullmatch(r"(?:\s*[^\W\d_]+){0,4}\s*[.;:,]?\s*", text[before[-1].end:link.start]) \
-                    and same_unit_scope(bf, before[-2].end, before[-1].start, True) \
-                    and not F.is_count_unit(before[-2].unit):
-                after_share = before[-1].end
-                before = before[:-1]
             if not _is_qty(before[-1]):
                 continue
             total = before[-1]
