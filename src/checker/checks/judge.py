@@ -218,8 +218,24 @@ def _usable(*ops) -> bool:
     return all(not op.number.malformed for op in ops)
 
 
+def _sum_fails(rel, totals: list, lo: Fraction, hi: Fraction) -> tuple[bool, bool] | None:
+    """(exceeds, short) of parts in [lo, hi] against the sum of `totals`, or None if they do not convert."""
+    unit = rel.total.unit
+    tlo = thi = Fraction(0)
+    for t in totals:
+        iv = operand_interval(t, unit)
+        if iv is None or t.number.malformed:
+            return None
+        tlo, thi = tlo + iv[0], thi + iv[1]
+    exceed = lo > thi
+    short = not rel.unknown and hi < tlo and (rel.complete or (rel.near_whole and (
+        (len(rel.parts) >= 3 and hi * 5 >= tlo * 4) or hi * 20 >= tlo * 19)))
+    return exceed, short
+
+
 def judge_sum(rel) -> Verdict | None:
-    """parts (+ items named without a figure) = total, or ≤ total for a partial list."""
+    """parts (+ items named without a figure) = total, or ≤ total for a partial list; the relation holds when
+    it holds for one reading of the total."""
     total, parts = rel.total, rel.parts
     if not parts or not _usable(total, *parts):
         return None
@@ -229,16 +245,22 @@ def judge_sum(rel) -> Verdict | None:
         return None
     lo = sum(iv[0] for iv in ivs) + rel.unnumbered
     hi = sum(iv[1] for iv in ivs) + rel.unnumbered
-    tlo, thi = operand_interval(total, unit)
-    point = sum(_point(p, unit) for p in parts) + rel.unnumbered
-    exceed = lo > thi
-    short = rel.complete and not rel.unknown and hi < tlo
-    if not (exceed or short):
+    fails = _sum_fails(rel, [total, *rel.more_totals], lo, hi)
+    if fails is None or not any(fails):
         return None
+    for other in rel.alternatives:
+        alt = _sum_fails(rel, other, lo, hi)
+        if alt is None or not any(alt):
+            return None
+    exceed, short = fails
+    point = sum(_point(p, unit) for p in parts) + rel.unnumbered
     decimals = max([total.number.decimals] + [p.number.decimals for p in parts])
     texts = [p.text for p in parts] + ["1"] * rel.unnumbered
-    args = {"parts": " + ".join(texts), "sum": fmt(point, decimals), "unit": unit or "", "total": total.text}
-    verdict = Verdict("exceeds" if exceed else "short", args, fmt(point, decimals), total.text)
+    total_text = " + ".join([total.text] + [t.text for t in rel.more_totals])
+    args = {"parts": " + ".join(texts), "sum": fmt(point, decimals), "unit": unit or "", "total": total_text}
+    verdict = Verdict("exceeds" if exceed else "short", args, fmt(point, decimals), total_text)
+    if rel.more_totals or rel.alternatives:
+        return verdict
     if exceed and truncates_to(point, total.number.value, total.number.decimals):
         verdict.variant, verdict.severity = "truncated", Severity.INFO
         return verdict
@@ -256,6 +278,29 @@ def judge_sum(rel) -> Verdict | None:
     return verdict
 
 
+def judge_equal(rel) -> Verdict | None:
+    """stated = the sum of `expected` (exact counts)."""
+    if not _usable(rel.stated, *rel.expected):
+        return None
+    unit = rel.stated.unit
+    siv = operand_interval(rel.stated, unit)
+    if siv is None:
+        return None
+    for option in [rel.expected, *rel.alternatives]:
+        ivs = [operand_interval(op, unit) for op in option]
+        if any(iv is None or op.number.malformed for iv, op in zip(ivs, option)):
+            return None
+        lo, hi = sum(iv[0] for iv in ivs), sum(iv[1] for iv in ivs)
+        if siv[0] <= hi and lo <= siv[1]:
+            return None
+    point = sum(_point(op, unit) for op in rel.expected)
+    expected = " + ".join(op.text for op in rel.expected)
+    if len(rel.expected) > 1:
+        expected += f" = {fmt(point)}"
+    args = {"stated": rel.stated.text, "expected": expected, "unit": unit or "", "value": fmt(point)}
+    return Verdict("base", args, fmt(point), rel.stated.text)
+
+
 def judge_bound(rel) -> Verdict | None:
     """part ≤ whole."""
     if not _usable(rel.part, rel.whole):
@@ -266,7 +311,7 @@ def judge_bound(rel) -> Verdict | None:
         return None
     args = {"part": rel.part.text, "whole": rel.whole.text, "unit": unit or "",
             "part_unit": rel.part.unit or "", "whole_unit": rel.whole.unit or ""}
-    return Verdict("default", args, f"≤ {rel.whole.text}", rel.part.text)
+    return Verdict("bound", args, f"≤ {rel.whole.text}", rel.part.text)
 
 
 def judge_count(rel) -> Verdict | None:
@@ -428,6 +473,8 @@ def judge_candidate(candidate, style: str) -> Verdict | None:
         return judge_sum(rel)
     if isinstance(rel, M.Bound):
         return judge_bound(rel)
+    if isinstance(rel, M.Equal):
+        return judge_equal(rel)
     if isinstance(rel, M.Count):
         return judge_count(rel)
     if isinstance(rel, M.Share):

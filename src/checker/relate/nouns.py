@@ -13,7 +13,10 @@ _NOT_NOUN = re.compile(r"(?:và|hoặc|của|là|với|trong|theo|tại|đến|t
 _LONG_NOUN = re.compile(r"(?i:hợp tác xã|tổ hợp tác|tổ dân phố|khu dân cư|câu lạc bộ|nhà văn hóa|nhà văn hoá|tổ chức đảng"
                         r"|tổ chức cơ sở đảng|chi bộ cơ sở|đảng bộ cơ sở|giấy chứng nhận|giấy phép xây dựng"
                         r"|đơn vị hành chính|tổ chức đoàn|cơ sở giáo dục|cơ sở y tế|hộ gia đình|tổ tự quản)(?!\w)")
-ORDINAL_BEFORE = re.compile(r"(?:(?<!tổng )(?<!Tổng )(?<!TỔNG )số|ấp|khóa|khoá|đợt|lần|lần thứ|thứ|cấp|loại|hạng|tổ|khu|phòng|điều|khoản|mục|tiêu chí)\s*$", re.I)
+ORDINAL_BEFORE = re.compile(r"(?:(?<!tổng )(?<!Tổng )(?<!TỔNG )số|ấp|khóa|khoá|đợt|lần|lần thứ|thứ|cấp|loại|hạng|tổ|khu|phòng|điều|khoản|mục|tiêu chí|(?<!\w)đủ"
+                            # a document or a programme named by its number ("Đề án 06", "Chương trình 135")
+                            r"|(?<!\w)(?:đề án|chỉ thị|nghị quyết|nghị định|thông tư|công văn|tờ trình|kết luận|chương trình"
+                            r"|quy định|nhiệm kỳ))\s*$", re.I)
 _noun_count_cls = None
 
 
@@ -93,5 +96,13 @@ PERSON_NOUNS = frozenset(["đồng chí", "đảng viên", "trường hợp", "n
 
 
 def same_kind(unit: str | None, total_unit: str | None) -> bool:
-    """Counts that may be parts of one total: the same noun, or people counted with another classifier."""
-    return unit == total_unit or (unit in PERSON_NOUNS and total_unit in PERSON_NOUNS)
+    """Counts that may be parts of one total: the same noun, one noun and the same noun qualified ("đơn" and
+    "đơn thư", "hộ" and "hộ nghèo"), or people counted with another classifier."""
+    if unit == total_unit:
+        return True
+    if unit is None or total_unit is None:
+        return False
+    if unit in PERSON_NOUNS and total_unit in PERSON_NOUNS:
+        return True
+    short, long_ = (unit, total_unit) if len(unit) < len(total_unit) else (total_unit, unit)
+    return " " not in short and long_.startswith(short + " ")

@@ -79,7 +79,8 @@ def _breakdown(tbf: BlockFigures, tspan, pbf: BlockFigures, pspan, word: str, co
         related = [] if same_block else [t_op.place]
         key = (tbf.block.index, total.start, tuple((pbf.block.index, p.start) for p in mine))
         sure = word in ("gồm", "gồm có", "bao gồm")
-        yield Candidate("breakdown", scope, Sum(t_op, p_ops, complete=complete, sure=sure), True, anchor, related, key)
+        rel = Sum(t_op, p_ops, complete=complete, sure=sure, near_whole=word == "trong đó")
+        yield Candidate("breakdown", scope, rel, True, anchor, related, key)
         for agg in _aggregates(tbf, total, tspan, pbf, mine, pspan):
             yield Candidate("aggregate", scope, agg, False, anchor, related, key + (agg.kind,))
 
