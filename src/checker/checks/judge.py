@@ -323,7 +323,7 @@ def judge_count(rel) -> Verdict | None:
         return None
     items = min(rel.options, key=lambda k: abs(k - int(n.value)))
     args = {"count": n.text, "noun": rel.count.unit or "", "items": items}
-    return Verdict("default", args, str(items), n.text)
+    return Verdict(rel.variant, args, str(items), n.text)
 
 
 def judge_share(rel, style: str) -> Verdict | None:

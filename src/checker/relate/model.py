@@ -83,6 +83,7 @@ class Count:
     count: Operand
     options: tuple[int, ...]
     items: tuple[str, ...] = ()
+    variant: str = "default"  # "intro": the items follow as lines; "note": a footnote names them
 
 
 @dataclass(slots=True)

@@ -155,8 +155,15 @@ def _breakdowns(at: _Mark, notes) -> Iterator[Candidate]:
             if len(values) >= 2 and all(v is not None for v in values):
                 labelled = [(nb, v) for v in values]
                 unknown_items = 0
-    kinds = list(parts_by_kind.items())
     inferred = False
+    if labelled and at.at is not None and not partial:
+        # labelled items beside counted ones ("…cơ sở 03; … 01; … 18 trường hợp"): one enumeration
+        key = next((k for k in parts_by_kind if same_kind(k, at.at.unit)), None)
+        if key is not None:
+            parts_by_kind[key] = sorted(parts_by_kind[key] + labelled, key=lambda x: (x[0].index, x[1].start))
+            labelled, inferred = [], True
+            unknown_items = max(0, unknown_items)
+    kinds = list(parts_by_kind.items())
     if at.at is not None and not any(same_kind(k, at.at.unit) for k, _ in kinds) and not partial:
         if labelled and not parts_by_kind:
             kinds, inferred = [(at.at.unit, labelled)], True
@@ -251,16 +258,21 @@ NAMED_NOUNS = frozenset(["xã", "phường", "thị trấn", "huyện", "tỉnh"
                          "chi bộ", "đảng bộ", "tổ chức đảng", "tổ chức cơ sở đảng", "sản phẩm", "dự án", "công trình",
                          "mô hình", "câu lạc bộ", "tiêu chí", "nội dung", "nhiệm vụ", "xã, thị trấn", "địa phương",
                          "cơ sở", "làng", "tổ chức", "ngành", "sở", "phòng", "ban", "trạm", "bệnh viện", "điểm"])
-_OPEN = re.compile(r"…|\.\.\.|(?<!\w)(?:v\.v|vv|như|và các|các đơn vị khác|khác|nhất là|trong đó)(?!\w)", re.I)
+# (lower case only: "Như" is a part of names, "như" opens an open list)
+_OPEN = re.compile(r"…|\.\.\.|(?<!\w)(?:v\.v|vv|như|và các|các đơn vị khác|khác|nhất là|trong đó|Trong đó)(?!\w)")
 _LIST_LEAD = re.compile(r"\s*(?:(?:gồm|bao gồm|tại|là|ở)(?:\s+(?:có|các))?(?:\s+[^\W\d_]+){0,3}\s*:|[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*:)?\s*",
                         re.I)
 
 
 def _named(at: _Mark, notes) -> Iterator[Candidate]:
-    """"tại 7 xã⁵" with a note naming the communes: the count of names against the count at the mark."""
-    if at.at is None or at.at.unit.lower() not in NAMED_NOUNS or at.at.number.decimals:
+    """"tại 7 xã⁵" with a note naming the communes: the count of names against the count at the mark (or the
+    last count of named things close before it: "02 sản phẩm đạt 05 sao¹⁹")."""
+    count = next((c for c in reversed(at.counts) if c.unit.lower() in NAMED_NOUNS), None)
+    if count is None or count.number.decimals or at.pos - count.end > 60:
         return
-    n = int(at.at.number.value)
+    if count is not at.at and re.search(r"[,;]", at.bf.text[count.end:at.pos]):
+        return
+    n = int(count.number.value)
     if not 2 <= n <= 60:
         return
     texts = [nb.text for nb, _ in notes]
@@ -270,7 +282,7 @@ def _named(at: _Mark, notes) -> Iterator[Candidate]:
     if re.search(r"\d", re.sub(r"(?:năm|khóa|khoá)\s+\d{4}|\d{4}\s*[-–]\s*\d{4}", "", note)) or _OPEN.search(note):
         return
     nb = notes[0][0]
-    noun = at.at.unit.lower()
+    noun = count.unit.lower()
     body = note[_LIST_LEAD.match(note).end():].rstrip(" .;)")
     low = body.lower()
     if low.startswith(noun + " ") and low.count(noun + " ") >= 2:
@@ -278,10 +290,16 @@ def _named(at: _Mark, notes) -> Iterator[Candidate]:
         options = (len(re.findall(r"(?:^|[,;]\s*|\s+và\s+)" + re.escape(noun) + r"\s", low)),)
         items = ()
     else:
-        sep = ";" if ";" in body else ","
-        raw = [clean_item(x) for x in body.split(sep)]
-        raw = [x for x in raw if x]
-        if len(raw) < 2 or any(len(x.split()) > 8 for x in raw):
+        every = [x for x in (clean_item(x) for x in re.split(r"[,;]", body)) if x]
+        heads_ = [x.split()[0] for x in every]
+        longest = 8
+        if len(every) >= 3 and heads_.count(heads_[0]) * 3 >= len(every) * 2 and heads_[0][:1].isupper():
+            raw = every  # "HTX A; HTX B, HTX C; …": each name opens with the same word, whatever separates them
+            longest = 12
+        else:
+            sep = ";" if ";" in body else ","
+            raw = [x for x in (clean_item(x) for x in body.split(sep)) if x]
+        if len(raw) < 2 or any(len(x.split()) > longest for x in raw):
             return
         if sum(1 for x in raw if x[:1].isupper()) < len(raw) * 2 // 3:
             return  # not a list of names
@@ -289,6 +307,6 @@ def _named(at: _Mark, notes) -> Iterator[Candidate]:
         if re.search(r"\s(?:và|cùng)\s", " " + raw[-1] + " "):
             options = (len(raw), len(raw) + 1)
         items = tuple(raw)
-    rel = Count(operand(at.bf.block, at.at), options, items)
-    yield Candidate("count-list", "footnote", rel, False, (at.bf.block, at.at.start, at.at.end), [(nb, 0, len(nb.text))],
-                    ((at.bf.block.index, at.at.start),))
+    rel = Count(operand(at.bf.block, count), options, items, variant="note")
+    yield Candidate("count-list", "footnote", rel, False, (at.bf.block, count.start, count.end), [(nb, 0, len(nb.text))],
+                    ((at.bf.block.index, count.start),))
