@@ -87,7 +87,7 @@ def heads(bf: BlockFigures, item: Item, kind_of) -> list:
     for f in bf.figs:
         if f.start < item.start or f.end > item.end or f.kind != "quantity" or not F.is_count_unit(f.unit):
             continue
-        if not usable(f) or bf.paren_of(f.start) is not None or is_change(text, f.start) or ordinal_before(text, f):
+        if not usable(f) or bf.paren_of(f.start) is not None or is_change(text, f.start) or ordinal_before(text, f.number):
             continue
         if kind_of is not None and not kind_of(f.unit):
             continue

@@ -20,7 +20,8 @@ from ..model import Bound, Candidate, Count, Equal, Share, Sum
 from ..notes import NoteLink, note_links
 from ..nouns import same_kind
 from ..operands import operand, usable
-from ..words import clean_item, opener_at
+from ..words import clean_item, is_change, opener_at
+from ...units import family
 
 _SKIPPED = ("link", "date", "period", "yearspan")
 _INNER_OPENER = re.compile(r"(?<!\w)trong đó(?!\w)", re.I)
@@ -33,10 +34,9 @@ def find(doc, ctx) -> Iterator[Candidate]:
         if bf is None:
             continue
         at = _Mark(bf, link)
-        if not at.counts:
-            continue
         notes = [(nb, figs_of.get(nb.index)) for nb in link.notes]
         yield from _breakdowns(at, notes)
+        yield from _measures(at, notes)
         yield from _bases(at, notes)
         yield from _shares(at, notes)
         yield from _named(at, notes)
@@ -53,6 +53,7 @@ class _Mark:
         self.start, self.pos = start, pos
         top = [f for f in bf.figs if start <= f.start and f.end <= pos and f.kind not in _SKIPPED
                and _outside_closed_parens(bf, f, pos)]
+        self.top = top
         self.counts = [f for f in top if f.kind == "quantity" and F.is_count_unit(f.unit) and usable(f)]
         last = top[-1] if top else None
         # the mark follows this count, or the words it counts ("09 đơn tố cáo đảng viên¹¹", "7 xã (A, B)⁵")
@@ -198,6 +199,50 @@ def _breakdowns(at: _Mark, notes) -> Iterator[Candidate]:
         key = tuple((b.index, f.start) for b, f in parts)
         explicit = same_noun and not inferred and len(options) == 1
         yield Candidate("footnote-breakdown", "footnote", rel, explicit, anchor, related, key)
+
+
+def _measures(at: _Mark, notes) -> Iterator[Candidate]:
+    """Money, area… in the note against the one quantity of that kind stated before the mark: "Thu ngân sách
+    đạt 111.226 triệu đồng, đạt 5,17% dự toán¹⁴" with "Trong đó: Thu thường xuyên 22.600 triệu đồng"."""
+    bf = at.bf
+    mine = [f for f in at.top if f.kind == "quantity" and not F.is_count_unit(f.unit) and usable(f)
+            and not is_change(bf.text, f.start)]
+    if not mine:
+        return
+    parts_by_family: dict = {}
+    partial = sure = near = False
+    unknown = False
+    for nb, nbf in notes:
+        if nbf is None:
+            continue
+        items, word = _note_items(nbf)
+        if word:
+            partial = partial or word.startswith(("trong đó", "riêng", "trong số"))
+            near = near or word == "trong đó"
+            sure = sure or word in ("gồm", "bao gồm", "gồm có")
+        for item in items:
+            seen = set()
+            for f in nbf.figs:
+                if f.start < item.start or f.end > item.end or f.kind != "quantity" or F.is_count_unit(f.unit):
+                    continue
+                fam = family(f.unit)
+                if fam in seen or not usable(f) or nbf.paren_of(f.start) or is_change(nbf.text, f.start):
+                    continue
+                seen.add(fam)
+                parts_by_family.setdefault(fam, []).append((nb, f))
+            unknown = unknown or not seen
+    for fam, parts in parts_by_family.items():
+        totals = [f for f in mine if family(f.unit) == fam]
+        if len(totals) != 1 or len(parts) < (1 if partial else 2):
+            continue
+        total = totals[0]
+        # a note on an amount usually details its main lines only: complete only when it says so ("Gồm")
+        rel = Sum(operand(bf.block, total), [operand(nb, f) for nb, f in parts], complete=sure and not partial,
+                  unknown=unknown, sure=sure, near_whole=near)
+        nb = parts[0][0]
+        anchor = (nb, parts[0][1].start, max(f.end for b, f in parts if b is nb))
+        yield Candidate("footnote-breakdown", "footnote", rel, True, anchor, [(bf.block, total.start, total.end)],
+                        tuple((b.index, f.start) for b, f in parts))
 
 
 def _bases(at: _Mark, notes) -> Iterator[Candidate]:
