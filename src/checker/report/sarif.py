@@ -74,6 +74,8 @@ def _logical_name(issue: "Issue", lang: str) -> tuple[str, str]:
         return t("location.footnote", lang, footnote=loc.footnote), loc.kind
     if loc.kind in ("header", "footer"):
         return t(f"location.{loc.kind}", lang), loc.kind
+    if loc.paragraph is not None:  # Word's paragraph number, as a clerk counts them
+        return t("location.paragraph", lang, paragraph=loc.paragraph), loc.kind
     return t("location.block", lang, block=loc.block), loc.kind
 
 
