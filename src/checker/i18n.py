@@ -38,3 +38,11 @@ def detail_text(detail: str, lang: str = DEFAULT_LANG) -> str:
     """A reader's detail about an unreadable file ("binary data, not text") in the run's language;
     details that are data (a part name, "12 MB > 10 MB") come back as they are."""
     return catalogue(lang).get("detail." + detail) or detail
+
+
+def source_text(source: str, lang: str = DEFAULT_LANG) -> str:
+    """A rule file's `source` in the run's language: the regulations it cites are names ("Nghị định
+    30/2020/NĐ-CP, Phụ lục I §II.5") and stay as they are; the words for a basis that is practice, not
+    a regulation ("practice", "numbers"…) are catalogue keys (`source.<word>`)."""
+    parts = [p.strip() for p in source.split(";") if p.strip()]
+    return "; ".join(catalogue(lang).get("source." + p) or p for p in parts)

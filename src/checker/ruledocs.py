@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .engine import load_rules, matches
-from .i18n import t
+from .i18n import source_text, t
 from .report.console import make_console, print_wrapped
 
 TABLE_MIN_WIDTH = 120  # narrower than this, the rules are listed two lines each instead of a table
@@ -89,16 +89,16 @@ def explain_rule(rule_id: str, lang: str, no_color: bool = False, *, color: str 
                        style="dim"))
     console.print()
     console.print(Text(t("explain.what", lang), style="bold underline"))
-    console.print(Text(spec.summary[lang]))
+    print_wrapped(console, Text(spec.summary[lang]), "")
     console.print()
     console.print(Text(t("explain.why", lang), style="bold underline"))
     for i, para in enumerate(reflow(spec.explain[lang])):
         if i:
             console.print()
-        console.print(Text(para))
+        print_wrapped(console, Text(para), "")
     if spec.source:
         console.print()
-        console.print(Text(f"{t('explain.source', lang)}: {spec.source}", style="dim"))
+        print_wrapped(console, Text(f"{t('explain.source', lang)}: {source_text(spec.source, lang)}"), "", "  ")
     if spec.params:
         console.print()
         console.print(Text(t("explain.params", lang), style="bold underline"))

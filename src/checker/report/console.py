@@ -4,7 +4,9 @@ Layout rules, whatever the width (a terminal, or 80 columns when piped to pre-co
 - a wrapped line keeps its indent (and the excerpt's `│` gutter);
 - a path is never split: it is printed whole and the terminal may wrap it, rich never folds it;
 - clean files print nothing (they are counted in the total line); the summary lists the files with
-  findings or errors only, and when they are many it gives way to the one-line total.
+  findings or errors only, and when they are many it gives way to the one-line total;
+- a file that could not be read gets no block of its own (the command names it on stderr), only its
+  row in the summary, with the reason.
 """
 
 from __future__ import annotations
@@ -163,20 +165,21 @@ def _count_cell(n: int, style: str) -> tuple[str, str]:
     return str(n), style if n else ""
 
 
-def summary_rows(files: Iterable[FileResult], lang: str) -> list[tuple[list[tuple[str, str]], str]]:
-    """(cells, path) of every file with findings or an error; cells are (text, style)."""
+def summary_rows(files: Iterable[FileResult], lang: str) -> list[tuple[list[tuple[str, str]], str, str]]:
+    """(cells, path, note) of every file with findings or an error; cells are (text, style), the note
+    says why a file could not be read."""
     rows = []
     for fr in files:
         if fr.error is not None:
             cells = [("-", ""), ("-", ""), ("-", ""), ("-", ""), ("-", ""), ("-", "")]
-            rows.append((cells, f"{fr.path}  ({t('summary.unreadable', lang)})"))
+            rows.append((cells, fr.path, f"  ({fr.error.message})"))
         elif fr.issues:
             c = fr.coverage
             cells = [_count_cell(fr.count(Severity.ERROR), "bold red"),
                      _count_cell(fr.count(Severity.WARNING), "yellow"),
                      _count_cell(fr.count(Severity.INFO), "cyan"),
                      (str(c.figures), ""), (str(c.relations), ""), (str(c.unparsed), "")]
-            rows.append((cells, fr.path))
+            rows.append((cells, fr.path, ""))
     return rows
 
 
@@ -192,12 +195,12 @@ def render_summary(console: Console, result: "Result", lang: str) -> None:
         print_wrapped(console, Text(cov), "", "")
 
 
-def _summary_table(console: Console, rows: list[tuple[list[tuple[str, str]], str]], lang: str) -> None:
+def _summary_table(console: Console, rows: list[tuple[list[tuple[str, str]], str, str]], lang: str) -> None:
     """Counts right-aligned, the path last and whole. When the longest path does not fit beside the
     six columns, the three coverage columns go (the coverage line below sums them up); when it still
     does not fit, each path gets its own line above its counts."""
     keys = ["errors", "warnings", "info", "figures", "relations", "unparsed"]
-    longest = max(len(path) for _, path in rows)
+    longest = max(len(path) for _, path, _ in rows)
     layout = _columns(keys, rows, lang)
     if layout[2] + longest > console.width:
         keys = keys[:3]
@@ -213,15 +216,15 @@ def _summary_table(console: Console, rows: list[tuple[list[tuple[str, str]], str
             line.append(t("summary.file", lang), style="bold")
         line.rstrip()
         console.print(line, soft_wrap=True)
-    for cells, path in rows:
+    for cells, path, note in rows:
         if fold:
-            console.print(Text(path), soft_wrap=True)
+            console.print(Text(path + note), soft_wrap=True)
         line = Text()
         for k, (text, style) in enumerate(cells[:len(keys)]):
             line.append(text.rjust(widths[k]), style=style)
             line.append("  ")
         if not fold:
-            line.append(path)
+            line.append(path + note)
         line.rstrip()
         console.print(line, soft_wrap=True)
     console.print()
@@ -232,14 +235,17 @@ def _columns(keys: list[str], rows: list, lang: str) -> tuple[list[list[str]], l
     heads = [t(f"summary.{k}", lang).split("\n") for k in keys]
     depth = max(len(h) for h in heads)
     heads = [[""] * (depth - len(h)) + h for h in heads]
-    widths = [max(max(len(x) for x in h), *(len(cells[k][0]) for cells, _ in rows)) for k, h in enumerate(heads)]
+    widths = [max(max(len(x) for x in h), *(len(cells[k][0]) for cells, _, _ in rows)) for k, h in enumerate(heads)]
     return heads, widths, sum(widths) + 2 * len(widths)
 
 
 def render(result: "Result", console: Console, lang: str = "vi", *, quiet: bool = False) -> None:
-    """Every file with findings (clean files print nothing), then the summary; `quiet`: findings only."""
+    """Every file with findings, then the summary; `quiet`: the findings only. Clean files print
+    nothing (the total counts them); a file that could not be read is named once on stderr by the
+    command and has its row, with the reason, in the summary."""
     for fr in result.files:
-        render_file(console, fr, lang, show_clean=False)
+        if fr.error is None:
+            render_file(console, fr, lang, show_clean=False)
     if not quiet:
         render_summary(console, result, lang)
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from .. import __version__
-from ..i18n import t
+from ..i18n import source_text, t
 
 if TYPE_CHECKING:
     from ..api import Result
@@ -53,7 +53,7 @@ def _rule_descriptor(rule: Any, lang: str) -> dict[str, Any]:
     explain = (spec.explain.get(lang) or spec.explain.get(other, "")).strip()
     help_text = explain
     if spec.source:
-        help_text += f"\n\n{t('explain.source', lang)}: {spec.source}"
+        help_text += f"\n\n{t('explain.source', lang)}: {source_text(spec.source, lang)}"
     return {
         "id": spec.id,
         "name": spec.name,
