@@ -223,3 +223,24 @@ def test_concise_over_many_files_prints_one_line_per_finding_and_one_total(use_n
     lines = out.splitlines()
     assert len(lines) == 60 * 2 + 1 and lines[-1] == "Tìm thấy 60 lỗi, 60 cảnh báo trong 60/100 tệp."
     assert all(re.match(r"^.+/loi-\d{3}\.txt:1:\d+: (AR901|NF902) ", line) for line in lines[:-1])
+
+
+def test_every_lint_option_is_in_the_readme_usage_table():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    usage = readme[readme.index("## Usage"):readme.index("### Exit codes")]
+    table = [line for line in usage.splitlines() if line.startswith("| `")]
+    for param in main.commands["lint"].params:
+        for opt in getattr(param, "opts", []):
+            if opt.startswith("-") and opt not in ("--help", "-h"):
+                assert any(f"`{opt}" in row for row in table), opt
+
+
+def test_large_counts_are_written_as_each_language_writes_numbers():
+    from checker.report.totals import total_line
+
+    result = Result([FileResult(path=f"r{k}.txt", issues=[finding()] * 120) for k in range(10)]
+                    + [FileResult(path="sach.txt")] * 1990)
+    assert total_line(result, "vi") == "Tìm thấy 1.200 lỗi trong 10/2.000 tệp."
+    assert total_line(result, "en") == "Found 1,200 errors in 10/2,000 files."

@@ -27,11 +27,17 @@ def t(key: str, lang: str = DEFAULT_LANG, **args: object) -> str:
     return text.format(**args) if args else text
 
 
+def number(n: int, lang: str = DEFAULT_LANG) -> str:
+    """A count as each language writes it: "1.200" in Vietnamese, "1,200" in English."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if lang != "en" else text
+
+
 def count(key: str, n: int, lang: str = DEFAULT_LANG) -> str:
-    """`n` things with the noun in the right number: "1 error", "3 errors", "3 lỗi".
+    """`n` things with the noun in the right number: "1 error", "3 errors", "1.200 lỗi".
     The catalogue holds `key.one` and `key.other` ({n} in both)."""
     form = f"{key}.one" if n == 1 and f"{key}.one" in catalogue(lang) else f"{key}.other"
-    return t(form, lang, n=n)
+    return t(form, lang, n=number(n, lang))
 
 
 def detail_text(detail: str, lang: str = DEFAULT_LANG) -> str:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Iterable, TextIO
 from rich.console import Console
 from rich.text import Text
 
-from ..i18n import t
+from ..i18n import number, t
 from ..issues import FileResult, Issue, Location, Severity
 from .places import place_text
 from .totals import coverage_line, total_line
@@ -160,9 +160,9 @@ def render_file(console: Console, fr: FileResult, lang: str, *, new: set | None 
 
 # --- summary ------------------------------------------------------------------------------------------
 
-def _count_cell(n: int, style: str) -> tuple[str, str]:
+def _count_cell(n: int, style: str, lang: str) -> tuple[str, str]:
     """A count and its style: zero is printed plain (nothing to draw the eye to)."""
-    return str(n), style if n else ""
+    return number(n, lang), style if n else ""
 
 
 def summary_rows(files: Iterable[FileResult], lang: str) -> list[tuple[list[tuple[str, str]], str, str]]:
@@ -175,10 +175,10 @@ def summary_rows(files: Iterable[FileResult], lang: str) -> list[tuple[list[tupl
             rows.append((cells, fr.path, f"  ({fr.error.message})"))
         elif fr.issues:
             c = fr.coverage
-            cells = [_count_cell(fr.count(Severity.ERROR), "bold red"),
-                     _count_cell(fr.count(Severity.WARNING), "yellow"),
-                     _count_cell(fr.count(Severity.INFO), "cyan"),
-                     (str(c.figures), ""), (str(c.relations), ""), (str(c.unparsed), "")]
+            cells = [_count_cell(fr.count(Severity.ERROR), "bold red", lang),
+                     _count_cell(fr.count(Severity.WARNING), "yellow", lang),
+                     _count_cell(fr.count(Severity.INFO), "cyan", lang),
+                     (number(c.figures, lang), ""), (number(c.relations, lang), ""), (number(c.unparsed, lang), "")]
             rows.append((cells, fr.path, ""))
     return rows
 

@@ -12,7 +12,7 @@ import json
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from ..i18n import t
+from ..i18n import number, t
 from .totals import total_line
 
 if TYPE_CHECKING:
@@ -34,11 +34,13 @@ def render_text(result: "Result", lang: str = "vi", *, quiet: bool = False) -> s
     rows = rule_counts(result)
     lines = []
     if rows:
-        count_w = max(len(str(r["count"])) for r in rows)
+        counts = {r["code"]: number(r["count"], lang) for r in rows}
         sevs = {r["code"]: t("severity." + r["severity"], lang) for r in rows}
+        count_w = max(len(c) for c in counts.values())
         sev_w = max(len(s) for s in sevs.values())
         for r in rows:
-            lines.append(f"{str(r['count']).rjust(count_w)}  {r['code']}  {sevs[r['code']].ljust(sev_w)}  {r['name']}")
+            code = r["code"]
+            lines.append(f"{counts[code].rjust(count_w)}  {code}  {sevs[code].ljust(sev_w)}  {r['name']}")
     if not quiet:
         lines.append(total_line(result, lang))
     return "".join(line + "\n" for line in lines)

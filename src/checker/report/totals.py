@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..i18n import count, t
+from ..i18n import count, number, t
 from ..issues import Severity
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ def total_line(result: "Result", lang: str) -> str:
     with_findings = sum(1 for f in files if f.error is None and f.issues)
     counts = [count(key, result.count(sev), lang) for sev, key in NOUNS if result.count(sev)]
     if counts:
-        line = t("total.found", lang, counts=", ".join(counts), files=with_findings,
+        line = t("total.found", lang, counts=", ".join(counts), files=number(with_findings, lang),
                  total=count("total.files", len(files), lang))
     elif unreadable == len(files):
         line = t("total.nothing_checked", lang)
