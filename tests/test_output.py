@@ -13,7 +13,7 @@ from rich.text import Text
 from checker.api import Result
 from checker.cli import main
 from checker.issues import FileResult, Issue, Location, Severity
-from checker.report.console import make_console, render, values_text
+from checker.report.console import make_console, render
 from test_api_kit import use_needles  # noqa: F401  (fixture)
 
 LONG_SENTENCE = ("Trong tháng, toàn xã vận động được 1.236/1.416 hộ gia đình tham gia bảo hiểm y tế theo hình "
@@ -134,6 +134,8 @@ def test_zero_counts_are_not_coloured_and_values_are_not_dim():
     row = next(line for line in out.getvalue().splitlines() if line.endswith("  a.txt"))
     assert ANSI.sub("", row).split() == ["1", "0", "0", "0", "0", "0", "a.txt"]
     assert ANSI.findall(row) == ["\x1b[1;31m", "\x1b[0m"] and row.startswith("\x1b[1;31m  1\x1b[0m ")  # zeros: plain
+    from checker.report.console import values_text
+
     values = values_text(finding(), "vi")
     assert values.plain == "Tính ra: 87,29% · Văn bản ghi: 87,66% · Có thể sửa: 1.416 → 1.410"
     assert not values.style and all("dim" not in str(span.style) for span in values.spans)
