@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..i18n import number, t
-from ..issues import FileResult, Issue, Location, Severity
+from ..issues import FileResult, Issue, Severity
 from .places import place_text
 from .totals import coverage_line, total_line
 from .values import value_bits
@@ -251,4 +251,4 @@ def render(result: "Result", console: Console, lang: str = "vi", *, quiet: bool 
 
 
 __all__ = ["make_console", "render", "render_file", "render_issue", "render_summary", "location_text",
-           "place_text", "excerpt_text", "print_wrapped", "Location"]
+           "place_text", "excerpt_text", "print_wrapped", "file_header", "values_text"]
