@@ -190,7 +190,7 @@ def _unit_family(unit):
     return family(unit)
 
 
-_BASE_LINK = re.compile(r"(?:\s+[^\W\d_]+){0,3}\s*,?\s*(?:(đạt|chiếm|bằng)\s+)?((?:tỷ|tỉ)\s+lệ\s+)?(?:là\s+)?", re.I)
+_BASE_LINK = re.compile(r"(?:\s+[^\W\d_]+){0,3}?\s*,?\s*(?:(đạt|chiếm|bằng)\s+)?((?:tỷ|tỉ)\s+lệ\s+)?(?:là\s+)?", re.I)
 _PLAN_PAREN = re.compile(r"\s*(?:so với\s+)?(?:kế hoạch|KH|dự toán|chỉ tiêu|mục tiêu)(?:\s+(?:năm|giao|vốn|tỉnh|huyện|được giao))*"
                          r"(?:\s+\d{4})?\s*\(\s*", re.I)
 _DONE_WORD = re.compile(r"(?<!\w)(?:đã|giải ngân|thực hiện|hoàn thành|giải quyết|thi hành)(?!\w)", re.I)
