@@ -83,3 +83,10 @@ def test_a_wrong_type_code_cited_again_is_one_finding():
             "Sơ kết Nghị quyết số 08-KH/ĐU.")
     (issue,) = findings(text, "RF001")
     assert "3 lần" in issue.message and [r.location.line for r in issue.related] == [2, 3]
+
+
+def test_many_undated_first_citations_are_one_finding():
+    text = "\n".join(f"Triển khai Kế hoạch số {n}-KH/ĐU của Đảng ủy xã." for n in (11, 12, 13, 14, 15))
+    (issue,) = findings(text, "RF005")
+    assert "Có 5 văn bản" in issue.message and len(issue.related) == 4
+    assert len(findings("\n".join(text.splitlines()[:3]), "RF005")) == 3

@@ -102,18 +102,18 @@ DATE_LINE = re.compile(
 # its form (ST004), never "missing" (ST001).
 DATE_LINE_NUMERIC = re.compile(
     r"(?P<place>[A-ZĐÂĂÊÔƠƯ][^\d,;:\n|\t()]{1,50}?)[ \t]*,[ \t]*(?:ngày\s*)?(?P<day>\d{1,2})\s*(?P<sep>[/.\-])\s*"
-    r"(?P<month>\d{1,2})\s*(?P=sep)\s*(?P<year>(?:19|20)\d\d)(?![\d/])",
+    r"(?P<month>\d{1,2})\s*(?P=sep)\s*(?P<year>(?:19|20)\d\d)(?=[ \t.]*(?:\n|$|\t| {2,}|\|))",
     re.IGNORECASE,
 )
 DATE_LINE_NO_PLACE = re.compile(
     r"(?m)^[ \t]*(?P<place>)[Nn]gày\s*(?P<day>\d{1,2})?(?P<dgap>[\s._…]*)tháng\s*(?P<month>\d{1,2})?(?P<mgap>[\s._…]*)"
     r"năm\s*(?P<year>(?:19|20)\d\d)[ \t.]*$",
 )
-# A "Số …" line that NUMBER_LINE cannot read ("Số: 12/BC.UBND", "Số:12BC/UBND"): a number line of the
-# wrong shape (ST003), not a missing one.
+# A "Số …" line that NUMBER_LINE cannot read ("Số: 12.BC.UBND", "Số:12BC/UBND"): a number line of the
+# wrong shape (ST003), not a missing one. It holds a number or a blank, a capital, and a separator.
 NUMBER_LINE_LOOSE = re.compile(
-    r"(?m)(?:^[ \t]*|(?<=\t)|(?<=  )|(?<=\|)|(?<=\| ))Số\s*:?\s*(?=[\d.…_ ]*[A-ZĐ])[\d.…_ ]*[A-ZĐ][^\n\t|]{0,40}?"
-    r"(?=\s{2,}|\t|\||$)"
+    r"(?m)(?:^[ \t]*|(?<=\t)|(?<=  )|(?<=\|)|(?<=\| ))Số\s*:?\s*(?=[^\n\t|]{0,40}[/.\-])"
+    r"(?:\d+|[.…_]{2,}|\s{2,})[\d.…_ ]*[A-ZĐ][^\n\t|]{0,40}?(?=\s{2,}|\t|\||$)"
 )
 
 
@@ -282,8 +282,9 @@ def read_header(doc: Document) -> Header:
             h.number_block, h.number, h.number_loose = b, m, None
         elif h.number is None and h.number_loose is None and (m := NUMBER_LINE_LOOSE.search(text)):
             h.number_block, h.number_loose = b, m
-        if h.date is None and (found := _find_date(text)):
-            h.date, h.date_form = found
+        if h.date_form != "full" and (found := _find_date(text)) is not None \
+                and (h.date is None or found[1] == "full"):
+            h.date, h.date_form = found  # a full date line wins over a looser one found before it
             h.date_block = b
         if h.title_block is None:
             title = _title_in(text)
@@ -300,6 +301,8 @@ def read_header(doc: Document) -> Header:
         if h.title_block is None and pending_title is None and vv is None and _FIRST_SECTION.match(text) \
                 and (h.number is not None or h.date is not None):
             break
+    if pending_title is not None and vv is not None and vv[0] < pending_title[0]:
+        pending_title = None  # the "V/v" line comes first: a công văn, the type name is the body's
     if h.title_block is None and pending_title is not None:
         i, b, name, offset = pending_title
         h.title_block, h.type_name = b, name

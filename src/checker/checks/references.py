@@ -8,7 +8,7 @@ from typing import Iterable
 from ..document import Document
 from ..validation import FORBID
 from .base import Check, Context, Finding, register
-from .grouping import RELATED_LIMIT, once_per_key, places_text
+from .grouping import RELATED_LIMIT, once_per_key, places_text, summarise
 from .shared import body_references
 from .structure import header
 
@@ -182,8 +182,17 @@ class ReferenceWithoutDate(Check):
         __pydantic_config__ = FORBID
         legal_with_year: bool = False  # also report legal symbols with a year ("30/2020/NĐ-CP")
         subject_reach: int = 220  # how far after a dated citation its subject may run (characters)
+        summarise_after: int = 3  # more findings than this: one finding for the document
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        # a writer who cites without dates does so throughout: many are one finding for the document
+        found = list(self._each(doc, ctx))
+        if len(found) > self.params.summarise_after:
+            yield from summarise(found, lang=ctx.lang, variant="many")
+        else:
+            yield from found
+
+    def _each(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         refs = all_references(ctx, doc)
         first: dict[str, tuple] = {}
         dated: dict[str, tuple] = {}

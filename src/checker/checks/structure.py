@@ -118,8 +118,17 @@ _POSITION = re.compile(
     r"THỦ\s+TRƯỞNG|CHỦ\s+NHIỆM|TRƯỞNG\s+ĐOÀN|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC|HIỆU\s+TRƯỞNG|"
     r"BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|TRƯỞNG\s+TIỂU\s+BAN|CHÁNH\s+THANH\s+TRA|TRƯỞNG\s+KHOA|"
     r"(?:CHI\s+|TỔNG\s+)?CỤC\s+TRƯỞNG|VIỆN\s+TRƯỞNG|CHÁNH\s+ÁN|TRƯỞNG\s+[A-ZĐÀ-Ỹ]+|[A-ZĐÀ-Ỹ]+\s+TRƯỞNG|"
-    r"TỔNG\s+BIÊN\s+TẬP|CHÍNH\s+ỦY|CHỈ\s+HUY\s+TRƯỞNG)\b[^a-zà-ỹ]*$"
+    r"TỔNG\s+BIÊN\s+TẬP|CHÍNH\s+ỦY|CHỈ\s+HUY\s+TRƯỞNG|THƯ\s+KÝ|CHỦ\s+TỌA|CHỦ\s+TRÌ|NGƯỜI\s+LẬP(?:\s+BIỂU)?|"
+    r"(?:[A-ZĐÀ-Ỹ]+\s+){2}TRƯỞNG|ỦY\s+VIÊN|UỶ\s+VIÊN|ĐẠI\s+DIỆN)\b"
 )
+
+
+def _is_position(text: str) -> bool:
+    """A signer's position line: a known position ("GIÁM ĐỐC"), then only capitals ("GIÁM ĐỐC SỞ NỘI VỤ")."""
+    m = _POSITION.match(text)
+    return m is not None and not any(c.islower() for c in text[m.end():])
+
+
 _NAME = re.compile(r"^\s*(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s*$")
 _AGENCY_WORDS = re.compile(
     r"\b(?:ỦY|UỶ|UBND|HĐND|BAN|SỞ|PHÒNG|ĐẢNG\s+BỘ|CHI\s+BỘ|BỘ|CỤC|VĂN\s+PHÒNG|TRƯỜNG|HỘI|ĐOÀN|"
@@ -199,7 +208,7 @@ def find_signature(doc: Document, h, body: list[Block] | None = None,
         # "CHỦ TỊCH Nguyễn Văn An" on one line (a line break Word's reader turned into a space)
         trailing = _TRAILING_NAME.search(text)
         head = text[:trailing.start()].strip() if trailing and trailing.start() else text
-        if _SIGN_PREFIX.match(head) or _POSITION.match(head):
+        if _SIGN_PREFIX.match(head) or _is_position(head):
             if trailing is not None and trailing.start():
                 return b, b
             for nb, nline in lines[i + 1:i + 10]:
@@ -207,7 +216,7 @@ def find_signature(doc: Document, h, body: list[Block] | None = None,
                 if _NAME.match(t) and not _NOI_NHAN.match(t):
                     return b, nb
                 tail = _TRAILING_NAME.search(t)  # "BÍ THƯ Nguyễn Văn An"
-                if tail is not None and tail.start() and _POSITION.match(t[:tail.start()]):
+                if tail is not None and tail.start() and _is_position(t[:tail.start()]):
                     return b, nb
             return b, None
     return None, None
