@@ -313,3 +313,21 @@ def test_party_cong_van_carries_cv():
             "Nơi nhận:\n- Đảng ủy xã,\n- Lưu Chi bộ.\nT/M CHI BỘ\nBÍ THƯ\nHồ Văn Tư")
     assert findings(head.format(number="Số 05-CV/CB"), ["ST001", "ST003"]) == []
     assert [i.expected for i in findings(head.format(number="Số 05-BC/CB"), "ST003")] == ["CV"]
+
+
+def test_the_authority_line_of_a_decision_is_not_its_signature():
+    text = ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN TÂN LỘC\tĐộc lập – Tự do – Hạnh phúc\n"
+            "Số: 318/QĐ-UBND\tTân Lộc, ngày 15 tháng 9 năm 2024\nQUYẾT ĐỊNH\nVề việc thành lập tổ kiểm tra\n"
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN TÂN LỘC\nCăn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\n"
+            "Điều 1. Thành lập tổ kiểm tra gồm 05 thành viên.\nĐiều 2. Quyết định có hiệu lực từ ngày ký./.\n"
+            "Nơi nhận:\tKT. CHỦ TỊCH\n- Như Điều 2;\tPHÓ CHỦ TỊCH\n- Lưu: VT.\n\tĐặng Văn Sáu")
+    assert findings(text, "ST001") == []
+    assert [i.message for i in findings(text.replace("\n\tĐặng Văn Sáu", ""), "ST001")] == [
+        "Phần chữ ký chưa có họ tên người ký"]
+
+
+def test_minutes_are_not_held_to_a_number_and_recipients():
+    text = ("ĐẢNG BỘ XÃ PHÚ HỮU\t\tĐẢNG CỘNG SẢN VIỆT NAM\nCHI BỘ ẤP 4\n*\t\tPhú Hữu, ngày 10 tháng 01 năm 2025\n"
+            "BIÊN BẢN\nhọp chi bộ thường kỳ tháng 01 năm 2025\nChi bộ thống nhất các nội dung.\n"
+            "THƯ KÝ\t\t\tT/M CHI BỘ\n\t\t\tBÍ THƯ\nLê Thị Ngọc\t\tTrần Văn Bình")
+    assert findings(text, "ST001") == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import islice
 
 from .document import Document
@@ -252,13 +253,18 @@ def _title_in(text: str) -> tuple[str, int] | None:
     types = type_table()
     if upper in types and plain == upper:
         return upper, len(text)
-    for name in sorted(types, key=len, reverse=True):
+    for name in _longest_first(tuple(types)):
         if plain.startswith(name) and plain[len(name):len(name) + 1].isspace():
             rest = plain[len(name):].strip()
             if rest and rest.upper() in types:
                 return None  # "CHƯƠNG TRÌNH HÀNH ĐỘNG" read as a longer name first
             return name, text.index(name) + len(name)
     return None
+
+
+@lru_cache(maxsize=4)
+def _longest_first(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(names, key=len, reverse=True))
 
 
 def read_header(doc: Document) -> Header:

@@ -198,11 +198,20 @@ def find_signature(doc: Document, h, body: list[Block] | None = None,
         start = next((i for i, b in enumerate(body) if b.index > h.title_block.index), len(body))
     if noi_nhan is _UNSET:
         noi_nhan, _ = find_recipients(doc, body)
-    if noi_nhan is not None:  # the signature sits beside or just after the recipients
+    if noi_nhan is not None:
+        # the signature sits beside or just after the recipients; failing that, just before them (but not
+        # the issuing authority line of a decision, "CHỦ TỊCH ỦY BAN NHÂN DÂN …", further up)
         at = next(i for i, b in enumerate(body) if b is noi_nhan)
-        lines = _lines(body[max(start, at - 10):at + 40])
-    else:
-        lines = _lines(body[max(start, len(body) - 60):])
+        after = _lines(body[at:at + 40])
+        found = _signature_in(after)
+        if found is None:
+            found = _signature_in(_lines(body[max(start, at - 10):at]) + after)
+        return found or (None, None)
+    return _signature_in(_lines(body[max(start, len(body) - 60):])) or (None, None)
+
+
+def _signature_in(lines: list[tuple[Block, str]]) -> tuple[Block, Block | None] | None:
+    """The first signature line (T/M …, or a position) in the lines and the signer's name after it."""
     for i, (b, line) in enumerate(lines):
         text = line.strip()
         # "CHỦ TỊCH Nguyễn Văn An" on one line (a line break Word's reader turned into a space)
@@ -219,7 +228,7 @@ def find_signature(doc: Document, h, body: list[Block] | None = None,
                 if tail is not None and tail.start() and _is_position(t[:tail.start()]):
                     return b, nb
             return b, None
-    return None, None
+    return None
 
 
 _TRAILING_NAME = re.compile(r"(?<=[A-ZĐÀ-Ỹ.)])\s+(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s*$")
