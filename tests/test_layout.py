@@ -247,6 +247,8 @@ def test_text_boxes_of_a_word_file_are_read(tmp_path):
     doc = read_path(path)
     assert [b.text for b in doc.blocks] == ["Số: 77/UBND-VP", "V/v thực hiện", "Đề nghị các phòng thực hiện.",
                                             "Nơi nhận:", "- Các phòng;", "- Lưu: VT.", "Sau hộp"]
+    # Word numbers the body's own paragraphs, not a text box's: the paragraph after the box is the 4th
+    assert [b.paragraph for b in doc.blocks] == [1, 2, 3, None, None, None, 4]
 
 
 # --- item 6: report sections -------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..document import Block, BlockKind
+from ..document import Block
 from .base import Finding
 
 RELATED_LIMIT = 8  # other places carried in `Finding.related`
@@ -17,17 +17,14 @@ NAMED_LIMIT = 5  # places named in a message
 
 
 def place_label(block: Block, lang: str = "vi") -> str:
-    """Where a block is, as a clerk finds it: "dòng 12" (text input), "bảng 2, hàng 3, cột 4",
-    "chú thích 3", else "đoạn 20" (the same words as the console's locations)."""
-    from ..i18n import t
+    """Where a block is, as a clerk finds it and in the words of every output's locations: "dòng 12" (text
+    input), "đoạn 16" (Word's paragraph number), "bảng 2, hàng 3, cột 4", "chú thích 3"."""
+    from dataclasses import replace
 
-    if block.line is not None:
-        return t("location.line", lang, line=block.line)
-    if block.kind is BlockKind.TABLE_CELL and block.table is not None:
-        return t("location.table", lang, table=block.table, row=block.row, column=block.column)
-    if block.kind in (BlockKind.FOOTNOTE, BlockKind.ENDNOTE) and block.note is not None:
-        return t("location.footnote", lang, footnote=block.note)
-    return t("location.block", lang, block=block.index)
+    from ..engine import location_of
+    from ..report.places import spot_text
+
+    return spot_text(replace(location_of(block, 0, 0), column=None, end_column=None), lang)
 
 
 def places_text(blocks: Iterable[Block], lang: str = "vi", limit: int = NAMED_LIMIT) -> str:

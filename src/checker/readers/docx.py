@@ -497,6 +497,7 @@ class _Walker:
         self.note_order: dict[str, dict[str, int]] = {"footnote": {}, "endnote": {}}
         self.header_refs: list[tuple[str, str]] = []  # (kind, rId) in document order
         self.table_spans: dict[int, dict[tuple[int, int], list[int]]] = {}  # table -> (row, col) -> [rows, cols]
+        self.boxed: set[int] = set()  # ids of the blocks read from text boxes
 
     # paragraph ----------------------------------------------------------------------------------
     def para(self, p) -> _Para:
@@ -604,7 +605,7 @@ class _Walker:
                 extras[id(b)] = para
                 self._flush(pending, para, b)
                 for box in para.textboxes:  # a text box's paragraphs follow the paragraph it is anchored in
-                    self.body(box, blocks, pending, extras, kind, table_counter)
+                    self._textbox(box, blocks, pending, extras, kind, table_counter)
             elif tag == T_TBL:
                 if kind is BlockKind.PARAGRAPH:
                     self.table(child, blocks, pending, extras, table_counter)
@@ -624,6 +625,13 @@ class _Walker:
                     para = extras.get(id(blocks[-1]))
                     if para is not None:
                         para.marks.append(("end", child.get(A_ID) or "", len(para.text)))
+
+    def _textbox(self, box, blocks: list[Block], pending: list, extras: dict, kind: BlockKind,
+                 table_counter: list[int]) -> None:
+        """The blocks of a text box; they are not among the paragraphs Word numbers (`self.boxed`)."""
+        first = len(blocks)
+        self.body(box, blocks, pending, extras, kind, table_counter)
+        self.boxed.update(id(b) for b in blocks[first:])
 
     def _flush(self, pending: list, para: _Para, b: Block) -> None:
         if pending:
@@ -748,7 +756,7 @@ class _Walker:
         self._flush(pending, merged, b)
         for p in paras:  # text boxes anchored in the cell: their paragraphs follow it
             for box in p.textboxes:
-                self.body(box, blocks, pending, extras, BlockKind.PARAGRAPH, counter)
+                self._textbox(box, blocks, pending, extras, BlockKind.PARAGRAPH, counter)
         for t in nested:
             self.table(t, blocks, pending, extras, counter)
 
@@ -914,6 +922,7 @@ def _read(pkg: _Package, name: str) -> Document:
     extras: dict[int, _Para] = {}
     body_blocks: list[Block] = []
     walker.body(body, body_blocks, [], extras)
+    number_paragraphs([b for b in body_blocks if id(b) not in walker.boxed])
 
     # notes, numbered in the order of their first reference in the body
     note_blocks: list[Block] = []
@@ -992,6 +1001,16 @@ def _read(pkg: _Package, name: str) -> Document:
     comments = _comments(pkg, (by_type.get("comments") or [None])[0], all_blocks, extras, walker)
     meta["comments"] = comments
     return Document(path=name, format="docx", blocks=all_blocks, encoding="utf-8", meta=meta)
+
+
+def number_paragraphs(body_blocks: list[Block]) -> None:
+    """Word's paragraph numbers: the body's paragraphs outside tables in order, empty ones included
+    (as Word shows them with ¶ marks), so that "đoạn 16" is the 16th paragraph a clerk counts."""
+    n = 0
+    for b in body_blocks:
+        if b.kind is BlockKind.PARAGRAPH:
+            n += 1
+            b.paragraph = n
 
 
 def _comments(pkg: _Package, part: str | None, blocks: list[Block], extras: dict, walker: _Walker) -> list[dict]:
