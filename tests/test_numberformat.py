@@ -144,7 +144,7 @@ def test_many_english_decimals_in_running_text_are_one_finding():
     text = ("Tỷ lệ hộ nghèo giảm còn 1.8%; hộ cận nghèo 2.6%.\nBảo hiểm y tế đạt 93.4%.\n"
             "Tỷ lệ lao động qua đào tạo 71.5%, có việc làm 96.2%.")
     (issue,) = findings(text, "NF002")
-    assert issue.excerpt == "1.8" and "Có 5 số" in issue.message and "dòng 1, dòng 2, dòng 3" in issue.message
+    assert issue.excerpt == "1.8" and "Có 5 số" in issue.message and "dòng 1; dòng 2; dòng 3" in issue.message
     assert [r.excerpt for r in issue.related] == ["2.6", "93.4", "71.5", "96.2"]
 
 

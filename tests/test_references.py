@@ -73,7 +73,7 @@ def test_a_document_cited_with_two_dates_is_one_finding_naming_the_other_places(
             "Báo cáo kết quả thực hiện Kế hoạch số 22-KH/ĐU ngày 14/3/2024.")
     (issue,) = findings(text, "RF002")
     assert (issue.location.line, issue.excerpt, issue.expected, issue.actual) == (3, "04/3/2024", "14/3/2024", "4/3/2024")
-    assert "14/3/2024 (dòng 1, dòng 2, dòng 4)" in issue.message
+    assert "14/3/2024 (dòng 1; dòng 2; dòng 4)" in issue.message
     assert [(r.location.line, r.excerpt) for r in issue.related] == [(1, "14/3/2024"), (2, "14/3/2024"),
                                                                       (4, "14/3/2024")]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..document import Block
+from ..document import Block, BlockKind
 from .base import Finding
 
 RELATED_LIMIT = 8  # other places carried in `Finding.related`
@@ -17,24 +17,33 @@ NAMED_LIMIT = 5  # places named in a message
 
 
 def place_label(block: Block, lang: str = "vi") -> str:
-    """Where a block is, as a clerk finds it and in the words of every output's locations: "dòng 12" (text
-    input), "đoạn 16" (Word's paragraph number), "bảng 2, hàng 3, cột 4", "chú thích 3"."""
-    from dataclasses import replace
+    """Where a block is, in one short phrase with the words of the outputs' locations: "chú thích 3",
+    "bảng 2, hàng 3, cột 4", "dòng 12" (text input), "đoạn 16" (Word's paragraph number)."""
+    from ..i18n import t
 
-    from ..engine import location_of
-    from ..report.places import spot_text
-
-    return spot_text(replace(location_of(block, 0, 0), column=None, end_column=None), lang)
+    if block.kind in (BlockKind.FOOTNOTE, BlockKind.ENDNOTE) and block.note is not None:
+        key = "location.endnote" if block.kind is BlockKind.ENDNOTE else "location.footnote"
+        return t(key, lang, footnote=block.note)
+    if block.kind is BlockKind.TABLE_CELL and block.table is not None:
+        return t("location.table", lang, table=block.table, row=block.row, column=block.column)
+    if block.kind in (BlockKind.HEADER, BlockKind.FOOTER):
+        return t(f"location.{block.kind.value}", lang)
+    if block.line is not None:
+        return t("location.line", lang, line=block.line)
+    if block.paragraph is not None:
+        return t("location.paragraph", lang, paragraph=block.paragraph)
+    return t("location.block", lang, block=block.index)
 
 
 def places_text(blocks: Iterable[Block], lang: str = "vi", limit: int = NAMED_LIMIT) -> str:
-    """The places of the blocks, each once, in order: "dòng 12, dòng 40, dòng 77…" (at most `limit`)."""
+    """The places of the blocks, each once, in order: "dòng 12; dòng 40; dòng 77…" (at most `limit`; a
+    semicolon between them, as a table cell's place holds commas)."""
     labels: list[str] = []
     for b in blocks:
         label = place_label(b, lang)
         if label not in labels:
             labels.append(label)
-    shown = ", ".join(labels[:limit])
+    shown = "; ".join(labels[:limit])
     return shown + ("…" if len(labels) > limit else "")
 
 
