@@ -591,7 +591,10 @@ class Shares(Check):
                     continue
                 if in_paren(bf, x.start) != in_paren(bf, td.start):
                     continue  # "(… 602 hồ sơ …), trong đó: …": a figure inside a parenthesis is no parent outside it
-                if any(_is_qty(g) and g.unit == q.unit for g in figs if td.end <= g.start < q.start):
+                # "…; trong đó: 3.100.000 … (chiếm 73,8%), 980.000 … (chiếm 23,3%)": every item with its own
+                # share is a share of the parent, not only the first; an item without one is a part, not a parent
+                if any(_is_qty(g) and g.unit == q.unit and not any(g is q2 for q2, _, _ in items)
+                       for g in figs if td.end <= g.start < q.start):
                     continue
                 exact = F.is_count_unit(q.unit)
                 ctx.coverage.count("shares", "clause")
