@@ -15,7 +15,7 @@ from .base import Check, Context, Finding, register
 from .judge import PctRelation, judge_percent
 
 _APPROX_BEFORE = re.compile(r"(?:trên|dưới|gần|khoảng|hơn|xấp xỉ|tới|đến|gần như|ước|ước đạt|bình quân)\s*$", re.I)
-_COMPARE_AFTER = re.compile(r"^\s*(?:so với|so cùng kỳ|so với cùng kỳ)", re.I)
+_COMPARE_AFTER = re.compile(r"^\s*(?:so với(?!\s+(?:tổng|số\s))|so cùng kỳ)", re.I)  # ("so với tổng số …" names the base)
 _TARGET_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|KH|nghị quyết|mục tiêu)", re.I)
 
 

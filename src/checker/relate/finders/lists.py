@@ -27,7 +27,7 @@ OPEN_MARKERS = ("…", "...", "v.v", "vv.", "như:", "như ", "chẳng hạn", "
                 "nhất là", "đặc biệt")
 
 _YEAR = r"(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?"
-_PAREN_LIST = re.compile(r"(?<![\d.,/])(\d{1,2})\s+((?:(?:[^\W\d_]+|" + _YEAR + r")\s+){0,11}?[^\W\d_]+)\s*\(([^()]{3,400})\)")
+_PAREN_LIST = re.compile(r"(?<![\d.,/])(\d{1,2})\s+((?:(?:[^\W\d_]+|" + _YEAR + r")\s+){0,11}?(?:[^\W\d_]+|\d{4}))\s*\(([^()]{3,400})\)")
 _NOUN = r"((?:[^\W\d_]+\s+){0,3}?[^\W\d_]+)"
 _GOM = re.compile(r"(?:(?<!\w)(?:gồm|bao gồm|gồm có)\s+(\d{1,2})\s+" + _NOUN + r"\s*(?:sau|như sau|chính|cụ thể)?"
                   r"|(?<![\d.,/])(\d{1,2})\s+" + _NOUN + r"\s*,?\s+(?:sau|như sau|sau đây|cụ thể như sau|cụ thể|gồm|bao gồm"
