@@ -95,7 +95,7 @@ def heads(bf: BlockFigures, item: Item, kind_of) -> list:
         if prev_unit is None:
             if _DISPOSITION.search(text, max(item.start, f.start - 25), f.start):
                 parallel.add(f.unit)
-        elif prev_unit not in parallel and _OUTCOME.search(text, last[prev_unit].end, f.start):
+        elif prev_unit not in parallel and _outcome_between(text, last[prev_unit].end, f.start):
             continue
         else:
             f_unit = prev_unit
@@ -105,6 +105,16 @@ def heads(bf: BlockFigures, item: Item, kind_of) -> list:
         last[f.unit] = f
         out.append(f)
     return out
+
+
+_SEPARATOR_BEFORE = re.compile(r".*(?:[,;()]|\svà\s)", re.S)
+
+
+def _outcome_between(text: str, start: int, end: int) -> bool:
+    """An outcome word in the last stretch before the second count (after the last comma, "và" or bracket):
+    "66 đơn, đã giải quyết 40 đơn" is an outcome; "04 chỉ tiêu đạt trên 75% (…) và 04 chỉ tiêu" a sibling."""
+    m = _SEPARATOR_BEFORE.match(text, start, end)
+    return bool(_OUTCOME.search(text, m.end() if m else start, end))
 
 
 def labelled_value(bf: BlockFigures, item: Item):
