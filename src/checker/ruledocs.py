@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import json
 
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
-from rich.text import Text
-
 from .engine import load_rules, matches
 from .i18n import t
 
 
 def print_rules(categories: list[str] | None, lang: str, no_color: bool) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
     rules = [r for r in load_rules() if not categories or any(matches(r.spec, c) for c in categories)]
     table = Table(title=t("rules.title", lang), title_justify="left")
     for key in ("id", "name", "category", "severity", "profiles", "summary"):
@@ -65,6 +64,9 @@ def explain_rule(rule_id: str, lang: str, no_color: bool) -> bool:
     found = find_rule(rule_id)
     if found is None:
         return False
+    from rich.console import Console
+    from rich.text import Text
+
     spec = found.spec
     console = Console(no_color=no_color, highlight=False)
     console.print(Text(f"{spec.id} {spec.name}", style="bold"))

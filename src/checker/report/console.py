@@ -10,7 +10,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..i18n import t
-from ..issues import FileResult, Issue, Location, Severity
+from ..issues import FileResult, Issue, Severity
+from .places import place_text
 
 if TYPE_CHECKING:
     from ..api import Result
@@ -27,24 +28,6 @@ def make_console(file: TextIO | None = None, *, no_color: bool = False, width: i
 
 def location_text(issue: Issue, lang: str) -> str:
     return place_text(issue.location, lang)
-
-
-def place_text(loc: Location, lang: str) -> str:
-    """Where a place is, as a clerk finds it: section, table cell or footnote, then line or paragraph."""
-    parts = []
-    if loc.section:
-        parts.append(t("location.section", lang, section=loc.section))
-    if loc.table is not None:
-        parts.append(t("location.table", lang, table=loc.table, row=loc.row, column=loc.column_index))
-    elif loc.footnote is not None:
-        parts.append(t("location.footnote", lang, footnote=loc.footnote))
-    elif loc.kind in ("header", "footer"):
-        parts.append(t(f"location.{loc.kind}", lang))
-    if loc.line is not None:
-        parts.append(t("location.line", lang, line=loc.line) + (f":{loc.column}" if loc.column else ""))
-    else:
-        parts.append(t("location.block", lang, block=loc.block))
-    return " · ".join(parts)
 
 
 def _one_line(text: str) -> str:
