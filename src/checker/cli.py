@@ -25,7 +25,7 @@ from . import __version__  # noqa: E402
 
 skip_pydantic_plugin_scan()
 
-FORMATS = ("rich", "json", "sarif", "github")
+FORMATS = ("rich", "json", "sarif", "github", "html")
 
 
 def _split(values: tuple[str, ...]) -> list[str] | None:
@@ -170,6 +170,10 @@ def emit(result: Any, fmt: str, output: Path | None, lang: str, no_color: bool) 
         from .report.sarif import render as render_sarif
 
         text = render_sarif(result, lang)
+    elif fmt == "html":
+        from .report.html import render as render_html
+
+        text = render_html(result, lang)
     else:
         from .report.github import render as render_github
 
