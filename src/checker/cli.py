@@ -224,10 +224,10 @@ def explain(rule: str, lang: str, no_color: bool) -> None:
 
 
 def _load_extra_commands() -> None:
-    """Commands that live in their own modules (annotate, watch) register themselves here."""
+    """Commands that live in their own modules (annotate, watch, serve) register themselves here."""
     import importlib
 
-    for name in ("annotate_cmd", "watch_cmd"):
+    for name in ("annotate_cmd", "watch_cmd", "serve_cmd"):
         try:
             module = importlib.import_module(f"checker.{name}")
         except ModuleNotFoundError as exc:
