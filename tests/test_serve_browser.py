@@ -95,6 +95,11 @@ def test_upload_through_the_page_and_read_the_report(server, tmp_path):
             b.evaluate("scrollTo(0, 0)")
             time.sleep(0.3)
             b.screenshot(os.environ["CHECKER_SCREENSHOT"])
+        # a finding's number leads to its note inside the frame (no navigation away from the report)
+        b.evaluate("scrollTo(0, 0); document.querySelector('a.tag').click()", session=frame)
+        time.sleep(0.3)
+        assert b.evaluate("location.href", session=frame) == "about:srcdoc"
+        assert b.evaluate("scrollY", session=frame) > 0
         # hiding errors turns their marks off and hides their notes
         b.evaluate("document.querySelector('[data-filter-sev=error]').click()", session=frame)
         assert b.evaluate("document.querySelectorAll('mark.s-e').length", session=frame) == 0

@@ -55,6 +55,20 @@
     li.addEventListener("mouseenter", function () { light(li.id, true); });
     li.addEventListener("mouseleave", function () { light(li.id, false); });
   });
+  // Links inside the page scroll here rather than navigate: shown in the web page's frame (srcdoc),
+  // "#x" would resolve against the page around it and load that page in the frame.
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest ? e.target.closest("a[href^='#']") : null;
+    if (!a) { return; }
+    var target = document.getElementById(a.getAttribute("href").slice(1));
+    e.preventDefault();
+    if (!target) { return; }
+    target.scrollIntoView({ block: "center" });
+    if (issues[target.id]) {
+      light(target.id, true);
+      setTimeout(function () { light(target.id, false); }, 1500);
+    }
+  });
   var toolbar = document.getElementById("toolbar");
   if (toolbar) { toolbar.hidden = false; }
 }());
