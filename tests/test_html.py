@@ -4,6 +4,7 @@ document text inert, tables as tables, footnotes linked, unreadable files listed
 from __future__ import annotations
 
 import base64
+import os
 import hashlib
 import re
 import subprocess
@@ -286,3 +287,17 @@ def test_a_warm_json_run_never_imports_jinja(tmp_path):
             "print('JINJA:' + str('jinja2' in sys.modules), file=sys.stderr)")
     p = subprocess.run([sys.executable, "-c", code, str(report)], capture_output=True, text=True, timeout=60)
     assert p.stderr.strip().splitlines()[-1] == "JINJA:False"
+
+
+def test_an_html_run_imports_neither_rich_nor_yaml(tmp_path):
+    """The page is rendered by Jinja2 alone: no rich (the console's library), no PyYAML, no pydantic."""
+    report = tmp_path / "r.txt"
+    report.write_text("Kết nạp 112/158 đảng viên, đạt 70,87% chỉ tiêu.\n", encoding="utf-8")
+    code = ("import sys\nfrom checker.cli import main\n"
+            "try:\n    main(['lint', '--format', 'html', '-o', sys.argv[2], sys.argv[1]])\nexcept SystemExit:\n    pass\n"
+            "print('HEAVY:' + ','.join(m for m in ('rich', 'yaml', 'pydantic') if m in sys.modules), file=sys.stderr)")
+    env = {**os.environ, "CHECKER_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-c", code, str(report), str(tmp_path / "r.html")], capture_output=True,
+                           text=True, timeout=60, env=env) for _ in range(2)]  # the first fills the caches
+    assert runs[1].stderr.strip().splitlines()[-1] == "HEAVY:"
+    assert "112/158" in (tmp_path / "r.html").read_text(encoding="utf-8")

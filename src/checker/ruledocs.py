@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
 from .engine import load_rules, matches
 from .i18n import t
+from .ruletext import reflow
 
 
 def print_rules(categories: list[str] | None, lang: str, no_color: bool) -> None:
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.table import Table
-
     rules = [r for r in load_rules() if not categories or any(matches(r.spec, c) for c in categories)]
     table = Table(title=t("rules.title", lang), title_justify="left")
     for key in ("id", "name", "category", "severity", "profiles", "summary"):
@@ -23,27 +25,6 @@ def print_rules(categories: list[str] | None, lang: str, no_color: bool) -> None
         table.add_row(s.id, s.name, s.category, t(f"severity.{s.severity.value}", lang), ",".join(s.profiles),
                       escape(s.summary[lang]))
     Console(no_color=no_color, highlight=False).print(table)
-
-
-def reflow(text: str) -> list[str]:
-    """The paragraphs of a rule file's folded text: lines joined, blank lines kept as breaks.
-    Lines that start a list item ("- ", "* ", "1. ") stay on their own line."""
-    paragraphs: list[str] = []
-    current: list[str] = []
-    for raw in text.strip().splitlines():
-        line = raw.strip()
-        if not line:
-            if current:
-                paragraphs.append(" ".join(current))
-                current = []
-            continue
-        if current and (line[:2] in ("- ", "* ", "+ ", "• ") or line[:1].isdigit() and line[1:3] in (". ", ") ")):
-            paragraphs.append(" ".join(current))
-            current = []
-        current.append(line)
-    if current:
-        paragraphs.append(" ".join(current))
-    return paragraphs
 
 
 def format_params(params: dict) -> str:
@@ -64,9 +45,6 @@ def explain_rule(rule_id: str, lang: str, no_color: bool) -> bool:
     found = find_rule(rule_id)
     if found is None:
         return False
-    from rich.console import Console
-    from rich.text import Text
-
     spec = found.spec
     console = Console(no_color=no_color, highlight=False)
     console.print(Text(f"{spec.id} {spec.name}", style="bold"))

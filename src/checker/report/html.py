@@ -433,7 +433,7 @@ class RuleDoc:
 
 def _rule_docs(ids: Iterable[str], lang: str) -> list[RuleDoc]:
     from ..engine import load_rules
-    from ..ruledocs import reflow
+    from ..ruletext import reflow
 
     wanted = set(ids)
     out = []
