@@ -4,8 +4,8 @@ document text inert, tables as tables, footnotes linked, unreadable files listed
 from __future__ import annotations
 
 import base64
-import os
 import hashlib
+import os
 import re
 import subprocess
 import sys
