@@ -301,3 +301,17 @@ def test_an_html_run_imports_neither_rich_nor_yaml(tmp_path):
                            text=True, timeout=60, env=env) for _ in range(2)]  # the first fills the caches
     assert runs[1].stderr.strip().splitlines()[-1] == "HEAVY:"
     assert "112/158" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_a_finding_outside_the_text_or_of_an_unknown_rule_leaves_no_broken_link(tmp_path):
+    from checker.issues import FileResult, Issue, Location, Severity
+
+    path = tmp_path / "r.txt"
+    path.write_text("Một dòng.\n", encoding="utf-8")
+    issue = Issue(rule="ZZ901", name="custom", category="text", severity=Severity.WARNING, message="ngoài văn bản",
+                  location=Location(block=999, kind="paragraph", line=999, column=1, end_column=2), excerpt="x")
+    tree = parse(render(Result([FileResult(path=str(path), issues=[issue])]), "vi"))
+    ids = set(by_id(tree))
+    assert {a.get("href")[1:] for a in tree.iter(f"{NS}a") if (a.get("href") or "").startswith("#")} <= ids
+    unplaced = next(div for div in tree.iter(f"{NS}div") if "unplaced" in (div.get("class") or ""))
+    assert "ZZ901" in text_of(unplaced) and "ngoài văn bản" in text_of(unplaced)

@@ -269,7 +269,8 @@ class _FileBuilder:
                 anchor=anchor, number=n, severity=issue.severity.value, sev=sev,
                 sev_label=t(f"severity.{issue.severity.value}", lang), rule=issue.rule, name=issue.name,
                 where=place_text(issue.location, lang), message=issue.message, expected=issue.expected,
-                actual=issue.actual, block_href=self.anchor(issue.location.block))
+                actual=issue.actual,
+                block_href=self.anchor(issue.location.block) if self.shown(issue.location.block) else "")
             title = f"{n} · {issue.rule} · {view.sev_label}: {issue.message}"
             where = _block_span(self.doc, issue.location, issue.excerpt) if self.doc else None
             if where is None:
@@ -279,13 +280,17 @@ class _FileBuilder:
                 self.spans.setdefault(block.index, []).append(_Span(start, end, anchor, n, sev, False, title))
                 self.notes_of.setdefault(block.index, []).append(view)
             for rel in issue.related:
-                view.related.append(RelatedView(self.anchor(rel.location.block), place_text(rel.location, lang),
-                                                rel.excerpt))
+                view.related.append(RelatedView(self.anchor(rel.location.block) if self.shown(rel.location.block)
+                                                else "", place_text(rel.location, lang), rel.excerpt))
                 spot = _block_span(self.doc, rel.location, rel.excerpt) if self.doc else None
                 if spot is not None and spot[1] < spot[2]:
                     block, start, end = spot
                     rel_title = f"{t('related', lang)} → {n} · {issue.rule}: {issue.message}"
                     self.spans.setdefault(block.index, []).append(_Span(start, end, anchor, n, sev, True, rel_title))
+
+    def shown(self, block: int) -> bool:
+        """Whether the page shows this block (and so has its anchor)."""
+        return self.doc is not None and 1 <= block <= len(self.doc.blocks)
 
     def pieces(self, block: Block, lo: int = 0, hi: int | None = None) -> list[Piece]:
         hrefs = {r.number: self.note_anchor(r.kind, r.number) for r in block.note_refs}
@@ -529,10 +534,11 @@ def render(result: "Result", lang: str = "vi", *, documents: Mapping[str, Docume
     coverage = {k: sum(getattr(f.coverage, k) for f in result.files if f.error is None)
                 for k in ("figures", "relations", "unparsed")}
     a = assets()
+    rule_docs = _rule_docs(by_rule, lang)
     page = environment().get_template("report.html.j2")
     return page.render(
         _=words(lang), lang=lang, version=__version__, title=title or t("html.title", lang), files=files,
         rules=rules, totals=totals, coverage=coverage, unreadable=[f for f in files if f.error],
-        rule_docs=_rule_docs(by_rule, lang), css=Markup(a["css"]), js=Markup(a["js"]),
+        rule_docs=rule_docs, documented={r.id for r in rule_docs}, css=Markup(a["css"]), js=Markup(a["js"]),
         csp=content_security_policy(), severities=[s.value for s in SEVERITIES],
         checked=sum(1 for f in files if not f.error))
