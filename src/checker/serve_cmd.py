@@ -6,7 +6,6 @@ and the web libraries are an optional extra (`pip install 'checker[web]'`).
 
 from __future__ import annotations
 
-import ipaddress
 import sys
 from importlib.util import find_spec
 
@@ -24,6 +23,8 @@ def missing_web_libraries() -> list[str]:
 
 
 def is_loopback(host: str) -> bool:
+    import ipaddress
+
     if host.lower() == "localhost":
         return True
     try:
