@@ -319,10 +319,11 @@ class _FileBuilder:
             else:
                 word[g.number] = g
                 in_word.update(indices)
-        last_body = max((b.index for b in doc.blocks if b.is_body), default=0)
+        last_body = max((b.index for b in doc.blocks if b.is_body and b.text.strip()), default=0)
         out: list[Unit] = []
         done_tables: set[int] = set()
         last_note: tuple[str, int] | None = None
+        notes_titled: set[BlockKind] = set()  # footnotes, endnotes: each gathered run titled once
         for block in doc.blocks:
             kind = block.kind
             if kind in (BlockKind.FOOTNOTE, BlockKind.ENDNOTE):
@@ -337,8 +338,10 @@ class _FileBuilder:
                 if anchor in self.used:  # a note number met twice: the first keeps the links
                     anchor = f"{anchor}-{block.index}"
                 self.used.add(anchor)
-                # the notes gathered after the text (.docx) get a title; a note between paragraphs does not
-                titled = block.index > last_body and (not out or out[-1].kind != "note")
+                # the notes gathered after the text get a title; a note between paragraphs gets none
+                titled = block.index > last_body and kind not in notes_titled
+                if titled:
+                    notes_titled.add(kind)
                 out.append(Unit("note", anchor, number=block.note, note_kind=kind.value, paragraphs=[para],
                                 notes=self.notes([block.index]), starts_notes=titled))
                 continue
