@@ -315,3 +315,31 @@ def test_a_finding_outside_the_text_or_of_an_unknown_rule_leaves_no_broken_link(
     assert {a.get("href")[1:] for a in tree.iter(f"{NS}a") if (a.get("href") or "").startswith("#")} <= ids
     unplaced = next(div for div in tree.iter(f"{NS}div") if "unplaced" in (div.get("class") or ""))
     assert "ZZ901" in text_of(unplaced) and "ngoài văn bản" in text_of(unplaced)
+
+
+def test_word_headers_and_merged_cells(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "ỦY BAN NHÂN DÂN XÃ AN BÌNH"
+    d.add_paragraph("I. KẾT QUẢ")
+    table = d.add_table(rows=3, cols=3)
+    table.cell(0, 1).merge(table.cell(0, 2)).text = "Kết quả năm 2024"
+    table.cell(0, 0).text = "Chỉ tiêu"
+    table.cell(1, 1).text = "Kế hoạch"
+    table.cell(1, 2).text = "Thực hiện"
+    for c, text in enumerate(["Số hộ", "120", "96"]):
+        table.cell(2, c).text = text
+    d.add_paragraph("Hết.")
+    path = tmp_path / "gop.docx"
+    d.save(str(path))
+    tree = parse(render(lint_paths(path), "vi"))
+    section = by_id(tree)["f1"]
+    hf = [p for p in section.iter(f"{NS}p") if p.get("class") == "hf"]
+    assert hf and "ỦY BAN NHÂN DÂN XÃ AN BÌNH" in text_of(hf[0]) and "đầu trang" in text_of(hf[0])
+    (tbl,) = list(section.iter(f"{NS}table"))
+    spanning = [c for c in tbl.iter() if c.get("colspan") == "2"]
+    assert [text_of(c) for c in spanning] == ["Kết quả năm 2024"]
+    assert [text_of(c) for c in tbl.iter(f"{NS}td")][-3:] == ["Số hộ", "120", "96"]
+    headings = [text_of(h) for h in section.iter(f"{NS}h3")]
+    assert headings == ["I. KẾT QUẢ"]
