@@ -29,6 +29,7 @@ from ..document import Block, BlockKind, Document
 from ..i18n import t
 from ..issues import FileResult, Issue, Location, Severity
 from .places import place_text
+from .values import value_bits
 
 if TYPE_CHECKING:
     from ..api import Result
@@ -81,8 +82,7 @@ class IssueView:
     name: str
     where: str
     message: str
-    expected: str | None
-    actual: str | None
+    values: list[tuple[str, str]]  # (label, value): computed, stated, likely correction (report/values.py)
     block_href: str
     related: list[RelatedView] = field(default_factory=list)
 
@@ -268,8 +268,7 @@ class _FileBuilder:
             view = IssueView(
                 anchor=anchor, number=n, severity=issue.severity.value, sev=sev,
                 sev_label=t(f"severity.{issue.severity.value}", lang), rule=issue.rule, name=issue.name,
-                where=place_text(issue.location, lang), message=issue.message, expected=issue.expected,
-                actual=issue.actual,
+                where=place_text(issue.location, lang), message=issue.message, values=value_bits(issue, lang),
                 block_href=self.anchor(issue.location.block) if self.shown(issue.location.block) else "")
             title = f"{n} · {issue.rule} · {view.sev_label}: {issue.message}"
             where = _block_span(self.doc, issue.location, issue.excerpt) if self.doc else None
@@ -441,6 +440,7 @@ class RuleDoc:
 
 def _rule_docs(ids: Iterable[str], lang: str) -> list[RuleDoc]:
     from ..engine import load_rules
+    from ..i18n import source_text
     from ..ruletext import reflow
 
     wanted = set(ids)
@@ -452,7 +452,8 @@ def _rule_docs(ids: Iterable[str], lang: str) -> list[RuleDoc]:
         out.append(RuleDoc(
             id=spec.id, name=spec.name, anchor=f"rule-{spec.id}",
             meta=f"{spec.category} · {t('severity.' + spec.severity.value, lang)} · {', '.join(spec.profiles)}",
-            summary=spec.summary[lang], why=reflow(spec.explain[lang]), source=spec.source,
+            summary=spec.summary[lang], why=reflow(spec.explain[lang]),
+            source=source_text(spec.source, lang) if spec.source else None,
             bad=[(ex.text.strip() + (f" [{ex.profile}]" if ex.profile else "")) for ex in spec.examples.bad],
             good=[(ex.text.strip() + (f" [{ex.profile}]" if ex.profile else "")) for ex in spec.examples.good]))
     return out

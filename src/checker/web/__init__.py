@@ -57,6 +57,7 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
 PROFILES = ("auto", "party", "state")
 LANGS = ("vi", "en")
+LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}  # each in its own language, as language switches show them
 
 
 @dataclass(frozen=True)
@@ -365,7 +366,7 @@ def create_app(settings: Settings | None = None, *, allowed_hosts: list[str] | N
         html = page_environment().get_template("page.html.j2").render(
             _=lambda key, **args: t(key, lang, **args), lang=lang, version=__version__,
             accept=",".join(SUPPORTED), kinds=", ".join(SUPPORTED), max_files=settings.max_files,
-            max_size=megabytes(settings.max_size), profiles=PROFILES, langs=LANGS,
+            max_size=megabytes(settings.max_size), profiles=PROFILES, langs=LANGS, language_names=LANGUAGE_NAMES,
             css=Markup(a["css"]), js=Markup(a["js"]))
         return HTMLResponse(html, headers={**SECURITY_HEADERS, "Content-Security-Policy": page_policy(),
                                            "X-Frame-Options": "DENY"})
