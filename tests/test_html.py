@@ -344,3 +344,17 @@ def test_word_headers_and_merged_cells(tmp_path):
     assert [text_of(c) for c in tbl.iter(f"{NS}td")][-3:] == ["Số hộ", "120", "96"]
     headings = [text_of(h) for h in section.iter(f"{NS}h3")]
     assert headings == ["I. KẾT QUẢ"]
+
+
+def test_the_command_line_shows_the_documents_it_checked_without_reading_them_again(tmp_path, monkeypatch):
+    import checker.report.html as html_report
+
+    def no_second_read(fr, lang):
+        raise AssertionError(f"{fr.path} read again")
+
+    monkeypatch.setattr(html_report, "_reread", no_second_read)
+    out = tmp_path / "r.html"
+    r = CliRunner().invoke(main, ["lint", "--format", "html", "-o", str(out), str(ROOT / "samples")])
+    assert r.exit_code == 1, r.output
+    tree = parse(out.read_text(encoding="utf-8"))
+    assert len([s for s in tree.iter(f"{NS}section") if (s.get("id") or "").startswith("f")]) == len(SAMPLES)

@@ -9,9 +9,11 @@ Safety: the document is untrusted input. Every text from it goes through Jinja2'
 page loads nothing from anywhere (styles and script are inline), and a Content-Security-Policy meta
 tag allows only the page's own style and script, by hash: even a markup injection could not run.
 
-The findings do not carry the document, so the text is read again from each file's path (a few ms
-for a 50 KB report), unless the caller passes the documents it already holds. A finding whose text is
-no longer where it was (the file changed in between) is listed apart rather than marked wrongly.
+The findings do not carry the document: the caller passes the documents it read (`api.lint_file(...,
+documents=...)` keeps them; the command line does so for this format), and a file not among them (one
+checked in a parallel worker, or by a caller that kept nothing) is read again from its path. A finding
+whose text is no longer where it was (the file changed in between) is listed apart rather than marked
+wrongly.
 Jinja2 is imported only here, so the other formats and the cold start do not pay for it.
 """
 

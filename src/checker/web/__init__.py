@@ -275,7 +275,6 @@ def lint_uploads(uploads: list[Upload], options: Options, settings: Settings, *,
     the Documents by name (for the HTML report)."""
     from ..api import Result, lint_file
     from ..figures import clear_caches
-    from ..readers import read_path
 
     result = Result()
     documents: dict[str, Any] = {}
@@ -290,9 +289,11 @@ def lint_uploads(uploads: list[Upload], options: Options, settings: Settings, *,
                 folder.mkdir()
                 path = folder / name
                 upload.save(path)
-                fr = lint_file(path, config=settings.config, **options.cli())
-                if keep_documents and fr.error is None:
-                    documents[name] = read_path(path)
+                read: dict[str, Any] = {}
+                fr = lint_file(path, config=settings.config, documents=read if keep_documents else None,
+                               **options.cli())
+                if str(path) in read:
+                    documents[name] = read[str(path)]
                 fr.path = name
                 result.files.append(fr)
         finally:
