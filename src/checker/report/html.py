@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 from .. import __version__
 from ..document import Block, BlockKind, Document
 from ..i18n import t
-from ..issues import FileResult, Issue, Location, Severity
+from ..issues import FileResult, Location, Severity
 from .places import place_text
 from .values import value_bits
 

@@ -357,7 +357,7 @@ def create_app(settings: Settings | None = None, *, allowed_hosts: list[str] | N
     from markupsafe import Markup
 
     from ..readers import SUPPORTED
-    from ..report.html import assets, content_security_policy, render
+    from ..report.html import assets, content_security_policy, render, words
 
     settings = settings or Settings()
 
@@ -367,7 +367,7 @@ def create_app(settings: Settings | None = None, *, allowed_hosts: list[str] | N
         # .doc is offered too: it gets the command line's advice (convert it) rather than vanishing
         accept = ",".join(dict.fromkeys((*SUPPORTED, ".doc")))
         html = page_environment().get_template("page.html.j2").render(
-            _=lambda key, **args: t(key, lang, **args), lang=lang, version=__version__, accept=accept,
+            _=words(lang), lang=lang, version=__version__, accept=accept,
             kinds=", ".join(SUPPORTED), max_files=settings.max_files, max_size=megabytes(settings.max_size),
             profiles=PROFILES, langs=LANGS, language_names=LANGUAGE_NAMES, css=Markup(a["css"]), js=Markup(a["js"]))
         return HTMLResponse(html, headers={**SECURITY_HEADERS, "Content-Security-Policy": page_policy(),
