@@ -1,0 +1,223 @@
+"""Typos of form rather than spelling: stray spaces (TX007), forms a style list prefers (TX011) and text
+garbled by a wrong encoding or lost letters (TX012)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..document import Block, BlockKind, Document
+from ..validation import FORBID
+from .base import Check, Context, Finding, register
+from .shared import doc_body_blocks
+
+_TEXT_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.FOOTNOTE, BlockKind.ENDNOTE})
+
+# --- TX007 stray spaces ---------------------------------------------------------------------------
+
+_L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"  # letters (no superscript digits)
+# Two or three spaces between words (more is alignment or a blank field of a draft).
+_DOUBLE = re.compile(rf"(?<=[{_L}0-9%)”\"',;])( {{2,3}})(?=[{_L}0-9(“\"])")
+# A space before , ; : ) ! ? or a full stop that ends a sentence (not "…", ". . .", ".5").
+_BEFORE = re.compile(rf"(?<=[{_L}0-9%])( +)(?:[,;:!?)]|\.(?![.\w]))")
+# A comma or semicolon glued to the next word; a full stop glued to the next sentence ("việc.Tổng").
+_AFTER = re.compile(rf"(?<=[{_L}])([,;])(?=[{_L}])|(?<=[a-zà-ỹđ]{{2}})(\.)(?=[A-ZÀ-ỸĐ][a-zà-ỹđ])")
+# A decimal comma followed by a space inside a figure with a unit: "17, 66%", "2, 356kg".
+_NUMBER = re.compile(r"(?<![\d.,])(?<![\d.,] )(\d{1,3}), (\d{1,3})(?= ?(?:%|ha\b|kg\b|tấn\b|m2\b|m²|km\b|m\b|"
+                     r"tỷ\b|triệu\b|nghìn\b|đồng\b|lít\b|người\b|hộ\b|điểm\b))")
+# Blank fields of a draft header ("ngày   tháng", "Số    -BC/HU") are left alone.
+_BLANK_FIELD = re.compile(r"(?:ngày|tháng|năm|[Ss]ố:?) +$")
+
+
+@register("stray-spaces")
+class StraySpaces(Check):
+    """Two or three spaces between words, a space before a punctuation mark, none after a comma, a
+    space inside a figure. One finding per paragraph and kind, at the first place, with the count.
+    Table cells, page headers and footers, lines aligned with tabs, runs of four spaces or more and
+    the blank fields of a draft's header are left alone."""
+
+    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        for b in doc_body_blocks(ctx):
+            if b.kind not in _TEXT_KINDS or b.legacy_encoding or "\t" in b.text:
+                continue
+            text = b.text
+            if "  " in text:
+                hits = [m for m in _DOUBLE.finditer(text) if not _BLANK_FIELD.search(text[:m.start()])
+                        and not _after_sentence(text, m.start())]
+                if hits:
+                    yield _spaces(b, hits, "default", lambda m: _around(text, m.start(1), m.end(1), " "))
+            if " " in text:
+                hits = list(_BEFORE.finditer(text))
+                hits = [m for m in hits if not _BLANK_FIELD.search(text[:m.start()])]
+                if hits:
+                    yield _spaces(b, hits, "before", lambda m: _around(text, m.start(1), m.end(1), ""))
+                hits = list(_NUMBER.finditer(text))
+                for m in hits:
+                    yield Finding(b, m.start(), m.end(), variant="number",
+                                  args={"text": m.group(0), "fix": f"{m.group(1)},{m.group(2)}", "count": 1},
+                                  expected=f"{m.group(1)},{m.group(2)}", actual=m.group(0))
+            hits = [m for m in _AFTER.finditer(text) if not _in_code(text, m.start())]
+            if hits:
+                yield _spaces(b, hits, "after", lambda m: _around(text, m.end(), m.end(), " "))
+
+
+def _after_sentence(text: str, at: int) -> bool:
+    """Two spaces after the full stop that ends a sentence: a typing habit, not a typo."""
+    return text[:at].rstrip()[-1:] in ".!?:"
+
+
+def _in_code(text: str, at: int) -> bool:
+    """Inside a web or e-mail address, a document symbol or a number ("a,b" in "gov.vn,abc")."""
+    s = at
+    while s > 0 and not text[s - 1].isspace():
+        s -= 1
+    e = at
+    while e < len(text) and not text[e].isspace():
+        e += 1
+    token = text[s:e]
+    return any(c in token for c in "@/\\=_") or "www" in token or "http" in token
+
+
+def _around(text: str, s: int, e: int, replacement: str) -> tuple[int, int, str]:
+    """(start, end, corrected) for the words around text[s:e] with text[s:e] replaced."""
+    a = s
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    z = e
+    while z < len(text) and not text[z].isspace():
+        z += 1
+    return a, z, text[a:s] + replacement + text[e:z]
+
+
+def _spaces(b: Block, hits: list, variant: str, span) -> Finding:
+    a, z, fixed = span(hits[0])
+    return Finding(b, a, z, variant=variant, args={"text": b.text[a:z], "fix": fixed, "count": len(hits)},
+                   expected=fixed, actual=b.text[a:z])
+
+
+# --- TX011 style list -----------------------------------------------------------------------------
+
+@dataclass(slots=True, kw_only=True)
+class StyleParams:
+    """The style list (`rules/data/NAME.yaml`); a configuration's `style-list` adds to it."""
+
+    __pydantic_config__ = FORBID
+    table: str = "style_list"
+
+
+@dataclass(slots=True)
+class StyleEntry:
+    wrong: str
+    right: str
+    case: bool = True  # match the case exactly (units: "Kwh"), else any case ("sát nhập")
+    after_number: bool = False  # only right after a figure ("10 Ha")
+    unless_mixed: bool = False  # silent when the document also writes `right` (TX003 reports the mix)
+    pattern: re.Pattern = field(init=False)
+
+    def __post_init__(self) -> None:
+        core = re.escape(self.wrong)
+        if self.after_number:
+            core = r"(?<=\d)\s?" + core if not self.wrong[:1].isdigit() else core
+        self.pattern = re.compile(rf"(?<![\w]){core}(?![\w])", 0 if self.case else re.IGNORECASE)
+
+
+_ENTRIES: dict[tuple, list[StyleEntry]] = {}
+
+
+def style_entries(table: str, extra: dict[str, str] | None) -> list[StyleEntry]:
+    """The entries of the data table and of the configuration's `style-list` (which wins)."""
+    key = (table, tuple(sorted((extra or {}).items())))
+    found = _ENTRIES.get(key)
+    if found is None:
+        from ..rules import load_data_table
+
+        rows = load_data_table(table).get("entries", [])
+        by_wrong = {r["wrong"]: StyleEntry(r["wrong"], r["right"], r.get("case", True), r.get("after_number", False),
+                                           r.get("unless_mixed", False)) for r in rows}
+        for wrong, right in (extra or {}).items():
+            by_wrong[wrong] = StyleEntry(wrong, right, True)
+        found = _ENTRIES[key] = [e for e in by_wrong.values() if e.wrong != e.right]
+    return found
+
+
+@register("style-list")
+class StyleList(Check):
+    """A form the style list replaces with the preferred one ("quí" → "quý", "Kwh" → "kWh")."""
+
+    Params = StyleParams
+
+    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        entries = style_entries(self.params.table, doc.meta.get("style_list"))
+        if not entries:
+            return
+        blocks = [b for b in doc_body_blocks(ctx) if not b.legacy_encoding]
+        whole = "\n".join(b.text for b in blocks)
+        for e in entries:
+            if (e.wrong if e.case else e.wrong.lower()) not in (whole if e.case else whole.lower()):
+                continue
+            if e.unless_mixed and re.search(rf"(?<![\w]){re.escape(e.right)}(?![\w])", whole, re.IGNORECASE):
+                continue
+            for b in blocks:
+                for m in e.pattern.finditer(b.text):
+                    written = m.group(0).strip()
+                    s = m.end() - len(written)
+                    fix = _like(written, e.right) if not e.case else e.right
+                    yield Finding(b, s, m.end(), args={"text": written, "fix": fix}, expected=fix, actual=written)
+
+
+def _like(written: str, right: str) -> str:
+    return right[:1].upper() + right[1:] if written[:1].isupper() and not right[:1].isupper() else right
+
+
+# --- TX012 garbled text ---------------------------------------------------------------------------
+
+# UTF-8 read as Windows-1252/Latin-1 ("Bá»™", "Ä‘á»“ng", "Ã¡"), lost letters ("Vi?t Nam", "Ph??ng"),
+# and the replacement character of a failed decoding.
+_MOJIBAKE = re.compile("á[º»][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+                       "|Ã[\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+                       "|Ä[\u0080-\u00bf\u2018\u2019]|Æ[°¯]|Å[©¨]|â€[™œ\u009d“”˜¦¢\u2122]")
+_LOST = re.compile(rf"[{_L}]\?+[{_L}]|\?{{2,}}[{_L}]|[{_L}]\?{{2,}}")
+_REPLACEMENT = re.compile("\ufffd+")
+
+
+@register("garbled-text")
+class GarbledText(Check):
+    """Letters replaced by "?" or by mojibake (a copy pasted through the wrong encoding), or by the
+    replacement character: one finding for each run of garbled paragraphs, at its first place."""
+
+    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        run_open = False
+        for b in doc_body_blocks(ctx):
+            if b.legacy_encoding:
+                run_open = False
+                continue
+            hit = _garbled(b.text)
+            if hit is None:
+                run_open = False
+                continue
+            if not run_open:
+                s, e, kind = hit
+                yield Finding(b, s, e, variant=kind, args={"text": b.text[s:e]})
+            run_open = True
+
+
+def _garbled(text: str) -> tuple[int, int, str] | None:
+    m = _MOJIBAKE.search(text)
+    if m:
+        return (*_word_span(text, m.start(), m.end()), "mojibake")
+    m = _REPLACEMENT.search(text)
+    if m and text[:m.start()].strip():  # not a mark a text export put at the start of a note
+        return (*_word_span(text, m.start(), m.end()), "lost")
+    lost = [m for m in _LOST.finditer(text) if not _in_code(text, m.start())]
+    if len(lost) >= 2 or any("??" in m.group(0) for m in lost):
+        return (*_word_span(text, lost[0].start(), lost[0].end()), "lost")
+    return None
+
+
+def _word_span(text: str, s: int, e: int) -> tuple[int, int]:
+    while s > 0 and not text[s - 1].isspace():
+        s -= 1
+    while e < len(text) and not text[e].isspace():
+        e += 1
+    return s, e
