@@ -274,13 +274,21 @@ def old_convention(text: str) -> str:
 
 
 _TO_NEW = {v: k for k, v in _TO_OLD.items()}
-_OLD_OPEN = re.compile("(?<![qQ])(" + "|".join(_TO_NEW) + r")(?![^\W\d_])")
+# (A character class first, so that the regex engine skips to the candidates; "qu" is checked by hand.)
+_OLD_OPEN = re.compile("[ou][àáảãạèéẻẽẹỳýỷỹỵ](?![^\\W\\d_])")
+
+
+def _to_new(m: re.Match) -> str:
+    pair = m.group(0)
+    if pair not in _TO_NEW or (m.start() and m.string[m.start() - 1] in "qQ"):
+        return pair
+    return _TO_NEW[pair]
 
 
 def new_convention(text: str) -> str:
     """The lower-case text with the tone marks of open oa, oe, uy where the new convention puts them
     ("hoà" → "hòa", "thuỷ" → "thủy"): the convention of the shipped lists. Same length."""
-    return _OLD_OPEN.sub(lambda m: _TO_NEW[m.group(1)], text)
+    return _OLD_OPEN.sub(_to_new, text)
 
 
 _TONE_OF_CHAR = {unicodedata.normalize("NFC", v + m): t
@@ -299,18 +307,19 @@ def tone_of(word: str) -> int:
 _EDIT_LETTERS = "abcdeghiklmnopqrstuvxy"
 
 
-def skeleton_edits(sk: str) -> tuple[set[str], set[str]]:
+def skeleton_edits(sk: str, replace: bool = True) -> tuple[set[str], set[str]]:
     """The skeletons one letter away from `sk`: (a letter dropped or added, a letter replaced or two
-    swapped)."""
+    swapped; empty unless `replace`)."""
     lengths, others = set(), set()
     for i in range(len(sk) + 1):
         head, tail = sk[:i], sk[i:]
         if tail:
             lengths.add(head + tail[1:])
-            if len(tail) > 1:
-                others.add(head + tail[1] + tail[0] + tail[2:])
-            for c in _EDIT_LETTERS:
-                others.add(head + c + tail[1:])
+            if replace:
+                if len(tail) > 1:
+                    others.add(head + tail[1] + tail[0] + tail[2:])
+                for c in _EDIT_LETTERS:
+                    others.add(head + c + tail[1:])
         for c in _EDIT_LETTERS:
             lengths.add(head + c + tail)
     lengths.discard(sk)
@@ -338,16 +347,20 @@ class Lexicon:
         #: skeleton -> "form:zipf form:zipf …" (the syllables of those letters)
         self.groups: dict[str, str] = dict(_GROUP.findall(syllable_text))
         self.syllables = frozenset(_FORM_NAME.findall(syllable_text))
+        self._toned: dict[str, tuple[tuple[str, int], ...]] = {}
         words = set(word_text.split("\n"))
         words.discard("")
         self.free = frozenset(w for w in words if " " not in w and not w.startswith("#"))
         self.words = frozenset(w for w in words if " " in w and not w.startswith("#"))
-        pairs = {w for w in self.words if w.count(" ") == 1}
-        for w in self.words:
-            if w.count(" ") > 1:
-                parts = w.split(" ")
-                pairs.update(" ".join(parts[i:i + 2]) for i in range(len(parts) - 1))
-        self.pairs = frozenset(pairs)  # two syllables that belong to one word (inside longer words too)
+        #: two syllables that make a word (the fragments of longer words do not: "kinh tế tập thể" holds
+        #: "tập thể", not "tế tập")
+        self.pairs = frozenset(w for w in self.words if w.count(" ") == 1)
+
+    @property
+    def trigrams(self) -> frozenset[str]:
+        """Three syllables in a row inside the words of three or more ("căn cước công" of "căn cước công
+        dân"), built on first use."""
+        return _trigrams(self)
 
     def zipf(self, syllable: str) -> float:
         """Zipf frequency of a syllable in general Vietnamese text (3.0 rare … 7.3 "là"; 0 unknown)."""
@@ -361,28 +374,48 @@ class Lexicon:
 
     def with_skeleton(self, sk: str) -> tuple[str, ...]:
         """The known syllables whose letters without marks are `sk`."""
-        group = self.groups.get(sk)
-        return tuple(f.partition(":")[0] for f in group.split(" ")) if group else ()
+        return tuple(f for f, _ in self.toned(sk))
+
+    def toned(self, sk: str) -> tuple[tuple[str, int], ...]:
+        """(syllable, tone) of the known syllables whose letters without marks are `sk` (parsed once)."""
+        found = self._toned.get(sk)
+        if found is None:
+            group = self.groups.get(sk)
+            found = tuple((f, tone_of(f)) for f in (x.partition(":")[0] for x in group.split(" "))) if group else ()
+            self._toned[sk] = found
+        return found
+
+
+@cache
+def _trigrams(lex: Lexicon) -> frozenset[str]:
+    out = set()
+    for w in lex.words:
+        if w.count(" ") > 1:
+            parts = w.split(" ")
+            out.update(" ".join(parts[i:i + 3]) for i in range(len(parts) - 2))
+    return frozenset(out)
 
 
 _FORM_NAME = re.compile(r"(?m)(?<=[\t ])([^\s:#]+):\d")
 
 
 @lru_cache(maxsize=4096)
-def neighbours(lex: Lexicon, word: str) -> tuple[tuple[str, int], ...]:
+def neighbours(lex: Lexicon, word: str, kinds: int = 3) -> tuple[tuple[str, int], ...]:
     """The known syllables one typing slip away from `word` (lower case), each with the kind of slip:
     1 the same letters with other marks (tone, â/ă/ê/ô/ơ/ư, đ: "bị đọng" → "động"); 2 one letter
     more or less, in the same tone ("Kế hạch" → "hoạch", "tập tể" → "thể"); 3 one letter replaced or
-    two swapped, in the same tone (the least telling: many real syllables are that close)."""
+    two swapped, in the same tone (the least telling: many real syllables are that close). `kinds`: the
+    highest kind wanted."""
     sk = skeleton(word)
     groups = lex.groups
     out = [(f, 1) for f in lex.with_skeleton(sk) if f != word]
+    if kinds < 2:
+        return tuple(out)
     tone = tone_of(word)
-    lengths, others = skeleton_edits(sk)
+    lengths, others = skeleton_edits(sk, replace=kinds > 2)
     for kind, edits in ((2, lengths), (3, others)):
-        for edit in edits:
-            if edit in groups:
-                out.extend((f, kind) for f in lex.with_skeleton(edit) if tone_of(f) == tone)
+        for edit in [e for e in edits if e in groups]:
+            out.extend((f, kind) for f, t in lex.toned(edit) if t == tone)
     return tuple(out)
 
 

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..document import Document
-from ..lexicon import Lexicon, analyse, canonical, lexicon, neighbours, new_convention
+from ..lexicon import Lexicon, analyse, canonical, lexicon, neighbours
 from ..validation import FORBID
 from .base import Check, Context, Finding, register
-from .typos_tokens import WORD, BlockWords, document_words, is_title
+from .typos_tokens import BlockWords, document_words, is_title
 
 
 @dataclass(slots=True, kw_only=True)
@@ -41,17 +41,6 @@ def same_case(like: str, word: str) -> str:
     return " ".join(out)
 
 
-def _normal(words: BlockWords) -> list[str]:
-    """The block's lower-case words in the lexicon's tone convention (same length, same positions)."""
-    low = words.low
-    if any(_OLD_TAIL.search(w) for w in low if len(w) > 1 and w[-1] in "àáảãạèéẻẽẹỳýỷỹỵ"):
-        return [new_convention(w) for w in low]
-    return low
-
-
-_OLD_TAIL = re.compile("[oOuU][àáảãạèéẻẽẹỳýỷỹỵ]$")
-
-
 def _pair(low: list[str], linked: list[bool], i: int, j: int) -> str | None:
     """"low[i] low[j]" when j == i + 1 and they are in one phrase."""
     if 0 <= i and j < len(low) and linked[j]:
@@ -61,7 +50,9 @@ def _pair(low: list[str], linked: list[bool], i: int, j: int) -> str | None:
 
 # --- TX006 repeated syllables ---------------------------------------------------------------------
 
-_REPEAT = re.compile(r"(?<![^\W\d_])([^\W\d_]+(?: [^\W\d_]+)?) +\1(?![^\W\d_])")
+_FIGURE_NEXT = re.compile(r" +\d")
+# Words a number follows ("số 71", "khoản 2"): after a word that ends with the same syllable.
+_NUMBERED = frozenset("số khoản điều điểm mục năm ngày tháng lần phần chương quý kỳ đợt tổ ấp khu".split())
 
 
 @register("repeated-syllable")
@@ -79,32 +70,41 @@ class RepeatedSyllable(Check):
         redup = frozenset(data.get("reduplicatives", ()))
         roles = frozenset(data.get("roles", ()))
         for bw in document_words(ctx):
+            low, linked = bw.low, bw.linked
+            n = len(low)
+            if n < 2:
+                continue
+            repeats = [k for k, (a, b) in enumerate(zip(low, low[1:]), 1) if a == b and linked[k]]
+            doubles = [k for k, (a, b, c, d) in enumerate(zip(low, low[1:], low[2:], low[3:]), 3)
+                       if a == c and b == d and a != b and linked[k] and linked[k - 1] and linked[k - 2]]
+            if not repeats and not doubles:
+                continue
             text = bw.block.text
-            for m in _REPEAT.finditer(bw.text_low):
-                if "\u00a0" in m.group(0) or not WORD.fullmatch(m.group(1).replace(" ", "")):
-                    continue
-                first, second = text[m.start(1):m.end(1)], text[m.end(0) - len(m.group(1)):m.end(0)]
-                if first != second and not (is_title(first) and second == first.lower()
-                                            and bw.sentence_start(bw.index_at(m.start(1)))):
+            for k, size in sorted([(k, 1) for k in repeats] + [(k, 2) for k in doubles]):
+                first = k - 2 * size + 1  # the first word of the first copy
+                s, mid, e = bw.start(first), bw.end(first + size - 1), bw.end(k)
+                one, two = text[s:mid], text[bw.start(k - size + 1):e]
+                if one != two and not (is_title(one) and two == one.lower() and bw.sentence_start(first)):
                     continue  # "Đại hội Hội Nông dân": another word, a name
-                unit = m.group(1)
-                if " " not in unit and self._legitimate(bw, m, unit, lex, redup, roles):
+                if size == 1 and self._legitimate(bw, first, lex, redup, roles):
                     continue
-                yield Finding(bw.block, m.start(), m.end(), args={"word": first, "text": text[m.start():m.end()]},
-                              expected=first, actual=text[m.start():m.end()])
+                yield Finding(bw.block, s, e, args={"word": one, "text": text[s:e]}, expected=one, actual=text[s:e])
 
     @staticmethod
-    def _legitimate(bw: BlockWords, m: re.Match, x: str, lex: Lexicon, redup: frozenset, roles: frozenset) -> bool:
-        if f"{x} {x}" in redup:
+    def _legitimate(bw: BlockWords, i: int, lex: Lexicon, redup: frozenset, roles: frozenset) -> bool:
+        """The doubled word i, i + 1 is right."""
+        low, linked = bw.low, bw.linked
+        x = low[i]
+        if f"{x} {x}" in redup or f"{x} {x}" in lex.words:
             return True
-        i = bw.index_at(m.start(1))  # the first copy; the second is i + 1
-        low, linked = _normal(bw), bw.linked
         left = _pair(low, linked, i - 1, i)
         right = _pair(low, linked, i + 1, i + 2)
         left_word = left is not None and left in lex.pairs
         right_word = right is not None and right in lex.pairs
         if left_word and right_word:
             return True  # "hoàn thành | thành công"
+        if x in _NUMBERED and i > 0 and linked[i] and _FIGURE_NEXT.match(bw.text_low, bw.end(i + 1)):
+            return True  # "công nghệ số | số 71/2025"
         return left_word and left in roles  # "thư ký | ký"
 
 
@@ -119,9 +119,13 @@ def _is_name(bw: BlockWords, i: int) -> bool:
 
 
 def _forms_word(lex: Lexicon, low: list[str], linked: list[bool], i: int, form: str) -> int:
-    """On how many sides (0-2) `form` in place of word i makes a word with its neighbour."""
+    """On how many sides (0-2) `form` in place of word i makes a word with its neighbour, 3 when it
+    makes a word of three with both ("căn cước công dân")."""
     left = i > 0 and linked[i] and (low[i - 1] + " " + form) in lex.pairs
     right = i + 1 < len(low) and linked[i + 1] and (form + " " + low[i + 1]) in lex.pairs
+    if i > 0 and i + 1 < len(low) and linked[i] and linked[i + 1] \
+            and f"{low[i - 1]} {form} {low[i + 1]}" in lex.trigrams:
+        return 3
     return left + right
 
 
@@ -142,14 +146,13 @@ class NonWord(Check):
         every = set()
         for bw in blocks:
             every.update(bw.low)
-        suspects = {w for w in every.difference(lex.syllables) if not w.isascii()}
-        suspects = {w for w in suspects if new_convention(w) not in lex.syllables and w not in allow}
+        suspects = {w for w in every.difference(lex.syllables) if not w.isascii() and w not in allow}
         if not suspects:
             return
         for bw in blocks:
             if suspects.isdisjoint(bw.low):
                 continue
-            low = _normal(bw)
+            low = bw.low
             for i, w in enumerate(bw.low):
                 if w not in suspects or len(w) < 2 or _is_name(bw, i):
                     continue
@@ -197,18 +200,22 @@ class NearMiss(Check):
         lex = lexicon()
         pairs, free, syllables = lex.pairs, lex.free, lex.syllables
         for bw in document_words(ctx):
-            low = _normal(bw)
+            low = bw.low
             n = len(low)
             if n < 2:
                 continue
+            loose = [i for i, w in enumerate(low) if w not in free and w in syllables]
+            if not loose:
+                continue
             linked = bw.linked
-            joined = [a + " " + b in pairs for a, b in zip(low, low[1:])]  # joined[i]: words i, i+1
+            joined = [p in pairs for p in map(" ".join, zip(low, low[1:]))]  # joined[i]: words i, i+1 make a word
+            attached = {k for k, j in enumerate(joined) if j and linked[k + 1]}
+            attached.update([k + 1 for k in attached])
             covered: set[int] = set()  # words already inside a reported pair
-            for i, w in enumerate(low):
-                if w in free or w not in syllables or i in covered:
+            for i in loose:
+                if i in attached or i in covered:
                     continue
-                if (i > 0 and linked[i] and joined[i - 1]) or (i + 1 < n and linked[i + 1] and joined[i]):
-                    continue  # part of a word
+                w = low[i]
                 if (i > 0 and linked[i] and low[i - 1] not in syllables) or \
                         (i + 1 < n and linked[i + 1] and low[i + 1] not in syllables):
                     continue  # beside a non-word (TX008): that is where the slip is
@@ -221,8 +228,9 @@ class NearMiss(Check):
                     if low[other] not in syllables or low[other] == w or _is_name(bw, other):
                         continue
                     far = other + (1 if other > i else -1)  # the other word's other neighbour
-                    loose = not (0 <= far < n and linked[max(far, other)] and joined[min(far, other)])
-                    fix = self._fix(lex, low, j, i, loose)
+                    if 0 <= far < n and linked[max(far, other)] and joined[min(far, other)]:
+                        continue  # the other word already belongs to a word ("nổ | công nghiệp")
+                    fix = self._fix(lex, low, j, i)
                     if fix is None:
                         continue
                     covered.update((j, j + 1))
@@ -234,19 +242,14 @@ class NearMiss(Check):
                     break
 
     @staticmethod
-    def _fix(lex: Lexicon, low: list[str], j: int, orphan: int, other_loose: bool) -> str | None:
+    def _fix(lex: Lexicon, low: list[str], j: int, orphan: int) -> str | None:
         """The most likely word for the pair (j, j + 1), changing one mark of one of its syllables, or
-        adding or dropping one letter, or None. The other syllable is only changed when it makes no
-        word on its other side either ("hàng hóa ước đạt" is not "hòa ước")."""
+        adding or dropping one letter, or None."""
         a, b = low[j], low[j + 1]
         best = None
         other = j + 1 if orphan == j else j
         for pos, word in ((orphan, low[orphan]), (other, low[other])):
-            if pos == other and not other_loose:
-                continue
-            for form, kind in neighbours(lex, word):
-                if kind > 2:
-                    continue
+            for form, kind in neighbours(lex, word, 2):
                 pair = (form + " " + b) if pos == j else (a + " " + form)
                 if pair in lex.words:
                     key = (kind, pos != orphan, -lex.zipf(form))

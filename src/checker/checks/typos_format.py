@@ -4,30 +4,37 @@ garbled by a wrong encoding or lost letters (TX012)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..document import Block, BlockKind, Document
 from ..validation import FORBID
 from .base import Check, Context, Finding, register
-from .shared import doc_body_blocks
+from .shared import doc_body_blocks, joined_body, joined_lower
 
 _TEXT_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.FOOTNOTE, BlockKind.ENDNOTE})
 
 # --- TX007 stray spaces ---------------------------------------------------------------------------
 
 _L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"  # letters (no superscript digits)
+# (Each pattern starts with a literal so that the regex engine skips to where it can match; what must
+# come before it is tested by hand.)
+_WORDISH = re.compile(rf"[{_L}0-9]")
 # Two or three spaces between words (more is alignment or a blank field of a draft).
-_DOUBLE = re.compile(rf"(?<=[{_L}0-9%)”\"',;])( {{2,3}})(?=[{_L}0-9(“\"])")
+_DOUBLE = re.compile(rf"( {{2,3}})(?=[{_L}0-9(“\"])")
+_DOUBLE_AFTER = frozenset("%)”\"',;")
 # A space before , ; : ) ! ? or a full stop that ends a sentence (not "…", ". . .", ".5").
-_BEFORE = re.compile(rf"(?<=[{_L}0-9%])( +)(?:[,;:!?)]|\.(?![.\w]))")
+_BEFORE = re.compile(r"( +)(?:[,;:!?)]|\.(?![.\w]))")
 # A comma or semicolon glued to the next word; a full stop glued to the next sentence ("việc.Tổng").
-_AFTER = re.compile(rf"(?<=[{_L}])([,;])(?=[{_L}])|(?<=[a-zà-ỹđ]{{2}})(\.)(?=[A-ZÀ-ỸĐ][a-zà-ỹđ])")
+_AFTER = re.compile(rf"([,;])(?=[{_L}])|(\.)(?=[A-ZÀ-ỸĐ][a-zà-ỹđ])")
+_LOWER2 = re.compile("[a-zà-ỹđ]{2}$")
 # A decimal comma followed by a space inside a figure with a unit: "17, 66%", "2, 356kg".
-_NUMBER = re.compile(r"(?<![\d.,])(?<![\d.,] )(\d{1,3}), (\d{1,3})(?= ?(?:%|ha\b|kg\b|tấn\b|m2\b|m²|km\b|m\b|"
+_NUMBER = re.compile(r"(\d{1,3}), (\d{1,3})(?= ?(?:%|ha\b|kg\b|tấn\b|m2\b|m²|km\b|m\b|"
                      r"tỷ\b|triệu\b|nghìn\b|đồng\b|lít\b|người\b|hộ\b|điểm\b))")
+_NUMBER_BEFORE = re.compile(r"[\d.,] ?$")
 # Blank fields of a draft header ("ngày   tháng", "Số    -BC/HU") are left alone.
-_BLANK_FIELD = re.compile(r"(?:ngày|tháng|năm|[Ss]ố:?) +$")
+_BLANK_FIELD = re.compile(r"(?:ngày|tháng|năm|[Ss]ố:?)[ .…\d]*$")
 
 
 @register("stray-spaces")
@@ -38,28 +45,73 @@ class StraySpaces(Check):
     the blank fields of a draft's header are left alone."""
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        for b in doc_body_blocks(ctx):
+        blocks, joined, starts = joined_body(ctx)
+        hits: dict[int, dict[str, list[int]]] = {}  # block number -> kind -> offsets in the block
+
+        def place(at: int, kind: str) -> None:
+            i = bisect_right(starts, at) - 1
+            hits.setdefault(i, {}).setdefault(kind, []).append(at - starts[i])
+
+        # One scan of the whole body text per pattern; each hit is judged in its block.
+        for m in _DOUBLE.finditer(joined):
+            place(m.start(), "default")
+        for m in _BEFORE.finditer(joined):
+            place(m.start(), "before")
+        for m in _AFTER.finditer(joined):
+            place(m.start(), "after")
+        for m in _NUMBER.finditer(joined):
+            place(m.start(), "number")
+        for i in sorted(hits):
+            b = blocks[i]
             if b.kind not in _TEXT_KINDS or b.legacy_encoding or "\t" in b.text:
                 continue
-            text = b.text
-            if "  " in text:
-                hits = [m for m in _DOUBLE.finditer(text) if not _BLANK_FIELD.search(text[:m.start()])
-                        and not _after_sentence(text, m.start())]
-                if hits:
-                    yield _spaces(b, hits, "default", lambda m: _around(text, m.start(1), m.end(1), " "))
-            if " " in text:
-                hits = list(_BEFORE.finditer(text))
-                hits = [m for m in hits if not _BLANK_FIELD.search(text[:m.start()])]
-                if hits:
-                    yield _spaces(b, hits, "before", lambda m: _around(text, m.start(1), m.end(1), ""))
-                hits = list(_NUMBER.finditer(text))
-                for m in hits:
-                    yield Finding(b, m.start(), m.end(), variant="number",
-                                  args={"text": m.group(0), "fix": f"{m.group(1)},{m.group(2)}", "count": 1},
-                                  expected=f"{m.group(1)},{m.group(2)}", actual=m.group(0))
-            hits = [m for m in _AFTER.finditer(text) if not _in_code(text, m.start())]
-            if hits:
-                yield _spaces(b, hits, "after", lambda m: _around(text, m.end(), m.end(), " "))
+            yield from _judge(b, hits[i])
+
+
+def _judge(b: Block, kinds: dict[str, list[int]]) -> Iterable[Finding]:
+    text = b.text
+    at = [m for m in (_DOUBLE.match(text, x) for x in kinds.get("default", ())) if m
+          and _word_before(text, m.start(), _DOUBLE_AFTER) and not _blank_field(text, m.start())
+          and not _after_sentence(text, m.start())]
+    if at and not _mostly_capitals(text):
+        yield _spaces(b, at, "default", lambda m: _around(text, m.start(1), m.end(1), " "))
+    at = [m for m in (_BEFORE.match(text, x) for x in kinds.get("before", ())) if m
+          and _word_before(text, m.start(), "%") and not _blank_field(text, m.start())]
+    if at:
+        yield _spaces(b, at, "before", lambda m: _around(text, m.start(1), m.end(1), ""))
+    for x in kinds.get("number", ()):
+        m = _NUMBER.match(text, x)
+        if m is None or (x and (text[x - 1].isdigit() or _NUMBER_BEFORE.search(text, max(0, x - 2), x))):
+            continue
+        fix = f"{m.group(1)},{m.group(2)}"
+        yield Finding(b, m.start(), m.end(), variant="number",
+                      args={"text": m.group(0), "fix": fix, "count": 1}, expected=fix, actual=m.group(0))
+    at = [m for m in (_AFTER.match(text, x) for x in kinds.get("after", ())) if m
+          and _glued(text, m) and not _in_code(text, m.start())]
+    if at:
+        yield _spaces(b, at, "after", lambda m: _around(text, m.end(), m.end(), " "))
+
+
+def _blank_field(text: str, at: int) -> bool:
+    return bool(_BLANK_FIELD.search(text, max(0, at - 24), at))
+
+
+def _word_before(text: str, at: int, also: str | frozenset) -> bool:
+    """A letter, a digit or one of `also` right before `at`."""
+    return at > 0 and (bool(_WORDISH.match(text, at - 1)) or text[at - 1] in also)
+
+
+def _glued(text: str, m: re.Match) -> bool:
+    at = m.start()
+    if m.group(1):  # a comma or semicolon: a letter must come before it
+        return at > 0 and text[at - 1].isalpha()
+    return bool(_LOWER2.search(text, max(0, at - 2), at))  # a full stop after a lower-case word
+
+
+def _mostly_capitals(text: str) -> bool:
+    """A line in capitals (a signature block, a heading of a form): its spaces are layout."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
 def _after_sentence(text: str, at: int) -> bool:
@@ -117,9 +169,8 @@ class StyleEntry:
 
     def __post_init__(self) -> None:
         core = re.escape(self.wrong)
-        if self.after_number:
-            core = r"(?<=\d)\s?" + core if not self.wrong[:1].isdigit() else core
-        self.pattern = re.compile(rf"(?<![\w]){core}(?![\w])", 0 if self.case else re.IGNORECASE)
+        before = r"(?<=\d)\s?" if self.after_number else r"(?<![\w])"
+        self.pattern = re.compile(rf"{before}{core}(?![\w])", 0 if self.case else re.IGNORECASE)
 
 
 _ENTRIES: dict[tuple, list[StyleEntry]] = {}
@@ -151,19 +202,22 @@ class StyleList(Check):
         entries = style_entries(self.params.table, doc.meta.get("style_list"))
         if not entries:
             return
-        blocks = [b for b in doc_body_blocks(ctx) if not b.legacy_encoding]
-        whole = "\n".join(b.text for b in blocks)
+        blocks, joined, starts = joined_body(ctx)
+        low = joined_lower(ctx)
         for e in entries:
-            if (e.wrong if e.case else e.wrong.lower()) not in (whole if e.case else whole.lower()):
+            if (e.wrong not in joined) if e.case else (e.wrong.lower() not in low):
+                continue  # (a substring test rules most entries out)
+            if e.unless_mixed and re.search(rf"(?<![\w]){re.escape(e.right)}(?![\w])", joined, re.IGNORECASE):
                 continue
-            if e.unless_mixed and re.search(rf"(?<![\w]){re.escape(e.right)}(?![\w])", whole, re.IGNORECASE):
-                continue
-            for b in blocks:
-                for m in e.pattern.finditer(b.text):
-                    written = m.group(0).strip()
-                    s = m.end() - len(written)
-                    fix = _like(written, e.right) if not e.case else e.right
-                    yield Finding(b, s, m.end(), args={"text": written, "fix": fix}, expected=fix, actual=written)
+            for m in e.pattern.finditer(joined):
+                i = bisect_right(starts, m.start()) - 1
+                b = blocks[i]
+                if b.legacy_encoding:
+                    continue
+                written = m.group(0).strip()
+                s = m.end() - len(written) - starts[i]
+                fix = _like(written, e.right) if not e.case else e.right
+                yield Finding(b, s, s + len(written), args={"text": written, "fix": fix}, expected=fix, actual=written)
 
 
 def _like(written: str, right: str) -> str:
@@ -177,8 +231,9 @@ def _like(written: str, right: str) -> str:
 _MOJIBAKE = re.compile("á[º»][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
                        "|Ã[\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
                        "|Ä[\u0080-\u00bf\u2018\u2019]|Æ[°¯]|Å[©¨]|â€[™œ\u009d“”˜¦¢\u2122]")
-_LOST = re.compile(rf"[{_L}]\?+[{_L}]|\?{{2,}}[{_L}]|[{_L}]\?{{2,}}")
+_LOST = re.compile(rf"(?<=[{_L}])\?+(?=[{_L}])|\?{{2,}}(?=[{_L}])|(?<=[{_L}])\?{{2,}}")
 _REPLACEMENT = re.compile("\ufffd+")
+_MARKS = ("?", "\ufffd", "á»", "áº", "Ã", "Ä", "Æ", "Å", "â€")
 
 
 @register("garbled-text")
@@ -187,6 +242,9 @@ class GarbledText(Check):
     replacement character: one finding for each run of garbled paragraphs, at its first place."""
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        joined = joined_body(ctx)[1]
+        if not any(mark in joined for mark in _MARKS):
+            return
         run_open = False
         for b in doc_body_blocks(ctx):
             if b.legacy_encoding:
@@ -209,6 +267,8 @@ def _garbled(text: str) -> tuple[int, int, str] | None:
     m = _REPLACEMENT.search(text)
     if m and text[:m.start()].strip():  # not a mark a text export put at the start of a note
         return (*_word_span(text, m.start(), m.end()), "lost")
+    if "?" not in text:
+        return None
     lost = [m for m in _LOST.finditer(text) if not _in_code(text, m.start())]
     if len(lost) >= 2 or any("??" in m.group(0) for m in lost):
         return (*_word_span(text, lost[0].start(), lost[0].end()), "lost")

@@ -6,15 +6,17 @@ among "Tân Phước Hưng"), and the names of bodies whose capitals differ from
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
 from ..document import Block, Document
-from ..lexicon import VIETNAMESE_LETTERS, new_convention, skeleton
+from ..lexicon import VIETNAMESE_LETTERS, new_convention, old_convention, skeleton
 from ..validation import FORBID
 from .base import Check, Context, Finding, register
-from .typos_tokens import BlockWords, document_words, opens_sentence
+from .shared import joined_body
+from .typos_tokens import opens_sentence
 
 
 @dataclass(slots=True, kw_only=True)
@@ -35,9 +37,8 @@ class NameVariants(Check):
     Params = NameParams
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        words = document_words(ctx)
-        yield from _official_capitals(words, self.params.table)
-        yield from _spelling_variants(words)
+        yield from _official_capitals(ctx, self.params.table)
+        yield from _spelling_variants(ctx)
 
 
 # --- names written with other marks or capitals than elsewhere ------------------------------------
@@ -45,7 +46,8 @@ class NameVariants(Check):
 _UP = "".join(sorted(c for c in VIETNAMESE_LETTERS if c.isupper()))
 _LOW = "".join(sorted(c for c in VIETNAMESE_LETTERS if c.islower()))
 _TITLE = f"[{_UP}][{_LOW}]*"
-_RUN = re.compile(f"(?<![{_UP}{_LOW}])({_TITLE}(?: {_TITLE})+)(?![{_UP}{_LOW}])")
+_RUN = re.compile(f"({_TITLE}(?: {_TITLE})+)(?![{_UP}{_LOW}])")
+_LETTERS = frozenset(_UP + _LOW)
 _BEFORE = re.compile(f"(?<![{_UP}{_LOW}])([{_LOW}]+) $")
 
 
@@ -58,32 +60,36 @@ class _Run:
     opens: bool  # at the start of a sentence
 
 
-def _runs(words: list[BlockWords]) -> list[_Run]:
-    """Runs of two or more capitalised words in one phrase ("Vĩnh Phong", "Tân Phước Hưng")."""
+def _runs(ctx: Context) -> list[_Run]:
+    """Runs of two or more capitalised words in one phrase ("Vĩnh Phong", "Tân Phước Hưng"), found by
+    one scan of the body text."""
     from ..lexicon import lexicon
 
     common = lexicon().free
+    blocks, joined, starts = joined_body(ctx)
     out = []
-    for bw in words:
-        text = bw.block.text
-        if text.isupper():
+    for m in _RUN.finditer(joined):
+        start, name = m.start(), m.group(1)
+        if start and joined[start - 1] in _LETTERS:
             continue
-        for m in _RUN.finditer(text):
-            start, name = m.start(), m.group(1)
-            opens = opens_sentence(text[:start])
-            head, _, rest = name.partition(" ")
-            if opens and " " in rest and (head.lower() in _GENERIC or head.lower() in common):
-                start, name = start + len(head) + 1, rest  # "Xã Vĩnh Phong …", "Tại Vĩnh Phong …"
-            elif head.lower() in _GENERIC and " " in rest:
-                start, name = start + len(head) + 1, rest  # "Thị Trấn …" written with a capital
-            out.append(_Run(bw.block, start, m.end(), name, opens))
+        i = bisect_right(starts, start) - 1
+        b, offset = blocks[i], starts[i]
+        if b.legacy_encoding or b.text.isupper():
+            continue
+        opens = opens_sentence(b.text[:start - offset])
+        head, _, rest = name.partition(" ")
+        if opens and " " in rest and (head.lower() in _GENERIC or head.lower() in common):
+            start, name = start + len(head) + 1, rest  # "Xã Vĩnh Phong …", "Tại Vĩnh Phong …"
+        elif head.lower() in _GENERIC and " " in rest:
+            start, name = start + len(head) + 1, rest  # "Thị Trấn …" written with a capital
+        out.append(_Run(b, start - offset, m.end() - offset, name, opens))
     return out
 
 
-def _spelling_variants(words: list[BlockWords]) -> Iterable[Finding]:
+def _spelling_variants(ctx: Context) -> Iterable[Finding]:
     from ..lexicon import lexicon
 
-    runs = _runs(words)
+    runs = _runs(ctx)
     # The same name with other marks ("Vinh Phong" / "Vĩnh Phong"): the rarer form, when the other is
     # clearly the usual one (ties are left alone).
     groups: dict[str, Counter] = {}
@@ -136,40 +142,68 @@ def _one_syllable_apart(a: str, b: str) -> bool:
 _PATTERNS: dict[str, tuple[re.Pattern, dict[str, str]]] = {}
 
 
-def _official(table: str) -> tuple[re.Pattern, dict[str, str]]:
+def _official(table: str) -> tuple[re.Pattern, dict[str, list[tuple[str, str]]], frozenset[str]]:
+    """(a pattern of the names' first words capitalised, first word -> [(lower-case name, name)] longest
+    first, the names that need a qualifier)."""
     found = _PATTERNS.get(table)
     if found is None:
         from ..rules import load_data_table
 
-        names = load_data_table(table).get("names", [])
-        canon = {new_convention(n.lower()): n for n in names}
-        alts = sorted(canon, key=len, reverse=True)
-        pattern = re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![^\W\d_])")
-        found = _PATTERNS[table] = (pattern, canon)
+        data = load_data_table(table)
+        names, qualified = data.get("names", []), data.get("qualified", [])
+        by_head: dict[str, list[tuple[str, str]]] = {}
+        for n in [*names, *qualified]:
+            low = new_convention(n.lower())
+            by_head.setdefault(low.split(" ", 1)[0], []).append((low, n))
+        for v in by_head.values():
+            v.sort(key=lambda x: -len(x[0]))
+        heads = set()
+        for h in by_head:
+            for form in (h, old_convention(h)):
+                heads.add(form[0].upper() + form[1:])
+        pattern = re.compile("(?:" + "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)) + ") ")
+        found = _PATTERNS[table] = (pattern, by_head, frozenset(new_convention(n.lower()) for n in qualified))
     return found
+
+
+_QUALIFIER = re.compile(r" +(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]|\d)")
 
 
 def _shape(text: str) -> tuple[bool, ...]:
     return tuple(w[:1].isupper() for w in text.split())
 
 
-def _official_capitals(words: list[BlockWords], table: str) -> Iterable[Finding]:
-    pattern, canon = _official(table)
-    for bw in words:
-        low = new_convention(bw.text_low)
-        text = bw.block.text
-        seen = set()
-        for m in pattern.finditer(low):
-            written = text[m.start():m.end()]
-            if written in seen:
-                continue  # once per paragraph
-            seen.add(written)
-            if not written[:1].isupper() or written.isupper():
-                continue  # a generic use ("các ban thường vụ") or a heading
-            right = canon[m.group(0)]
-            if _shape(written) == _shape(right):
+def _official_capitals(ctx: Context, table: str) -> Iterable[Finding]:
+    pattern, by_head, qualified = _official(table)
+    blocks, joined, starts = joined_body(ctx)
+    found: dict[str, list] = {}  # written form -> [block, start, end, count, right]
+    for m in pattern.finditer(joined):
+        s = m.start()
+        if s and joined[s - 1] in _LETTERS:
+            continue
+        head = new_convention(joined[s:m.end() - 1].lower())
+        for low, right in by_head.get(head, ()):
+            e = s + len(low)
+            written = joined[s:e]
+            if new_convention(written.lower()) != low or (e < len(joined) and joined[e] in _LETTERS):
                 continue
-            fix = right if written.split()[0] == right.split()[0] else written.split()[0] + right[len(right.split()[0]):]
-            yield Finding(bw.block, m.start(), m.end(), variant="official",
-                          args={"text": written, "fix": fix, "count": 1, "other_count": 0},
-                          expected=fix, actual=written)
+            if written.isupper() or _shape(written) == _shape(right):
+                break  # a heading, or written right
+            if low in qualified and not _QUALIFIER.match(joined, e):
+                break  # "Ban tổ chức hội thi": an ad hoc committee, not "Ban Tổ chức Tỉnh ủy"
+            i = bisect_right(starts, s) - 1
+            if blocks[i].legacy_encoding:
+                break
+            if written in found:
+                found[written][3] += 1
+            else:
+                found[written] = [blocks[i], s - starts[i], e - starts[i], 1, right]
+            break
+    for written, (block, s, e, count, right) in found.items():
+        head = written.split()[0]
+        fix = right if head == right.split()[0] else head + right[len(right.split()[0]):]
+        if new_convention(written.lower()) != written.lower():
+            fix = old_convention(fix)  # keep the document's tone placement ("Đảng uỷ")
+        yield Finding(block, s, e, variant="official",
+                      args={"text": written, "fix": fix, "count": count, "other_count": 0},
+                      expected=fix, actual=written)

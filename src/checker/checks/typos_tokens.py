@@ -11,11 +11,11 @@ from itertools import accumulate
 
 from ..document import Block, BlockKind
 from .base import Context
-from .shared import body_lows, doc_body_blocks
+from ..lexicon import new_convention
+from .shared import joined_body, joined_lower
 
 # Letters only: Python's \w also takes superscript footnote digits ("hợp¹") and other numerals.
 WORD = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]+")
-_SPACES = re.compile(r"[ \u00a0]+")
 _OPENERS = frozenset(".!?:;…\"“”'‘’([«»\n")
 _BULLETS = "-+*•–—"
 _LABEL = re.compile(r"\s*\(?[0-9A-Za-zđĐ]{1,4}\)")
@@ -24,13 +24,12 @@ _NOTE_KINDS = frozenset({BlockKind.FOOTNOTE, BlockKind.ENDNOTE})
 
 @dataclass(slots=True)
 class BlockWords:
-    """The words of one block: `low[i]` lower-cased, `gaps[i]` the text before word i (`gaps[-1]` the text
-    after the last), `linked[i]` word i follows word i-1 in the same phrase."""
+    """The words of one block: `low[i]` lower-cased (in the lexicon's tone convention), `linked[i]` word i
+    follows word i-1 in the same phrase (nothing but spaces between them)."""
 
     block: Block
     text_low: str
     low: list[str]
-    gaps: list[str]
     linked: list[bool]
     _starts: list[int] | None = field(default=None, repr=False)
     _orig: list[str] | None = field(default=None, repr=False)
@@ -38,12 +37,7 @@ class BlockWords:
     def start(self, i: int) -> int:
         """Offset of word i in the block's text."""
         if self._starts is None:
-            starts, pos = [], 0
-            for g, w in zip(self.gaps, self.low):
-                pos += len(g)
-                starts.append(pos)
-                pos += len(w)
-            self._starts = starts
+            self._starts = [m.start() for m in WORD.finditer(self.text_low)]
         return self._starts[i]
 
     def index_at(self, offset: int) -> int:
@@ -82,27 +76,43 @@ def opens_sentence(before: str) -> bool:
     return c == ")" and bool(_LABEL.fullmatch(prev))
 
 
+#: a phrase: words with nothing but spaces between them
+PHRASE = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]+"
+                    "(?:[ \u00a0]+[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]+)*")
+
+
 def _words_of(block: Block, low: str) -> BlockWords:
-    words = WORD.findall(low)
-    gaps = WORD.split(low)
-    linked = [False] + [bool(_SPACES.fullmatch(g)) for g in gaps[1:-1]]
-    return BlockWords(block, low, words, gaps, linked)
+    """The words of a block, found phrase by phrase (one regex match per phrase, then str.split)."""
+    words: list[str] = []
+    linked: list[bool] = []
+    for phrase in PHRASE.findall(low):
+        ws = phrase.split()
+        words += ws
+        linked.append(False)
+        linked += [True] * (len(ws) - 1)
+    return BlockWords(block, low, words, linked)
 
 
 def document_words(ctx: Context) -> list[BlockWords]:
     """The words of every body block (paragraphs, table cells, notes) not in a legacy encoding, once per
-    document."""
+    document, lower-cased in the lexicon's tone convention ("hoà" read as "hòa", same length)."""
     def compute() -> list[BlockWords]:
-        lows = body_lows(ctx)
+        blocks, joined, starts = joined_body(ctx)
+        low_all = joined_lower(ctx)
+        same = len(low_all) == len(joined)
+        if same:
+            low_all = new_convention(low_all)
         out = []
-        for b in doc_body_blocks(ctx):
+        for b, s in zip(blocks, starts):
             if b.legacy_encoding:
                 continue
-            low = lows.get(b.index) if lows is not None else None
-            if low is None or len(low) != len(b.text):
+            if same:
+                low = low_all[s:s + len(b.text)]
+            else:
                 low = b.text.lower()
                 if len(low) != len(b.text):
                     continue  # a letter whose lower case is longer: offsets would not hold
+                low = new_convention(low)
             out.append(_words_of(b, low))
         return out
 

@@ -40,11 +40,11 @@ _W_NBH = qn("w:noBreakHyphen")
 _W_SOFT = qn("w:softHyphen")
 
 TEXT = {
-    "vi": {"expected": "Giá trị đúng", "actual": "Văn bản ghi", "footnote": "Trong chú thích {n}",
+    "vi": {"expected": "Giá trị đúng", "suggest": "Đề nghị sửa", "actual": "Văn bản ghi", "footnote": "Trong chú thích {n}",
            "endnote": "Trong chú thích cuối {n}", "header": "Ở đầu trang (header)",
            "footer": "Ở chân trang (footer)", "lost": "Không định vị được chính xác trong văn bản",
            "table": "Bảng {table}, hàng {row}, cột {column}"},
-    "en": {"expected": "Expected", "actual": "The text says", "footnote": "In footnote {n}",
+    "en": {"expected": "Expected", "suggest": "Suggested", "actual": "The text says", "footnote": "In footnote {n}",
            "endnote": "In endnote {n}", "header": "In the page header", "footer": "In the page footer",
            "lost": "Could not be located exactly in the text", "table": "Table {table}, row {row}, col {column}"},
 }
@@ -316,8 +316,8 @@ def comment_text(issue: "Issue", lang: str, where: str | None = None) -> str:
     s = TEXT.get(lang, TEXT["vi"])
     lines = [f"{issue.rule} ({issue.name}): {issue.message}"]
     extra = []
-    if issue.expected is not None:
-        extra.append(f"{s['expected']}: {issue.expected}")
+    if issue.expected is not None:  # a typo's correction is a suggestion, not a computed value
+        extra.append(f"{s['suggest' if issue.category == 'text' else 'expected']}: {issue.expected}")
     if issue.actual is not None and issue.expected is not None:
         extra.append(f"{s['actual']}: {issue.actual}")
     if extra:
