@@ -72,7 +72,7 @@ def _judge(b: Block, kinds: dict[str, list[int]]) -> Iterable[Finding]:
     text = b.text
     at = [m for m in (_DOUBLE.match(text, x) for x in kinds.get("default", ())) if m
           and _word_before(text, m.start(), _DOUBLE_AFTER) and not _blank_field(text, m.start())
-          and not _after_sentence(text, m.start())]
+          and not _after_sentence(text, m.start()) and not _layout(text, m.start(), m.end())]
     if at and not _mostly_capitals(text):
         yield _spaces(b, at, "default", lambda m: _around(text, m.start(1), m.end(1), " "))
     at = [m for m in (_BEFORE.match(text, x) for x in kinds.get("before", ())) if m
@@ -90,6 +90,16 @@ def _judge(b: Block, kinds: dict[str, list[int]]) -> Iterable[Finding]:
           and _glued(text, m) and not _in_code(text, m.start())]
     if at:
         yield _spaces(b, at, "after", lambda m: _around(text, m.end(), m.end(), " "))
+
+
+_CAPS_BEFORE = re.compile(r"[A-ZĐÀ-ỸÂĂÊÔƠƯ]{2,}[…).]*$")
+
+
+def _layout(text: str, s: int, e: int) -> bool:
+    """Spaces after a word in capitals, before a parenthesis or another capital: the layout of a
+    heading or a signature in a form ("CHÁNH VĂN PHÒNG  (chữ ký)")."""
+    return (e < len(text) and (text[e] == "(" or text[e].isupper())
+            and bool(_CAPS_BEFORE.search(text, max(0, s - 12), s)))
 
 
 def _blank_field(text: str, at: int) -> bool:
