@@ -292,4 +292,4 @@ def test_annotated_copy_suggests_the_correction(tmp_path: Path):
     issues = [i for i in lint_document(doc, select=["TX008"]).issues]
     data, placed = write_annotated(path.read_bytes(), doc, issues, "vi")
     assert len(placed) == 1 and placed[0].mode == "exact"
-    assert "Đề nghị sửa: chuẩn" in placed[0].text and "Văn bản ghi: chuần" in placed[0].text
+    assert "Nên ghi: chuẩn" in placed[0].text and "Văn bản ghi: chuần" in placed[0].text
