@@ -179,7 +179,9 @@ class StyleEntry:
 
     def __post_init__(self) -> None:
         core = re.escape(self.wrong)
-        before = r"(?<=\d)\s?" if self.after_number else r"(?<![\w])"
+        # (No look-behind first: the engine then skips to where the form's first letter occurs; the
+        # letter before a match is tested by hand in `StyleList.run`.)
+        before = r"\d\s?" if self.after_number else ""
         self.pattern = re.compile(rf"{before}{core}(?![\w])", 0 if self.case else re.IGNORECASE)
 
 
@@ -217,14 +219,17 @@ class StyleList(Check):
         for e in entries:
             if (e.wrong not in joined) if e.case else (e.wrong.lower() not in low):
                 continue  # (a substring test rules most entries out)
-            if e.unless_mixed and re.search(rf"(?<![\w]){re.escape(e.right)}(?![\w])", joined, re.IGNORECASE):
+            if e.unless_mixed and e.right.lower() in low and re.search(
+                    rf"(?<![\w]){re.escape(e.right)}(?![\w])", joined, re.IGNORECASE):
                 continue
             for m in e.pattern.finditer(joined):
+                if not e.after_number and m.start() and (joined[m.start() - 1].isalnum() or joined[m.start() - 1] == "_"):
+                    continue  # inside a word
                 i = bisect_right(starts, m.start()) - 1
                 b = blocks[i]
                 if b.legacy_encoding:
                     continue
-                written = m.group(0).strip()
+                written = m.group(0).lstrip("0123456789").strip()
                 s = m.end() - len(written) - starts[i]
                 fix = _like(written, e.right) if not e.case else e.right
                 yield Finding(b, s, s + len(written), args={"text": written, "fix": fix}, expected=fix, actual=written)
