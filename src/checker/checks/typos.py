@@ -199,6 +199,7 @@ class NearMiss(Check):
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         lex = lexicon()
         pairs, free, syllables = lex.pairs, lex.free, lex.syllables
+        fixes: dict[tuple[str, str, bool], str | None] = {}  # the same pair is judged once per document
         for bw in document_words(ctx):
             low = bw.low
             n = len(low)
@@ -230,7 +231,8 @@ class NearMiss(Check):
                     far = other + (1 if other > i else -1)  # the other word's other neighbour
                     if 0 <= far < n and linked[max(far, other)] and joined[min(far, other)]:
                         continue  # the other word already belongs to a word ("nổ | công nghiệp")
-                    fix = self._fix(lex, low, j, i)
+                    key = (low[j], low[j + 1], j == i)
+                    fix = fixes[key] if key in fixes else fixes.setdefault(key, self._fix(lex, low, j, i))
                     if fix is None:
                         continue
                     covered.update((j, j + 1))
