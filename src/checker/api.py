@@ -123,6 +123,8 @@ def lint_file(path: str | Path, *, config: Config | None = None, documents: dict
             doc = read_path(path)
         if documents is not None:
             documents[name] = doc
+        if cfg.style_list:
+            doc.meta["style_list"] = cfg.style_list  # the organisation's own pairs for TX011
         ignore = [*cfg.ignore, *cfg.ignores_for(name)]
         return lint_document(doc, profile=None if cfg.profile == "auto" else cfg.profile,
                              select=cfg.select, ignore=ignore, lang=cfg.lang, severity=cfg.severity)
