@@ -341,21 +341,31 @@ def judge_share(rel, style: str) -> Verdict | None:
 
 
 def judge_difference(rel) -> Verdict | None:
-    """later − earlier = change, with the sign "tăng"/"giảm" says."""
-    if not _usable(rel.later, rel.earlier, rel.change):
+    """later − earlier = change, with the sign "tăng"/"giảm" says: each figure within its rounding, measures
+    converted to the change's unit. A pair that surely moves the other way is the `sign` variant."""
+    ops = (rel.later, rel.earlier, rel.change)
+    if not _usable(*ops):
         return None
-    later, earlier, change = (Fraction(op.number.value) for op in (rel.later, rel.earlier, rel.change))
-    diff = later - earlier
+    unit = rel.change.unit
+    ivs = [operand_interval(op, unit) for op in ops]
+    if any(iv is None for iv in ivs):
+        return None
+    (llo, lhi), (elo, ehi), (clo, chi) = ivs
+    dlo, dhi = llo - ehi, lhi - elo
     up = rel.word == "tăng"
+    slo, shi = (clo, chi) if up else (-chi, -clo)  # the signed change the text states
+    if slo <= dhi and dlo <= shi:
+        return None
+    diff = _point(rel.later, unit) - _point(rel.earlier, unit)
+    decimals = max(op.number.decimals for op in ops)
     word = "tăng" if diff >= 0 else "giảm"
-    args = {"later": rel.later.text, "earlier": rel.earlier.text, "computation": f"{rel.later.text} − "
-            f"{rel.earlier.text} = {fmt(diff)}", "stated": f"{rel.word} {rel.change.text}",
-            "word": word, "value": fmt(abs(diff))}
-    if diff != 0 and (diff > 0) != up:
-        return Verdict("sign", args, f"{word} {fmt(abs(diff))}", f"{rel.word} {rel.change.text}")
-    if abs(diff) != change:
-        return Verdict("default", args, f"{word} {fmt(abs(diff))}", f"{rel.word} {rel.change.text}")
-    return None
+    value = fmt(abs(diff), decimals)
+    stated = f"{rel.word} {rel.change.text}"
+    args = {"later": rel.later.text, "earlier": rel.earlier.text, "unit": unit or "",
+            "computation": f"{rel.later.text} − {rel.earlier.text} = {fmt(diff, decimals)}", "stated": stated,
+            "word": word, "value": value}
+    sign = (dhi < 0) if up else (dlo > 0)
+    return Verdict("sign" if sign else "default", args, f"{word} {value}", stated)
 
 
 def judge_change_rate(rel) -> Verdict | None:
@@ -439,16 +449,33 @@ def judge_aggregate(rel) -> Verdict | None:
 
 
 def judge_word_bound(rel) -> Verdict | None:
-    """A bound stated in words against the figure it summarises: "trên/hơn X" needs more than X, "dưới" less,
-    "gần X" a little less than X (up to a tenth below)."""
-    if not _usable(rel.stated, rel.actual):
+    """A bound stated in words against the figures it summarises: "trên/hơn X" needs more than X, "dưới" less,
+    "gần X" a little less than X (up to a tenth below); "gấp N lần" a ratio that rounds to N. The actual value
+    is a figure, a sum of figures (`more`), or a ratio of two (`base`; a percentage when `percent`)."""
+    ops = [rel.stated, rel.actual, *rel.more] + ([rel.base] if rel.base is not None else [])
+    if not _usable(*ops):
         return None
-    unit = rel.stated.unit
-    aiv = operand_interval(rel.actual, unit)
-    if aiv is None:
+    unit = rel.stated.unit if rel.base is None else rel.actual.unit
+    summed = [rel.actual, *rel.more]
+    ivs = [operand_interval(op, unit) for op in summed]
+    if any(iv is None for iv in ivs):
         return None
+    lo, hi = sum(iv[0] for iv in ivs), sum(iv[1] for iv in ivs)
+    point = sum(_point(op, unit) for op in summed)
+    decimals = max(op.number.decimals for op in summed)
+    actual = " + ".join(op.text for op in summed)
+    if rel.more:
+        actual += f" = {fmt(point, decimals)}"
+    if rel.base is not None:
+        biv = operand_interval(rel.base, unit)
+        if biv is None or biv[0] <= 0:
+            return None
+        k = 100 if rel.percent else 1
+        lo, hi = lo * k / biv[1], hi * k / biv[0]
+        point = point * k / _point(rel.base, unit)
+        decimals = max(rel.stated.number.decimals, 1)
+        actual = f"{actual}/{rel.base.text} = {fmt(point, decimals)}" + ("%" if rel.percent else "")
     x = Fraction(rel.stated.number.value)
-    lo, hi = aiv
     word = rel.word
     if word in ("trên", "hơn", "vượt"):
         bad = hi <= x
@@ -456,12 +483,17 @@ def judge_word_bound(rel) -> Verdict | None:
         bad = lo >= x
     elif word == "gần":
         bad = lo > x or hi < x * Fraction(9, 10)
+    elif word == "gấp":
+        slo, shi = interval(rel.stated.number.value, rel.stated.number.decimals, False)
+        bad = hi < slo or lo > shi
     else:
         return None
     if not bad:
         return None
-    args = {"word": word, "stated": rel.stated.text, "unit": unit or "", "actual": rel.actual.text}
-    return Verdict("default", args, rel.actual.text, f"{word} {rel.stated.text}")
+    stated = f"{word} {rel.stated.text}" + ("%" if rel.percent else "")
+    args = {"word": word, "stated": rel.stated.text + ("%" if rel.percent else ""), "unit": unit or "",
+            "actual": actual, "value": fmt(point, decimals)}
+    return Verdict("times" if word == "gấp" else "default", args, fmt(point, decimals), stated)
 
 
 def judge_candidate(candidate, style: str) -> Verdict | None:

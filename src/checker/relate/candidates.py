@@ -7,9 +7,9 @@ from .model import Candidate
 
 
 def _finders():
-    from .finders import breakdown, enumerations, footnotes, lists, shares, subsets
+    from .finders import breakdown, enumerations, footnotes, levels, lists, shares, subsets
 
-    return (breakdown.find, enumerations.find, footnotes.find, lists.find, shares.find, subsets.find)
+    return (breakdown.find, enumerations.find, footnotes.find, lists.find, shares.find, subsets.find, levels.find)
 
 
 def candidates(doc: Document, ctx: Context) -> list[Candidate]:

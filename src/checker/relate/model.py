@@ -137,6 +137,10 @@ class WordBound:
     word: str  # "trên" | "hơn" | "dưới" | "gần" | "gấp"
     actual: Operand
     percent: bool = False
+    # more figures the bound summarises: the actual value is actual + Σ more ("hơn 4,5 tỷ đồng (2,1 tỷ + 2,2 tỷ)")
+    more: list[Operand] = field(default_factory=list)
+    # the value the actual is compared with: actual / base ("gấp 1,2 lần", "trên 30% (125/380)"; ·100 if percent)
+    base: Operand | None = None
 
 
 @dataclass(slots=True)
