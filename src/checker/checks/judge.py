@@ -214,6 +214,14 @@ def _point(op, unit) -> Fraction:
     return Fraction(op.number.value) * (k or 1)
 
 
+def _shown(op, other_unit: str | None) -> str:
+    """An operand as written, with its unit when the figures it is computed with are in another ("8.200 triệu
+    đồng" beside "96,4 tỷ đồng")."""
+    if op.unit and other_unit and op.unit != other_unit:
+        return f"{op.text} {op.unit}"
+    return op.text
+
+
 def _usable(*ops) -> bool:
     return all(not op.number.malformed for op in ops)
 
@@ -357,12 +365,14 @@ def judge_difference(rel) -> Verdict | None:
     if slo <= dhi and dlo <= shi:
         return None
     diff = _point(rel.later, unit) - _point(rel.earlier, unit)
-    decimals = max(op.number.decimals for op in ops)
+    decimals = max(op.number.decimals for op in ops if op.unit in (None, unit))
     word = "tăng" if diff >= 0 else "giảm"
     value = fmt(abs(diff), decimals)
-    stated = f"{rel.word} {rel.change.text}"
+    stated = f"{rel.word} {rel.change.text}" + (f" {unit}" if unit else "")
+    mixed = any(op.unit not in (None, unit) for op in ops)
     args = {"later": rel.later.text, "earlier": rel.earlier.text, "unit": unit or "",
-            "computation": f"{rel.later.text} − {rel.earlier.text} = {fmt(diff, decimals)}", "stated": stated,
+            "computation": f"{_shown(rel.later, unit)} − {_shown(rel.earlier, unit)} = "
+                           f"{fmt(diff, decimals).replace('-', '−')}" + (f" {unit}" if mixed else ""), "stated": stated,
             "word": word, "value": value}
     sign = (dhi < 0) if up else (dlo > 0)
     return Verdict("sign" if sign else "default", args, f"{word} {value}", stated)
@@ -391,8 +401,9 @@ def judge_change_rate(rel) -> Verdict | None:
     g = _point(rel.change, unit) * 100 / base
     dp = rel.rate.decimals
     sign = "−" if rel.word != "giảm" else "+"
-    args = {"computation": f"{rel.change.text}/({rel.value.text} {sign} {rel.change.text}) = {rel.word} "
-                           f"{fmt(g, dp)}%", "stated": f"{rel.word} {rel.rate.text}%"}
+    change, value = _shown(rel.change, rel.value.unit), _shown(rel.value, rel.change.unit)
+    args = {"computation": f"{change}/({value} {sign} {change}) = {rel.word} {fmt(g, dp)}%",
+            "stated": f"{rel.word} {rel.rate.text}%"}
     verdict = Verdict("default", args, f"{rel.word} {fmt(g, dp)}%", f"{rel.word} {rel.rate.text}%")
     if truncates_to(g, rel.rate.value, dp):
         verdict.severity = Severity.INFO

@@ -1,0 +1,309 @@
+"""A change stated with its absolute value, and the values it is the difference of.
+
+- The rate of the change: "Số người tham gia là 82.700 người, tăng 8.300 người (tăng 11,2% so với cùng kỳ)" —
+  the earlier value is 82.700 − 8.300, and 8.300 is 11,2% of it; also "tăng 11,2% (tăng 8.300 người)" and
+  "tăng 8.300 người, tương ứng 11,2%" (`ChangeRate`).
+- The pair of values: "phát hiện 209 vụ, tăng 54 vụ (209/155)", "giảm 3 vụ so với cùng kỳ (12 vụ/15 vụ)" —
+  209 − 155 = 54 with the sign "tăng" says (a "giảm" whose pair rises is an error), and the sentence's own
+  value (209 vụ) is the pair's first (`Difference`, `Equal`).
+- The earlier value named: "phát hiện 209 vụ, tăng 54 vụ (cùng kỳ: 155 vụ)", "209 vụ (cùng kỳ: 155 vụ), tăng
+  54 vụ", "tăng 54 vụ so với cùng kỳ (155 vụ)", "tăng từ 155 lên 209 vụ (tăng 54 vụ)": 209 − 155 = 54.
+
+The value a change is about is the nearest figure of its kind before it in its clause (or in the sentence's
+clause before, when its own clause has no figure before it); when another figure of that kind stands before
+it in the clause, which one changed is not written, and the value is not read. The growth rule (AR006)
+already judges "Q1, tăng N (tăng x%)" with the rate right after the amount and nothing after the rate but
+the bracket's end: those are left to it.
+"""
+
+import re
+from typing import Iterator
+
+from ... import figures as F
+from ...document import BlockKind
+from ..blocks import BlockFigures, doc_figures
+from ..model import Candidate, ChangeRate, Difference, Equal
+from ..operands import addable, operand, usable
+from ..words import approx_before, is_change
+
+_PROSE = frozenset((BlockKind.PARAGRAPH, BlockKind.FOOTNOTE, BlockKind.ENDNOTE))
+_WORDS = ("tăng", "giảm")
+# the period compared with: "cùng kỳ [năm trước|năm 2024]", "tháng trước", "đầu năm", …
+_REF = (r"(?:cùng kỳ|cùng thời điểm|kỳ trước|tháng trước|quý trước|năm trước|đầu năm|năm \d{4})"
+        r"(?:\s+(?:năm\s+)?(?:trước|\d{4}))?")
+_SO_VOI = r"so\s+(?:với\s+)?" + _REF
+# the words between the change's link and its amount: "tăng 54 vụ", "tăng thêm 54 vụ"
+_LINK_GAP = re.compile(r"\s+(?:thêm\s+)?", re.I)
+# "tăng 54 vụ [so với cùng kỳ] (209/155)"
+_BEFORE_PAIR = re.compile(r"\s*(?:" + _SO_VOI + r"\s*)?\(\s*", re.I)
+# "tăng 54 vụ (cùng kỳ: 155 vụ)", "tăng 54 vụ so với cùng kỳ (155 vụ)", "… so với cùng kỳ năm trước là 155 vụ"
+_BEFORE_EARLIER = re.compile(r"\s*(?:" + _SO_VOI + r"\s*(?:\(\s*(?:" + _REF + r"\s*(?:là\s*)?:?\s*)?|là\s*:?\s*|:\s*)"
+                             r"|\(\s*" + _REF + r"\s*(?:là\s*)?:?\s*)", re.I)
+# "209 vụ (cùng kỳ: 155 vụ), tăng 54 vụ": the label of the earlier value in the bracket after the value
+_EARLIER_LABEL = re.compile(r"\s*\(\s*" + _REF + r"\s*(?:là\s*)?:?\s*", re.I)
+_CLOSE = re.compile(r"\s*\)")
+_CLOSE_THEN_LINK = re.compile(r"\s*\)\s*,?\s*")
+# "từ 155 vụ lên 209 vụ": the earlier value after "từ", the later after "lên/xuống (còn)"
+_FROM = re.compile(r"(?<!\w)từ\s+$", re.I)
+_TO = re.compile(r"\s*(?:lên|xuống còn|xuống|còn)\s+", re.I)
+# the rate after the amount: "tăng 8.300 người (tăng 11,2% so với cùng kỳ)", ", tương ứng 11,2%", ", tăng 11,2%"
+_AMOUNT_THEN_RATE = re.compile(r"\s*(?:" + _SO_VOI + r"\s*)?(?:\(\s*(?:(?P<w1>tăng|giảm)\s+)?"
+                               r"|,\s*(?:(?:tương ứng|tương đương)\s+(?:(?P<w2>tăng|giảm)\s+)?|(?P<w3>tăng|giảm)\s+))", re.I)
+# the amount after the rate: "tăng 11,2% (tăng 8.300 người)", "tăng 11,2%, tương ứng tăng 8.300 người"
+_RATE_THEN_AMOUNT = re.compile(r"\s*(?:" + _SO_VOI + r"\s*)?(?:\(\s*|,\s*(?:tương ứng|tương đương)\s+)$", re.I)
+_RATE_END = re.compile(r"\s*(?:" + _SO_VOI + r"\s*)?(?:\)|[,;.]|$)", re.I)
+# what AR006 reads ("Q1 …, tăng N … so với cùng kỳ (giảm x%)", "…, tương ứng x%"): the amount, the rate, then
+# the bracket's or the clause's end right after the rate
+_GROWTH_AMOUNT_RATE = re.compile(r"\s*(?:so\s+với\s+" + _REF + r"\s*)?(?:\(\s*|,\s*(?:tương ứng|tương đương)\s+)"
+                                 r"(?:(tăng|giảm)\s+)?", re.I)
+_GROWTH_RATE_END = re.compile(r"\s*[).,;]|\s*$")
+_SKIPPED = ("link", "period", "date", "yearspan")
+
+
+def find(doc, ctx) -> Iterator[Candidate]:
+    for bf in doc_figures(doc, ctx):
+        if bf.block.kind not in _PROSE:
+            continue
+        text = bf.text
+        if "tăng" not in text and "giảm" not in text and "Tăng" not in text and "Giảm" not in text:
+            continue
+        figs = bf.figs
+        for k, link in enumerate(figs):
+            if link.kind != "link" or link.word not in _WORDS or k + 1 >= len(figs):
+                continue
+            d = figs[k + 1]
+            if d.kind == "quantity" and usable(d) and _LINK_GAP.fullmatch(text, link.end, d.start):
+                yield from _amount(bf, k, link, d)
+
+
+def _amount(bf: BlockFigures, k: int, link, d) -> Iterator[Candidate]:
+    """The relations of one change "tăng|giảm N": its pair, its earlier value, its rate."""
+    nxt = _next(bf, k + 2)
+    found = False
+    for reader in (_pair, _earlier_after, _earlier_before, _from_to):
+        for c in reader(bf, k, link, d, nxt):
+            found = True
+            yield c
+        if found:
+            break
+    yield from _rate(bf, k, link, d, nxt)
+
+
+def _next(bf: BlockFigures, k: int):
+    """The next figure from index k that is not a link or a period."""
+    for f in bf.figs[k:]:
+        if f.kind not in _SKIPPED:
+            return f
+    return None
+
+
+def value_before(bf: BlockFigures, k: int, unit: str | None) -> tuple[object, bool] | None:
+    """The figure the change at figs[k] (its link) is about: the nearest quantity of its kind before it in its
+    clause, outside brackets (or in the clause before, when its own has no figure before the change), with
+    whether it is the only one of its kind there. None when a change of its kind or another reading is in the
+    way."""
+    text = bf.text
+    figs = bf.figs
+    link = figs[k]
+    s, _ = bf.sentence_span(bf.sentence_of(link.start))
+    clause = bf.clause_of(link.start)
+    in_clause = False
+    for j in range(k - 1, -1, -1):
+        f = figs[j]
+        if f.start < s:
+            return None
+        if f.kind in _SKIPPED or f.kind == "percent" or bf.paren_of(f.start) is not None:
+            continue
+        if bf.clause_of(f.start) != clause:
+            if in_clause:
+                return None
+            clause = bf.clause_of(f.start)
+            if clause != bf.clause_of(link.start) - 1:
+                return None
+        in_clause = True
+        if f.kind != "quantity" or not addable(f.unit, unit):
+            continue
+        if not usable(f) or is_change(text, f.start) or approx_before(text, f.start):
+            return None
+        start = bf.bounds[clause - 1] + 1 if clause > 0 else 0
+        rivals = [g for g in figs[:j] if g.start >= max(s, start) and g.kind == "quantity"
+                  and addable(g.unit, unit) and bf.paren_of(g.start) is None]
+        return f, not rivals
+    return None
+
+
+def _op_of(bf: BlockFigures, n, unit: str | None):
+    """A bare number of a pair ("209/155") as an operand counting `unit`."""
+    op = operand(bf.block, n)
+    op.unit = unit
+    return op
+
+
+def _pair(bf: BlockFigures, k: int, link, d, nxt) -> Iterator[Candidate]:
+    """"tăng 54 vụ (209/155)", "giảm 3 vụ so với cùng kỳ (12 vụ/15 vụ)"."""
+    text = bf.text
+    if nxt is None or nxt.kind != "ratio" or not _BEFORE_PAIR.fullmatch(text, d.end, nxt.start):
+        return
+    if not _CLOSE.match(text, nxt.end) or (nxt.noun and not addable(nxt.noun, d.unit)):
+        return
+    a, b = nxt.num, nxt.den
+    if a.malformed or b.malformed:
+        return
+    block = bf.block
+    d_op = operand(block, d)
+    a_op, b_op = _op_of(bf, a, d.unit), _op_of(bf, b, d.unit)
+    value = value_before(bf, k, d.unit)
+    if value is not None and value[1] and value[0].number.value == b.value != a.value:
+        a_op, b_op = b_op, a_op  # "(155/209)": the earlier value first, as the sentence's value shows
+    anchor = (block, d.start, nxt.end)
+    key = ((block.index, nxt.start),)
+    yield Candidate("change", "clause", Difference(a_op, b_op, d_op, link.word), True, anchor, [], key)
+    if value is not None and value[1]:
+        q1 = operand(block, value[0])
+        yield Candidate("change", "clause", Equal(q1, [a_op]), False, (block, value[0].start, nxt.end), [],
+                        ((block.index, value[0].start), (block.index, nxt.start)))
+
+
+def _earlier_after(bf: BlockFigures, k: int, link, d, nxt) -> Iterator[Candidate]:
+    """"tăng 54 vụ (cùng kỳ: 155 vụ)", "tăng 54 vụ so với cùng kỳ (155 vụ)", "… so với cùng kỳ là 155 vụ"."""
+    text = bf.text
+    if nxt is None or nxt.kind != "quantity" or not usable(nxt) or not addable(nxt.unit, d.unit):
+        return
+    m = _BEFORE_EARLIER.fullmatch(text, d.end, nxt.start)
+    if not m:
+        return
+    end = nxt.end
+    if "(" in m.group():
+        c = _CLOSE.match(text, nxt.end)
+        if not c:
+            return
+        end = c.end()
+    yield from _difference(bf, k, link, d, nxt, value_before(bf, k, d.unit), (d.start, end))
+
+
+def _earlier_before(bf: BlockFigures, k: int, link, d, nxt) -> Iterator[Candidate]:
+    """"209 vụ (cùng kỳ: 155 vụ), tăng 54 vụ"."""
+    text = bf.text
+    figs = [f for f in bf.figs[:k] if f.kind not in _SKIPPED]
+    if len(figs) < 2:
+        return
+    q1, q2 = figs[-2], figs[-1]
+    if q1.kind != "quantity" or q2.kind != "quantity" or not (usable(q1) and usable(q2)):
+        return
+    if not addable(q1.unit, d.unit) or not addable(q2.unit, d.unit) or bf.paren_of(q1.start) is not None:
+        return
+    m = _EARLIER_LABEL.match(text, q1.end)
+    c = _CLOSE_THEN_LINK.match(text, q2.end)
+    if not m or m.end() != q2.start or not c or c.end() != link.start:
+        return
+    yield from _difference(bf, k, link, d, q2, (q1, True), (q1.start, d.end))
+
+
+def _from_to(bf: BlockFigures, k: int, link, d, nxt) -> Iterator[Candidate]:
+    """"tăng từ 155 lên 209 vụ (tăng 54 vụ)" (the pair before the change) and "tăng 54 vụ (từ 155 vụ lên 209
+    vụ)" (after it)."""
+    text = bf.text
+    before = [f for f in bf.figs[:k] if f.kind not in _SKIPPED]
+    if len(before) >= 2:
+        q2, q1 = before[-2], before[-1]
+        if _FROM.search(text, max(0, q2.start - 6), q2.start) and re.fullmatch(r"\s*[,(]\s*", text[q1.end:link.start]):
+            yield from _from_pair(bf, k, link, d, q2, q1, (q2.start, d.end))
+            return
+    after = [f for f in bf.figs[k + 2:k + 5] if f.kind not in _SKIPPED][:2]
+    if len(after) == 2 and re.fullmatch(r"\s*\(\s*từ\s+", text[d.end:after[0].start], re.I):
+        q2, q1 = after
+        c = _CLOSE.match(text, q1.end)
+        if c:
+            yield from _from_pair(bf, k, link, d, q2, q1, (d.start, c.end()))
+
+
+# a number read as a count of the word after it ("từ 155 lên 209 vụ": "155 lên")
+_TO_WORDS = frozenset(("lên", "xuống", "còn"))
+
+
+def _from_pair(bf: BlockFigures, k: int, link, d, q2, q1, span) -> Iterator[Candidate]:
+    text = bf.text
+    if q1.kind != "quantity" or not usable(q1) or not addable(q1.unit, d.unit):
+        return
+    if q2.kind == "quantity" and addable(q2.unit, d.unit) and usable(q2):
+        earlier, gap = operand(bf.block, q2), q2.end
+    elif q2.kind == "number" and usable(q2):
+        earlier, gap = _op_of(bf, q2, q1.unit), q2.end
+    elif q2.kind == "quantity" and q2.unit.split()[0] in _TO_WORDS and usable(q2):
+        earlier, gap = _op_of(bf, q2.number, q1.unit), q2.number.end
+    else:
+        return
+    if not _TO.fullmatch(text, gap, q1.start):
+        return
+    rel = Difference(operand(bf.block, q1), earlier, operand(bf.block, d), link.word)
+    yield Candidate("change", "clause", rel, True, (bf.block, *span), [], ((bf.block.index, d.start),))
+
+
+def _difference(bf: BlockFigures, k: int, link, d, earlier, value, span) -> Iterator[Candidate]:
+    if value is None:
+        return
+    q1, alone = value
+    if not alone:
+        return
+    block = bf.block
+    rel = Difference(operand(block, q1), operand(block, earlier), operand(block, d), link.word)
+    explicit = bf.clause_of(q1.start) == bf.clause_of(link.start)
+    start = min(q1.start, span[0])
+    yield Candidate("change", "clause" if explicit else "sentence", rel, explicit, (block, start, span[1]), [],
+                    ((block.index, d.start),))
+
+
+def _rate(bf: BlockFigures, k: int, link, d, nxt) -> Iterator[Candidate]:
+    """The rate of the change: after the amount ("(tăng 11,2% so với cùng kỳ)", ", tương ứng 11,2%") or before
+    it ("tăng 11,2% (tăng 8.300 người)")."""
+    text = bf.text
+    p, first = None, link
+    if nxt is not None and nxt.kind == "percent" and not nxt.number.malformed:
+        m = _AMOUNT_THEN_RATE.fullmatch(text, d.end, nxt.start)
+        word = m and (m.group("w1") or m.group("w2") or m.group("w3"))
+        if m and (word is None or word.lower() == link.word) and _RATE_END.match(text, nxt.end):
+            if _growth_reads(bf, k, link, d, nxt):
+                return
+            p = nxt
+    first_k = k
+    if p is None:
+        # "tăng 11,2% [so với cùng kỳ] (tăng 8.300 người)": the rate and its link before the amount's link
+        before = [j for j in range(k) if bf.figs[j].kind != "period"
+                  and not (bf.figs[j].kind == "link" and bf.figs[j].word.startswith("so"))]
+        if len(before) >= 2:
+            q, w = bf.figs[before[-1]], bf.figs[before[-2]]
+            if q.kind == "percent" and not q.number.malformed and w.kind == "link" and w.word == link.word \
+                    and _RATE_THEN_AMOUNT.fullmatch(text, q.end, link.start) \
+                    and _RATE_END.match(text, d.end):
+                p, first, first_k = q, w, before[-2]
+    if p is None:
+        return
+    value = value_before(bf, first_k, d.unit)
+    if value is None or not value[1]:
+        return
+    q1 = value[0]
+    block = bf.block
+    rel = ChangeRate(operand(block, q1), operand(block, d), p.number, link.word)
+    explicit = bf.clause_of(q1.start) == bf.clause_of(first.start)
+    span = (q1.start, max(p.end, d.end))
+    yield Candidate("change", "clause" if explicit else "sentence", rel, explicit, (block, *span), [],
+                    ((block.index, d.start), (block.index, p.start)))
+
+
+def _growth_reads(bf: BlockFigures, k: int, link, d, p) -> bool:
+    """AR006 judges this change and its rate already: the amount and the rate in its pattern, and its value —
+    the last figure before the change, a quantity of the amount's unit, in the clause, outside brackets, with
+    no bracket between and within 60 characters of the change."""
+    text = bf.text
+    m = _GROWTH_AMOUNT_RATE.fullmatch(text, d.end, p.start)
+    if not m or (m.group(1) and m.group(1).lower() != link.word) or not _GROWTH_RATE_END.match(text, p.end):
+        return False
+    before = [f for f in bf.figs[:k] if f.kind != "link" and f.kind != "percent"]
+    if not before:
+        return False
+    q1 = before[-1]
+    if q1.kind != "quantity" or bf.paren_of(q1.start) is not None or bf.clause_of(q1.end) != bf.clause_of(link.start):
+        return False
+    if "(" in text[q1.end:link.start] or link.start - q1.end > 60:
+        return False
+    return q1.unit == d.unit
