@@ -474,7 +474,9 @@ def judge_word_bound(rel) -> Verdict | None:
     lo, hi = sum(iv[0] for iv in ivs), sum(iv[1] for iv in ivs)
     point = sum(_point(op, unit) for op in summed)
     decimals = max(op.number.decimals for op in summed)
-    actual = " + ".join(op.text for op in summed)
+    if any(op.unit not in (None, unit) for op in summed):  # "1,2 tỷ + 850 triệu": as many places as it takes
+        decimals = next((d for d in range(4) if (point * 10 ** d).denominator == 1), 3)
+    actual = " + ".join(_shown(op, unit) for op in summed)
     if rel.more:
         actual += f" = {fmt(point, decimals)}"
     if rel.base is not None:
@@ -501,9 +503,11 @@ def judge_word_bound(rel) -> Verdict | None:
         return None
     if not bad:
         return None
-    stated = f"{word} {rel.stated.text}" + ("%" if rel.percent else "")
-    args = {"word": word, "stated": rel.stated.text + ("%" if rel.percent else ""), "unit": unit or "",
-            "actual": actual, "value": fmt(point, decimals)}
+    shown = rel.stated.text + ("%" if rel.percent else f" {rel.stated.unit}" if rel.stated.unit else "")
+    if rel.base is None and unit:
+        actual += f" {unit}"
+    args = {"word": word, "stated": shown, "unit": unit or "", "actual": actual, "value": fmt(point, decimals)}
+    stated = f"{word} {shown}"
     return Verdict("times" if word == "gấp" else "default", args, fmt(point, decimals), stated)
 
 

@@ -206,7 +206,7 @@ def _from_to(bf: BlockFigures, k: int, link, d, nxt) -> Iterator[Candidate]:
     before = [f for f in bf.figs[:k] if f.kind not in _SKIPPED]
     if len(before) >= 2:
         q2, q1 = before[-2], before[-1]
-        if _FROM.search(text, max(0, q2.start - 6), q2.start) and re.fullmatch(r"\s*[,(]\s*", text[q1.end:link.start]):
+        if re.fullmatch(r"\s*[,(]\s*", text[q1.end:link.start]):
             yield from _from_pair(bf, k, link, d, q2, q1, (q2.start, d.end))
             return
     after = [f for f in bf.figs[k + 2:k + 5] if f.kind not in _SKIPPED][:2]
@@ -221,21 +221,33 @@ def _from_to(bf: BlockFigures, k: int, link, d, nxt) -> Iterator[Candidate]:
 _TO_WORDS = frozenset(("lên", "xuống", "còn"))
 
 
-def _from_pair(bf: BlockFigures, k: int, link, d, q2, q1, span) -> Iterator[Candidate]:
+def from_to(bf: BlockFigures, q2, q1, unit: str | None):
+    """"từ 155 (vụ) lên 209 vụ": (the later figure, the earlier value as an operand of its unit), when q2 and q1
+    are the two values of such a phrase and q1 is a quantity of `unit`'s kind; else None."""
     text = bf.text
-    if q1.kind != "quantity" or not usable(q1) or not addable(q1.unit, d.unit):
-        return
-    if q2.kind == "quantity" and addable(q2.unit, d.unit) and usable(q2):
+    if not _FROM.search(text, max(0, q2.start - 6), q2.start):
+        return None
+    if q1.kind != "quantity" or not usable(q1) or not addable(q1.unit, unit):
+        return None
+    if q2.kind == "quantity" and addable(q2.unit, q1.unit) and usable(q2):
         earlier, gap = operand(bf.block, q2), q2.end
     elif q2.kind == "number" and usable(q2):
         earlier, gap = _op_of(bf, q2, q1.unit), q2.end
     elif q2.kind == "quantity" and q2.unit.split()[0] in _TO_WORDS and usable(q2):
         earlier, gap = _op_of(bf, q2.number, q1.unit), q2.number.end
     else:
-        return
+        return None
     if not _TO.fullmatch(text, gap, q1.start):
+        return None
+    return q1, earlier
+
+
+def _from_pair(bf: BlockFigures, k: int, link, d, q2, q1, span) -> Iterator[Candidate]:
+    pair = from_to(bf, q2, q1, d.unit)
+    if pair is None:
         return
-    rel = Difference(operand(bf.block, q1), earlier, operand(bf.block, d), link.word)
+    later, earlier = pair
+    rel = Difference(operand(bf.block, later), earlier, operand(bf.block, d), link.word)
     yield Candidate("change", "clause", rel, True, (bf.block, *span), [], ((bf.block.index, d.start),))
 
 
