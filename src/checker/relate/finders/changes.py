@@ -19,33 +19,25 @@ the bracket's end: those are left to it.
 import re
 from typing import Iterator
 
-from ... import figures as F
 from ...document import BlockKind
 from ..blocks import BlockFigures, doc_figures
+from ..compared import CLOSE, EARLIER_LABEL, REF, SKIPPED, count_operand, from_to, value_before
 from ..model import Candidate, ChangeRate, Difference, Equal
 from ..operands import addable, operand, usable
-from ..words import approx_before, is_change
 
 _PROSE = frozenset((BlockKind.PARAGRAPH, BlockKind.FOOTNOTE, BlockKind.ENDNOTE))
 _WORDS = ("tăng", "giảm")
 # the period compared with: "cùng kỳ [năm trước|năm 2024]", "tháng trước", "đầu năm", …
-_REF = (r"(?:cùng kỳ|cùng thời điểm|kỳ trước|tháng trước|quý trước|năm trước|đầu năm|năm \d{4})"
-        r"(?:\s+(?:năm\s+)?(?:trước|\d{4}))?")
-_SO_VOI = r"so\s+(?:với\s+)?" + _REF
+_SO_VOI = r"so\s+(?:với\s+)?" + REF
 # the words between the change's link and its amount: "tăng 54 vụ", "tăng thêm 54 vụ"
 _LINK_GAP = re.compile(r"\s+(?:thêm\s+)?", re.I)
 # "tăng 54 vụ [so với cùng kỳ] (209/155)"
 _BEFORE_PAIR = re.compile(r"\s*(?:" + _SO_VOI + r"\s*)?\(\s*", re.I)
 # "tăng 54 vụ (cùng kỳ: 155 vụ)", "tăng 54 vụ so với cùng kỳ (155 vụ)", "… so với cùng kỳ năm trước là 155 vụ"
-_BEFORE_EARLIER = re.compile(r"\s*(?:" + _SO_VOI + r"\s*(?:\(\s*(?:" + _REF + r"\s*(?:là\s*)?:?\s*)?|là\s*:?\s*|:\s*)"
-                             r"|\(\s*" + _REF + r"\s*(?:là\s*)?:?\s*)", re.I)
+_BEFORE_EARLIER = re.compile(r"\s*(?:" + _SO_VOI + r"\s*(?:\(\s*(?:" + REF + r"\s*(?:là\s*)?:?\s*)?|là\s*:?\s*|:\s*)"
+                             r"|\(\s*" + REF + r"\s*(?:là\s*)?:?\s*)", re.I)
 # "209 vụ (cùng kỳ: 155 vụ), tăng 54 vụ": the label of the earlier value in the bracket after the value
-_EARLIER_LABEL = re.compile(r"\s*\(\s*" + _REF + r"\s*(?:là\s*)?:?\s*", re.I)
-_CLOSE = re.compile(r"\s*\)")
-_CLOSE_THEN_LINK = re.compile(r"\s*\)\s*,?\s*")
-# "từ 155 vụ lên 209 vụ": the earlier value after "từ", the later after "lên/xuống (còn)"
-_FROM = re.compile(r"(?<!\w)từ\s+$", re.I)
-_TO = re.compile(r"\s*(?:lên|xuống còn|xuống|còn)\s+", re.I)
+CLOSE_THEN_LINK = re.compile(r"\s*\)\s*,?\s*")
 # the rate after the amount: "tăng 8.300 người (tăng 11,2% so với cùng kỳ)", ", tương ứng 11,2%", ", tăng 11,2%"
 _AMOUNT_THEN_RATE = re.compile(r"\s*(?:" + _SO_VOI + r"\s*)?(?:\(\s*(?:(?P<w1>tăng|giảm)\s+)?"
                                r"|,\s*(?:(?:tương ứng|tương đương)\s+(?:(?P<w2>tăng|giảm)\s+)?|(?P<w3>tăng|giảm)\s+))", re.I)
@@ -54,10 +46,9 @@ _RATE_THEN_AMOUNT = re.compile(r"\s*(?:" + _SO_VOI + r"\s*)?(?:\(\s*|,\s*(?:tư�
 _RATE_END = re.compile(r"\s*(?:" + _SO_VOI + r"\s*)?(?:\)|[,;.]|$)", re.I)
 # what AR006 reads ("Q1 …, tăng N … so với cùng kỳ (giảm x%)", "…, tương ứng x%"): the amount, the rate, then
 # the bracket's or the clause's end right after the rate
-_GROWTH_AMOUNT_RATE = re.compile(r"\s*(?:so\s+với\s+" + _REF + r"\s*)?(?:\(\s*|,\s*(?:tương ứng|tương đương)\s+)"
+_GROWTH_AMOUNT_RATE = re.compile(r"\s*(?:so\s+với\s+" + REF + r"\s*)?(?:\(\s*|,\s*(?:tương ứng|tương đương)\s+)"
                                  r"(?:(tăng|giảm)\s+)?", re.I)
 _GROWTH_RATE_END = re.compile(r"\s*[).,;]|\s*$")
-_SKIPPED = ("link", "period", "date", "yearspan")
 
 
 def find(doc, ctx) -> Iterator[Candidate]:
@@ -92,51 +83,9 @@ def _amount(bf: BlockFigures, k: int, link, d) -> Iterator[Candidate]:
 def _next(bf: BlockFigures, k: int):
     """The next figure from index k that is not a link or a period."""
     for f in bf.figs[k:]:
-        if f.kind not in _SKIPPED:
+        if f.kind not in SKIPPED:
             return f
     return None
-
-
-def value_before(bf: BlockFigures, k: int, unit: str | None) -> tuple[object, bool] | None:
-    """The figure the change at figs[k] (its link) is about: the nearest quantity of its kind before it in its
-    clause, outside brackets (or in the clause before, when its own has no figure before the change), with
-    whether it is the only one of its kind there. None when a change of its kind or another reading is in the
-    way."""
-    text = bf.text
-    figs = bf.figs
-    link = figs[k]
-    s, _ = bf.sentence_span(bf.sentence_of(link.start))
-    clause = bf.clause_of(link.start)
-    in_clause = False
-    for j in range(k - 1, -1, -1):
-        f = figs[j]
-        if f.start < s:
-            return None
-        if f.kind in _SKIPPED or f.kind == "percent" or bf.paren_of(f.start) is not None:
-            continue
-        if bf.clause_of(f.start) != clause:
-            if in_clause:
-                return None
-            clause = bf.clause_of(f.start)
-            if clause != bf.clause_of(link.start) - 1:
-                return None
-        in_clause = True
-        if f.kind != "quantity" or not addable(f.unit, unit):
-            continue
-        if not usable(f) or is_change(text, f.start) or approx_before(text, f.start):
-            return None
-        start = bf.bounds[clause - 1] + 1 if clause > 0 else 0
-        rivals = [g for g in figs[:j] if g.start >= max(s, start) and g.kind == "quantity"
-                  and addable(g.unit, unit) and bf.paren_of(g.start) is None]
-        return f, not rivals
-    return None
-
-
-def _op_of(bf: BlockFigures, n, unit: str | None):
-    """A bare number of a pair ("209/155") as an operand counting `unit`."""
-    op = operand(bf.block, n)
-    op.unit = unit
-    return op
 
 
 def _pair(bf: BlockFigures, k: int, link, d, nxt) -> Iterator[Candidate]:
@@ -144,14 +93,14 @@ def _pair(bf: BlockFigures, k: int, link, d, nxt) -> Iterator[Candidate]:
     text = bf.text
     if nxt is None or nxt.kind != "ratio" or not _BEFORE_PAIR.fullmatch(text, d.end, nxt.start):
         return
-    if not _CLOSE.match(text, nxt.end) or (nxt.noun and not addable(nxt.noun, d.unit)):
+    if not CLOSE.match(text, nxt.end) or (nxt.noun and not addable(nxt.noun, d.unit)):
         return
     a, b = nxt.num, nxt.den
     if a.malformed or b.malformed:
         return
     block = bf.block
     d_op = operand(block, d)
-    a_op, b_op = _op_of(bf, a, d.unit), _op_of(bf, b, d.unit)
+    a_op, b_op = count_operand(bf, a, d.unit), count_operand(bf, b, d.unit)
     value = value_before(bf, k, d.unit)
     if value is not None and value[1] and value[0].number.value == b.value != a.value:
         a_op, b_op = b_op, a_op  # "(155/209)": the earlier value first, as the sentence's value shows
@@ -174,7 +123,7 @@ def _earlier_after(bf: BlockFigures, k: int, link, d, nxt) -> Iterator[Candidate
         return
     end = nxt.end
     if "(" in m.group():
-        c = _CLOSE.match(text, nxt.end)
+        c = CLOSE.match(text, nxt.end)
         if not c:
             return
         end = c.end()
@@ -184,7 +133,7 @@ def _earlier_after(bf: BlockFigures, k: int, link, d, nxt) -> Iterator[Candidate
 def _earlier_before(bf: BlockFigures, k: int, link, d, nxt) -> Iterator[Candidate]:
     """"209 vụ (cùng kỳ: 155 vụ), tăng 54 vụ"."""
     text = bf.text
-    figs = [f for f in bf.figs[:k] if f.kind not in _SKIPPED]
+    figs = [f for f in bf.figs[:k] if f.kind not in SKIPPED]
     if len(figs) < 2:
         return
     q1, q2 = figs[-2], figs[-1]
@@ -192,8 +141,8 @@ def _earlier_before(bf: BlockFigures, k: int, link, d, nxt) -> Iterator[Candidat
         return
     if not addable(q1.unit, d.unit) or not addable(q2.unit, d.unit) or bf.paren_of(q1.start) is not None:
         return
-    m = _EARLIER_LABEL.match(text, q1.end)
-    c = _CLOSE_THEN_LINK.match(text, q2.end)
+    m = EARLIER_LABEL.match(text, q1.end)
+    c = CLOSE_THEN_LINK.match(text, q2.end)
     if not m or m.end() != q2.start or not c or c.end() != link.start:
         return
     yield from _difference(bf, k, link, d, q2, (q1, True), (q1.start, d.end))
@@ -203,43 +152,18 @@ def _from_to(bf: BlockFigures, k: int, link, d, nxt) -> Iterator[Candidate]:
     """"tăng từ 155 lên 209 vụ (tăng 54 vụ)" (the pair before the change) and "tăng 54 vụ (từ 155 vụ lên 209
     vụ)" (after it)."""
     text = bf.text
-    before = [f for f in bf.figs[:k] if f.kind not in _SKIPPED]
+    before = [f for f in bf.figs[:k] if f.kind not in SKIPPED]
     if len(before) >= 2:
         q2, q1 = before[-2], before[-1]
         if re.fullmatch(r"\s*[,(]\s*", text[q1.end:link.start]):
             yield from _from_pair(bf, k, link, d, q2, q1, (q2.start, d.end))
             return
-    after = [f for f in bf.figs[k + 2:k + 5] if f.kind not in _SKIPPED][:2]
+    after = [f for f in bf.figs[k + 2:k + 5] if f.kind not in SKIPPED][:2]
     if len(after) == 2 and re.fullmatch(r"\s*\(\s*từ\s+", text[d.end:after[0].start], re.I):
         q2, q1 = after
-        c = _CLOSE.match(text, q1.end)
+        c = CLOSE.match(text, q1.end)
         if c:
             yield from _from_pair(bf, k, link, d, q2, q1, (d.start, c.end()))
-
-
-# a number read as a count of the word after it ("từ 155 lên 209 vụ": "155 lên")
-_TO_WORDS = frozenset(("lên", "xuống", "còn"))
-
-
-def from_to(bf: BlockFigures, q2, q1, unit: str | None):
-    """"từ 155 (vụ) lên 209 vụ": (the later figure, the earlier value as an operand of its unit), when q2 and q1
-    are the two values of such a phrase and q1 is a quantity of `unit`'s kind; else None."""
-    text = bf.text
-    if not _FROM.search(text, max(0, q2.start - 6), q2.start):
-        return None
-    if q1.kind != "quantity" or not usable(q1) or not addable(q1.unit, unit):
-        return None
-    if q2.kind == "quantity" and addable(q2.unit, q1.unit) and usable(q2):
-        earlier, gap = operand(bf.block, q2), q2.end
-    elif q2.kind == "number" and usable(q2):
-        earlier, gap = _op_of(bf, q2, q1.unit), q2.end
-    elif q2.kind == "quantity" and q2.unit.split()[0] in _TO_WORDS and usable(q2):
-        earlier, gap = _op_of(bf, q2.number, q1.unit), q2.number.end
-    else:
-        return None
-    if not _TO.fullmatch(text, gap, q1.start):
-        return None
-    return q1, earlier
 
 
 def _from_pair(bf: BlockFigures, k: int, link, d, q2, q1, span) -> Iterator[Candidate]:

@@ -16,10 +16,10 @@ from typing import Iterator
 
 from ...document import BlockKind
 from ..blocks import BlockFigures, doc_figures
+from ..compared import CLOSE, EARLIER_LABEL, REF, from_to, value_before
 from ..model import Candidate, WordBound
 from ..operands import addable, operand, usable
 from ..words import approx_before, is_change, is_conditional
-from .changes import from_to, value_before
 
 _PROSE = frozenset((BlockKind.PARAGRAPH, BlockKind.FOOTNOTE, BlockKind.ENDNOTE))
 # the bound words and what they bound; "chưa đến/chưa tới" is "dưới"
@@ -40,14 +40,10 @@ _RATIO_TO_RATE = re.compile(r"\s*[,(]?\s*(?:(?:[^\W\d_]+\s+){0,3}?)(?:đạt|chi
                             re.I)
 _GAP = re.compile(r"(?<!\w)(?:(?:cao|lớn|nhiều)\s+)?gấp\s+$", re.I)
 _TIMES_UP = re.compile(r"(?<!\w)tăng\s+gấp\s+$", re.I)
-_REF = (r"(?:cùng kỳ|cùng thời điểm|kỳ trước|tháng trước|quý trước|năm trước|đầu năm|đầu nhiệm kỳ|năm \d{4})"
-        r"(?:\s+(?:năm\s+)?(?:trước|\d{4}))?")
 # "gấp 1,2 lần [so với] cùng kỳ (100 tỷ đồng)", "gấp 1,2 lần so với cùng kỳ năm trước là 100 tỷ đồng",
 # "gấp 1,2 lần (100 tỷ đồng)"
-_TIMES_BASE = re.compile(r"\s*(?:so\s+với\s+)?(?:" + _REF + r"\s*)?(?:\(\s*(?:" + _REF + r"\s*(?:là\s*)?:?\s*)?"
+_TIMES_BASE = re.compile(r"\s*(?:so\s+với\s+)?(?:" + REF + r"\s*)?(?:\(\s*(?:" + REF + r"\s*(?:là\s*)?:?\s*)?"
                          r"|(?<=\S)\s*(?:là|:)\s*)", re.I)
-_EARLIER_LABEL = re.compile(r"\s*\(\s*" + _REF + r"\s*(?:là\s*)?:?\s*", re.I)
-_CLOSE = re.compile(r"\s*\)")
 
 
 def find(doc, ctx) -> Iterator[Candidate]:
@@ -202,17 +198,17 @@ def _times(bf: BlockFigures, k: int, f) -> Iterator[Candidate]:
     pair = None
     before = [g for g in bf.figs[:k] if g.kind not in ("link", "period")]
     if len(before) >= 2 and _TO_TIMES.fullmatch(text, before[-1].end, f.start):
-        q1, q2 = before[-2], before[-1]
-        m = _EARLIER_LABEL.match(text, q1.end)
-        if m and m.end() == q2.start and _CLOSE.match(text, q2.end) and _kin(q1, q2):
-            pair = q1, operand(block, q2)  # "120 tỷ đồng (cùng kỳ: 100 tỷ đồng), gấp 1,2 lần"
-        elif before[-1].kind == "quantity":
-            pair = from_to(bf, q1, q2, before[-1].unit)  # "từ 100 lên 120 tỷ đồng, gấp 1,2 lần"
+        first, second = before[-2], before[-1]
+        m = EARLIER_LABEL.match(text, first.end)
+        if m and m.end() == second.start and CLOSE.match(text, second.end) and _kin(first, second):
+            pair = first, operand(block, second)  # "120 tỷ đồng (cùng kỳ: 100 tỷ đồng), gấp 1,2 lần"
+        elif second.kind == "quantity":
+            pair = from_to(bf, first, second, second.unit)  # "từ 100 lên 120 tỷ đồng, gấp 1,2 lần"
     if pair is None:
         # "gấp 1,2 lần cùng kỳ (100 tỷ đồng)", "gấp 1,2 lần so với cùng kỳ năm trước là 100 tỷ đồng"
         nxt = next((g for g in bf.figs[k + 1:] if g.kind not in ("link", "period")), None)
         m = nxt is not None and _TIMES_BASE.fullmatch(text, f.end, nxt.start)
-        if m and nxt.kind == "quantity" and usable(nxt) and ("(" not in m.group() or _CLOSE.match(text, nxt.end)):
+        if m and nxt.kind == "quantity" and usable(nxt) and ("(" not in m.group() or CLOSE.match(text, nxt.end)):
             value = value_before(bf, k, nxt.unit)
             if value is not None and value[1] and _kin(value[0], nxt):
                 pair = value[0], operand(block, nxt)
