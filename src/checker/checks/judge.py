@@ -474,11 +474,10 @@ def judge_word_bound(rel) -> Verdict | None:
     lo, hi = sum(iv[0] for iv in ivs), sum(iv[1] for iv in ivs)
     point = sum(_point(op, unit) for op in summed)
     decimals = max(op.number.decimals for op in summed)
-    if any(op.unit not in (None, unit) for op in summed):  # "1,2 tỷ + 850 triệu": as many places as it takes
+    mixed = any(op.unit not in (None, unit) for op in summed)
+    if mixed:  # "1,2 tỷ + 850 triệu": as many places as it takes
         decimals = next((d for d in range(4) if (point * 10 ** d).denominator == 1), 3)
     actual = " + ".join(_shown(op, unit) for op in summed)
-    if rel.more:
-        actual += f" = {fmt(point, decimals)}"
     if rel.base is not None:
         biv = operand_interval(rel.base, unit)
         if biv is None or biv[0] <= 0:
@@ -487,7 +486,11 @@ def judge_word_bound(rel) -> Verdict | None:
         lo, hi = lo * k / biv[1], hi * k / biv[0]
         point = point * k / _point(rel.base, unit)
         decimals = max(rel.stated.number.decimals, 1)
-        actual = f"{actual}/{rel.base.text} = {fmt(point, decimals)}" + ("%" if rel.percent else "")
+        actual = f"{actual}/{_shown(rel.base, unit)} = {fmt(point, decimals)}" + ("%" if rel.percent else "")
+    elif rel.more or mixed:
+        actual += f" = {fmt(point, decimals)}" + (f" {unit}" if unit else "")
+    elif unit:
+        actual += f" {unit}"
     x = Fraction(rel.stated.number.value)
     word = rel.word
     if word in ("trên", "hơn", "vượt"):
@@ -504,8 +507,6 @@ def judge_word_bound(rel) -> Verdict | None:
     if not bad:
         return None
     shown = rel.stated.text + ("%" if rel.percent else f" {rel.stated.unit}" if rel.stated.unit else "")
-    if rel.base is None and unit:
-        actual += f" {unit}"
     args = {"word": word, "stated": shown, "unit": unit or "", "actual": actual, "value": fmt(point, decimals)}
     stated = f"{word} {shown}"
     return Verdict("times" if word == "gấp" else "default", args, fmt(point, decimals), stated)

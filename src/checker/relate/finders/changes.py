@@ -17,6 +17,7 @@ the bracket's end: those are left to it.
 """
 
 import re
+from fractions import Fraction
 from typing import Iterator
 
 from ...document import BlockKind
@@ -89,28 +90,40 @@ def _next(bf: BlockFigures, k: int):
 
 
 def _pair(bf: BlockFigures, k: int, link, d, nxt) -> Iterator[Candidate]:
-    """"tăng 54 vụ (209/155)", "giảm 3 vụ so với cùng kỳ (12 vụ/15 vụ)"."""
+    """"tăng 54 vụ (209/155)", "giảm 3 vụ so với cùng kỳ (12 vụ/15 vụ)". A bracketed a/b after a change may say
+    something else ("tăng 5 trường (24/26 xã)"), so it is read as the two values compared only when the text
+    says so: the comparison named before it, the sentence's own value as one side, or a − b = ±N."""
     text = bf.text
-    if nxt is None or nxt.kind != "ratio" or not _BEFORE_PAIR.fullmatch(text, d.end, nxt.start):
-        return
-    if not CLOSE.match(text, nxt.end) or (nxt.noun and not addable(nxt.noun, d.unit)):
+    m = nxt is not None and nxt.kind == "ratio" and _BEFORE_PAIR.fullmatch(text, d.end, nxt.start)
+    if not m or not CLOSE.match(text, nxt.end) or (nxt.noun and not addable(nxt.noun, d.unit)):
         return
     a, b = nxt.num, nxt.den
     if a.malformed or b.malformed:
         return
     block = bf.block
-    d_op = operand(block, d)
-    a_op, b_op = count_operand(bf, a, d.unit), count_operand(bf, b, d.unit)
+    unit = nxt.noun or d.unit
+    a_op, b_op = count_operand(bf, a, unit), count_operand(bf, b, unit)
     value = value_before(bf, k, d.unit)
-    if value is not None and value[1] and value[0].number.value == b.value != a.value:
+    q1 = value[0] if value is not None and value[1] else None
+    sides = q1 is not None and q1.unit == unit and q1.number.value in (a.value, b.value)
+    if sides and q1.number.value == b.value != a.value:
         a_op, b_op = b_op, a_op  # "(155/209)": the earlier value first, as the sentence's value shows
+    if not (sides or m.group().lstrip().lower().startswith("so") or _differ_by(a, b, d, unit)):
+        return
     anchor = (block, d.start, nxt.end)
-    key = ((block.index, nxt.start),)
-    yield Candidate("change", "clause", Difference(a_op, b_op, d_op, link.word), True, anchor, [], key)
-    if value is not None and value[1]:
-        q1 = operand(block, value[0])
-        yield Candidate("change", "clause", Equal(q1, [a_op]), False, (block, value[0].start, nxt.end), [],
-                        ((block.index, value[0].start), (block.index, nxt.start)))
+    yield Candidate("change", "clause", Difference(a_op, b_op, operand(block, d), link.word), True, anchor, [],
+                    ((block.index, nxt.start),))
+    if q1 is not None and not sides and q1.unit == unit:
+        yield Candidate("change", "clause", Equal(operand(block, q1), [a_op]), False, (block, q1.start, nxt.end), [],
+                        ((block.index, q1.start), (block.index, nxt.start)))
+
+
+def _differ_by(a, b, d, unit: str | None) -> bool:
+    """|a − b| is the change's amount, within the rounding of the three figures (same unit only)."""
+    if d.unit != unit:
+        return False
+    half = sum(Fraction(1, 2 * 10 ** n.decimals) if n.decimals else 0 for n in (a, b, d.number))
+    return abs(abs(Fraction(a.value) - Fraction(b.value)) - Fraction(d.number.value)) <= half
 
 
 def _earlier_after(bf: BlockFigures, k: int, link, d, nxt) -> Iterator[Candidate]:

@@ -91,6 +91,7 @@ class _Item:
     rank: int | None = None  # the whole's level ("toàn tỉnh": 1), when it names one
     label: int = 0  # where the level's or the whole's name starts
     figs: list = field(default_factory=list)
+    lead: int | None = None  # where a lead-in without figures before it starts ("Lũy kế từ đầu năm, toàn tỉnh …")
 
 
 def find(doc, ctx) -> Iterator[Candidate]:
@@ -200,8 +201,11 @@ def _relations(items: list[_Item]) -> Iterator[Candidate]:
     """Each run of level items of one family, with the whole next to it."""
     marked: list[_Item] = []
     neutral: list[tuple[int, _Item]] = []  # items in their own sentence between marked ones: (position, item)
-    for it in items:
+    for i, it in enumerate(items):
         if it.kind is not None:
+            prev = items[i - 1] if i else None
+            if prev is not None and prev.kind is None and not prev.figs and prev.sentence == it.sentence:
+                it.lead = prev.start
             marked.append(it)
         elif marked and marked[-1].sentence == it.sentence:
             marked[-1].figs.extend(it.figs)
@@ -234,7 +238,7 @@ def _relations(items: list[_Item]) -> Iterator[Candidate]:
         if before is not None:
             wholes.append((before, [it for pos, it in neutral if k - 1 < pos <= j - 1]))
         for whole, between in wholes:
-            if not _fits(whole, levels) or _others_named(whole, levels):
+            if not _fits(whole, levels) or _others_named(whole, levels) or _another_time(whole, levels):
                 continue
             others = [w for w, _ in wholes if w is not whole]
             bare_only = whole is before and _opened(whole, levels[0])
@@ -289,6 +293,35 @@ def _others_named(whole: _Item, levels: list[_Item]) -> bool:
             if fam == family and member not in members and not _place(bf.text, m.end()):
                 return True
     return False
+
+
+# a whole of another time or kind than its levels: a running total, an earlier period, a plan
+_TIME = re.compile(r"(?<!\w)(?:lũy kế|luỹ kế|đến nay|tính đến|từ đầu năm|nâng|đưa|cùng kỳ|năm trước|kỳ trước|kế hoạch"
+                   r"|chỉ tiêu|mục tiêu|dự kiến|phấn đấu|nhiệm kỳ)(?!\w)", re.I)
+
+
+def _another_time(whole: _Item, levels: list[_Item]) -> bool:
+    """The whole's words (its item and a lead-in without figures before it) name a time or a kind its levels'
+    words do not: "…; lũy kế từ đầu năm, toàn tỉnh 210 cuộc", "nâng tổng số lên 76 cuộc", "Năm 2024, toàn
+    tỉnh tổ chức 70 cuộc." before the levels of 2025."""
+    def marks(it: _Item) -> set:
+        start = it.lead if it.lead is not None else it.start
+        return {" ".join(m.group().lower().split()) for m in _TIME.finditer(it.bf.text, start, it.end)}
+
+    theirs = set().union(*(marks(it) for it in levels))
+    if whole.sentence not in {it.sentence for it in levels}:
+        # a whole in a sentence of its own: the period its sentence names against the levels' sentences
+        s, _ = whole.bf.sentence_span(whole.bf.sentence_of(whole.start))
+        years = {m.group() for m in _YEAR.finditer(whole.bf.text, s, whole.end)}
+        for it in levels:
+            ls, _ = it.bf.sentence_span(it.bf.sentence_of(it.start))
+            other = {m.group() for m in _YEAR.finditer(it.bf.text, ls, it.end)}
+            if years and other and not years & other:
+                return True
+    return bool(marks(whole) - theirs)
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _opened(whole: _Item, first: _Item) -> bool:

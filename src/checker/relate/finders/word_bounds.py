@@ -94,7 +94,7 @@ def _summarised(bf: BlockFigures, k: int, f, word: str) -> Iterator[Candidate]:
         if paren is not None and paren[0] == at and not _PARTIAL.match(text, m.end()):
             inner = [g for g in bf.figs if paren[0] < g.start < paren[1] and g.kind not in ("link", "period")
                      and bf.paren_of(g.start) == paren]
-            rel = _from_bracket(bf, f, stated, word, inner, percent)
+            rel = _from_bracket(bf, f, stated, word, inner, percent, paren)
             if rel is not None:
                 yield Candidate("word-bound", "clause", rel, False, (block, f.start, paren[1]), [],
                                 ((block.index, f.start),))
@@ -135,10 +135,13 @@ def _ratio_bound(bf: BlockFigures, stated, word: str, r) -> WordBound | None:
     return WordBound(stated, word, num, percent=True, base=den)
 
 
-def _from_bracket(bf: BlockFigures, f, stated, word: str, inner: list, percent: bool) -> WordBound | None:
-    """The bracket's figures as what the bound summarises: a ratio or a percentage for a bound on a percentage,
-    figures of the bound's kind (one, or parts that add up) for a bound on a quantity."""
+def _from_bracket(bf: BlockFigures, f, stated, word: str, inner: list, percent: bool, paren) -> WordBound | None:
+    """The bracket's figures as what the bound summarises: a ratio for a bound on a percentage, figures of the
+    bound's kind for a bound on a quantity — parts that add up, or one figure alone in the bracket ("hơn 4,5
+    tỷ đồng (4.520 triệu đồng)"; with words beside it, one figure is a part: "(ngân sách 2,1 tỷ đồng)")."""
     if not inner:
+        return None
+    if len(inner) == 1 and bf.text[paren[0] + 1:paren[1] - 1].strip() != inner[0].text:
         return None
     if percent:
         if len(inner) != 1:
