@@ -229,8 +229,11 @@ def _relations(items: list[_Item]) -> Iterator[Candidate]:
         if not _complete(levels):
             continue
         before = marked[k - 1] if k > 0 and marked[k - 1].kind == "whole" else None
+        if before is not None and k > 1 and marked[k - 2].kind == "level" and marked[k - 2].family == levels[0].family:
+            before = None  # the whole closes the run before: "…; toàn tỉnh 74 cuộc; cấp tỉnh …"
         after = marked[j] if j < len(marked) and marked[j].kind == "whole" else None
-        if j < len(marked) and marked[j].kind == "level" and marked[j].family == levels[0].family:
+        if any(0 <= i < len(marked) and marked[i].kind == "level" and marked[i].family == levels[0].family
+               for i in (k - 1, j)):
             continue  # a level named twice: two breakdowns run together, which whole is whose is not written
         wholes = []
         if after is not None:
@@ -338,11 +341,13 @@ def _key(bf: BlockFigures, f) -> tuple | None:
         return None
     unit = f.unit.lower()
     if F.is_count_unit(f.unit):
-        tail = None
-        if unit in _CLASSIFIERS:
+        head, _, tail = unit.partition(" ")
+        if head not in _CLASSIFIERS:
+            return ("count", unit, None)
+        if not tail:  # "1.210 lượt ý kiến": the grammar's unit is the classifier, the noun follows
             m = _WORD_AFTER.match(bf.text, f.end)
-            tail = m.group(1).lower() if m else None
-        return ("count", unit, tail)
+            tail = m.group(1).lower() if m else ""
+        return ("count", head, tail.split()[0] if tail else None)
     return ("measure", family(f.unit), None)
 
 
