@@ -2,6 +2,7 @@
 that name the period compared with ("so với cùng kỳ năm trước", "(cùng kỳ: …)"), "từ A lên B", and the figure
 a change is about."""
 
+import bisect
 import re
 
 from .blocks import BlockFigures
@@ -21,15 +22,48 @@ TO = re.compile(r"\s*(?:lên|xuống còn|xuống|còn)\s+", re.I)
 SKIPPED = ("link", "period", "date", "yearspan")
 
 
+# how far the finders look for the figures of one relation: figures, and characters
+NEAR = 8
+REACH = 300
+
+
+def figures_before(bf: BlockFigures, k: int, n: int, skipped=SKIPPED) -> list[int]:
+    """The indices of the last `n` figures before figs[k] that are not of the skipped kinds (in text order),
+    among the NEAR figures before it."""
+    out: list[int] = []
+    j = k - 1
+    while j >= 0 and k - j <= NEAR and len(out) < n:
+        if bf.figs[j].kind not in skipped:
+            out.append(j)
+        j -= 1
+    return out[::-1]
+
+
+def figures_after(bf: BlockFigures, k: int, n: int, skipped=SKIPPED) -> list:
+    """The first `n` figures after figs[k] that are not of the skipped kinds, among the NEAR figures after it."""
+    figs = bf.figs
+    return [f for f in figs[k + 1:k + 1 + NEAR] if f.kind not in skipped][:n]
+
+
+def figures_in(bf: BlockFigures, start: int, end: int) -> list:
+    """The block's figures that start in [start, end) (found by bisection: the offsets are indexed once per
+    block)."""
+    starts = bf.__dict__.get("figure_starts")
+    if starts is None:
+        starts = bf.__dict__["figure_starts"] = [f.start for f in bf.figs]
+    return bf.figs[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+
 def value_before(bf: BlockFigures, k: int, unit: str | None) -> tuple[object, bool] | None:
     """The figure the change at figs[k] (its link) is about: the nearest quantity of its kind before it in its
-    clause, outside brackets (or in the clause before, when its own has no figure before the change), with
-    whether it is the only one of its kind there. None when a change of its kind or another reading is in the
-    way."""
+    clause, outside brackets (or in the clause before, when its own has no figure before the change), within
+    REACH characters, with whether it is the only one of its kind there. None when a change of its kind or
+    another reading is in the way."""
     text = bf.text
     figs = bf.figs
     link = figs[k]
     s, _ = bf.sentence_span(bf.sentence_of(link.start))
+    s = max(s, link.start - REACH)
     clause = bf.clause_of(link.start)
     in_clause = False
     for j in range(k - 1, -1, -1):
@@ -49,10 +83,10 @@ def value_before(bf: BlockFigures, k: int, unit: str | None) -> tuple[object, bo
             continue
         if not usable(f) or is_change(text, f.start) or approx_before(text, f.start):
             return None
-        start = bf.bounds[clause - 1] + 1 if clause > 0 else 0
-        rivals = [g for g in figs[:j] if g.start >= max(s, start) and g.kind == "quantity"
-                  and addable(g.unit, unit) and bf.paren_of(g.start) is None]
-        return f, not rivals
+        start = max(s, bf.bounds[clause - 1] + 1 if clause > 0 else 0)
+        rivals = (g for g in figures_in(bf, start, f.start) if g.kind == "quantity" and addable(g.unit, unit)
+                  and bf.paren_of(g.start) is None)
+        return f, next(rivals, None) is None
     return None
 
 

@@ -22,7 +22,8 @@ from typing import Iterator
 
 from ...document import BlockKind
 from ..blocks import BlockFigures, doc_figures
-from ..compared import CLOSE, EARLIER_LABEL, REF, SKIPPED, count_operand, from_to, value_before
+from ..compared import (CLOSE, EARLIER_LABEL, REF, count_operand, figures_after, figures_before, from_to,
+                        value_before)
 from ..model import Candidate, ChangeRate, Difference, Equal
 from ..operands import addable, operand, usable
 
@@ -70,7 +71,7 @@ def find(doc, ctx) -> Iterator[Candidate]:
 
 def _amount(bf: BlockFigures, k: int, link, d) -> Iterator[Candidate]:
     """The relations of one change "tăng|giảm N": its pair, its earlier value, its rate."""
-    nxt = _next(bf, k + 2)
+    nxt = next(iter(figures_after(bf, k + 1, 1)), None)
     found = False
     for reader in (_pair, _earlier_after, _earlier_before, _from_to):
         for c in reader(bf, k, link, d, nxt):
@@ -79,14 +80,6 @@ def _amount(bf: BlockFigures, k: int, link, d) -> Iterator[Candidate]:
         if found:
             break
     yield from _rate(bf, k, link, d, nxt)
-
-
-def _next(bf: BlockFigures, k: int):
-    """The next figure from index k that is not a link or a period."""
-    for f in bf.figs[k:]:
-        if f.kind not in SKIPPED:
-            return f
-    return None
 
 
 def _pair(bf: BlockFigures, k: int, link, d, nxt) -> Iterator[Candidate]:
@@ -146,10 +139,10 @@ def _earlier_after(bf: BlockFigures, k: int, link, d, nxt) -> Iterator[Candidate
 def _earlier_before(bf: BlockFigures, k: int, link, d, nxt) -> Iterator[Candidate]:
     """"209 vụ (cùng kỳ: 155 vụ), tăng 54 vụ"."""
     text = bf.text
-    figs = [f for f in bf.figs[:k] if f.kind not in SKIPPED]
+    figs = [bf.figs[j] for j in figures_before(bf, k, 2)]
     if len(figs) < 2:
         return
-    q1, q2 = figs[-2], figs[-1]
+    q1, q2 = figs
     if q1.kind != "quantity" or q2.kind != "quantity" or not (usable(q1) and usable(q2)):
         return
     if not addable(q1.unit, d.unit) or not addable(q2.unit, d.unit) or bf.paren_of(q1.start) is not None:
@@ -165,13 +158,13 @@ def _from_to(bf: BlockFigures, k: int, link, d, nxt) -> Iterator[Candidate]:
     """"tăng từ 155 lên 209 vụ (tăng 54 vụ)" (the pair before the change) and "tăng 54 vụ (từ 155 vụ lên 209
     vụ)" (after it)."""
     text = bf.text
-    before = [f for f in bf.figs[:k] if f.kind not in SKIPPED]
-    if len(before) >= 2:
-        q2, q1 = before[-2], before[-1]
+    before = [bf.figs[j] for j in figures_before(bf, k, 2)]
+    if len(before) == 2:
+        q2, q1 = before
         if re.fullmatch(r"\s*[,(]\s*", text[q1.end:link.start]):
             yield from _from_pair(bf, k, link, d, q2, q1, (q2.start, d.end))
             return
-    after = [f for f in bf.figs[k + 2:k + 5] if f.kind not in SKIPPED][:2]
+    after = figures_after(bf, k + 1, 2)
     if len(after) == 2 and re.fullmatch(r"\s*\(\s*từ\s+", text[d.end:after[0].start], re.I):
         q2, q1 = after
         c = CLOSE.match(text, q1.end)
@@ -217,9 +210,9 @@ def _rate(bf: BlockFigures, k: int, link, d, nxt) -> Iterator[Candidate]:
     first_k = k
     if p is None:
         # "tăng 11,2% [so với cùng kỳ] (tăng 8.300 người)": the rate and its link before the amount's link
-        before = [j for j in range(k) if bf.figs[j].kind != "period"
-                  and not (bf.figs[j].kind == "link" and bf.figs[j].word.startswith("so"))]
-        if len(before) >= 2:
+        before = [j for j in figures_before(bf, k, 3, ("period",))
+                  if not (bf.figs[j].kind == "link" and bf.figs[j].word.startswith("so"))][-2:]
+        if len(before) == 2:
             q, w = bf.figs[before[-1]], bf.figs[before[-2]]
             if q.kind == "percent" and not q.number.malformed and w.kind == "link" and w.word == link.word \
                     and _RATE_THEN_AMOUNT.fullmatch(text, q.end, link.start) \
@@ -247,10 +240,10 @@ def _growth_reads(bf: BlockFigures, k: int, link, d, p) -> bool:
     m = _GROWTH_AMOUNT_RATE.fullmatch(text, d.end, p.start)
     if not m or (m.group(1) and m.group(1).lower() != link.word) or not _GROWTH_RATE_END.match(text, p.end):
         return False
-    before = [f for f in bf.figs[:k] if f.kind != "link" and f.kind != "percent"]
+    before = figures_before(bf, k, 1, ("link", "percent"))
     if not before:
         return False
-    q1 = before[-1]
+    q1 = bf.figs[before[0]]
     if q1.kind != "quantity" or bf.paren_of(q1.start) is not None or bf.clause_of(q1.end) != bf.clause_of(link.start):
         return False
     if "(" in text[q1.end:link.start] or link.start - q1.end > 60:

@@ -26,6 +26,7 @@ from ... import figures as F
 from ...document import BlockKind
 from ...units import family
 from ..blocks import BlockFigures, doc_figures
+from ..compared import REACH
 from ..model import Candidate, Sum, WordBound
 from ..operands import operand, usable
 from ..words import approx_before, is_change, is_conditional
@@ -96,9 +97,21 @@ class _Item:
 
 def find(doc, ctx) -> Iterator[Candidate]:
     for chain in _chains(doc_figures(doc, ctx)):
+        if not any(_WHOLE.search(bf.text) for bf in chain) or sum(_levels_named(bf.text) for bf in chain) < 2:
+            continue  # (most paragraphs name no whole, and are not read into items)
         items = [it for bf in chain for it in _items(bf)]
         if sum(it.kind == "level" for it in items) >= 2 and any(it.kind == "whole" for it in items):
             yield from _relations(items)
+
+
+def _levels_named(text: str, most: int = 2) -> int:
+    """How many levels the text names, counted up to `most`."""
+    n = 0
+    for _ in _LEVEL.finditer(text):
+        n += 1
+        if n >= most:
+            break
+    return n
 
 
 def _chains(bfs: list[BlockFigures]) -> Iterator[list[BlockFigures]]:
@@ -237,15 +250,22 @@ def _relations(items: list[_Item]) -> Iterator[Candidate]:
             continue  # a level named twice: two breakdowns run together, which whole is whose is not written
         wholes = []
         if after is not None:
-            wholes.append((after, [it for pos, it in neutral if k < pos <= j]))
+            wholes.append((after, _between(neutral, k + 1, j + 1)))
         if before is not None:
-            wholes.append((before, [it for pos, it in neutral if k - 1 < pos <= j - 1]))
+            wholes.append((before, _between(neutral, k, j)))
         for whole, between in wholes:
             if not _fits(whole, levels) or _others_named(whole, levels) or _another_time(whole, levels):
                 continue
             others = [w for w, _ in wholes if w is not whole]
             bare_only = whole is before and _opened(whole, levels[0])
             yield from _measures(whole, levels, between, others, bare_only)
+
+
+def _between(neutral: list[tuple[int, _Item]], lo: int, hi: int) -> list[_Item]:
+    """The neutral items at positions lo ≤ position < hi (`neutral` is in order of position)."""
+    a = bisect.bisect_left(neutral, lo, key=lambda x: x[0])
+    b = bisect.bisect_left(neutral, hi, key=lambda x: x[0])
+    return [it for _, it in neutral[a:b]]
 
 
 def _complete(levels: list[_Item]) -> bool:
@@ -315,10 +335,10 @@ def _another_time(whole: _Item, levels: list[_Item]) -> bool:
     if whole.sentence not in {it.sentence for it in levels}:
         # a whole in a sentence of its own: the period its sentence names against the levels' sentences
         s, _ = whole.bf.sentence_span(whole.bf.sentence_of(whole.start))
-        years = {m.group() for m in _YEAR.finditer(whole.bf.text, s, whole.end)}
+        years = {m.group() for m in _YEAR.finditer(whole.bf.text, max(s, whole.start - REACH), whole.end)}
         for it in levels:
             ls, _ = it.bf.sentence_span(it.bf.sentence_of(it.start))
-            other = {m.group() for m in _YEAR.finditer(it.bf.text, ls, it.end)}
+            other = {m.group() for m in _YEAR.finditer(it.bf.text, max(ls, it.start - REACH), it.end)}
             if years and other and not years & other:
                 return True
     return bool(marks(whole) - theirs)
@@ -409,8 +429,9 @@ def _measures(whole: _Item, levels: list[_Item], between: list[_Item], others: l
 
 
 def _averaged(bf: BlockFigures, f) -> bool:
-    """The figure's sentence, up to it, speaks of an average, a rate or a score."""
-    start = bf.sentence_span(bf.sentence_of(f.start))[0]
+    """The figure's sentence, up to it (at most REACH characters back), speaks of an average, a rate or a
+    score."""
+    start = max(bf.sentence_span(bf.sentence_of(f.start))[0], f.start - REACH)
     return bool(_NOT_A_SUM.search(bf.text, start, f.start))
 
 

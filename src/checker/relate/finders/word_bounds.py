@@ -16,7 +16,8 @@ from typing import Iterator
 
 from ...document import BlockKind
 from ..blocks import BlockFigures, doc_figures
-from ..compared import CLOSE, EARLIER_LABEL, REF, from_to, value_before
+from ..compared import (CLOSE, EARLIER_LABEL, REF, figures_after, figures_before, figures_in, from_to,
+                        value_before)
 from ..model import Candidate, WordBound
 from ..operands import addable, operand, usable
 from ..words import approx_before, is_change, is_conditional
@@ -92,7 +93,7 @@ def _summarised(bf: BlockFigures, k: int, f, word: str) -> Iterator[Candidate]:
         at = text.rfind("(", f.end, m.end())
         paren = bf.paren_of(at + 1)
         if paren is not None and paren[0] == at and not _PARTIAL.match(text, m.end()):
-            inner = [g for g in bf.figs if paren[0] < g.start < paren[1] and g.kind not in ("link", "period")
+            inner = [g for g in figures_in(bf, paren[0], paren[1]) if g.kind not in ("link", "period")
                      and bf.paren_of(g.start) == paren]
             rel = _from_bracket(bf, f, stated, word, inner, percent, paren)
             if rel is not None:
@@ -108,9 +109,9 @@ def _summarised(bf: BlockFigures, k: int, f, word: str) -> Iterator[Candidate]:
                 yield Candidate("word-bound", "sentence", rel, False, (block, f.start, parts[-1].end), [],
                                 ((block.index, f.start),))
         return
-    before = [g for g in bf.figs[:k] if g.kind not in ("link", "period")]
-    if before and before[-1].kind == "ratio" and _RATIO_TO_RATE.search(text, before[-1].end, _bound_start(bf, f)):
-        r = before[-1]
+    before = figures_before(bf, k, 1, ("link", "period"))
+    r = bf.figs[before[0]] if before else None
+    if r is not None and r.kind == "ratio" and _RATIO_TO_RATE.search(text, r.end, _bound_start(bf, f)):
         if bf.paren_of(r.start) is None or bf.paren_of(r.start) == bf.paren_of(f.start):
             rel = _ratio_bound(bf, stated, word, r)
             if rel is not None:
@@ -159,22 +160,32 @@ def _from_bracket(bf: BlockFigures, f, stated, word: str, inner: list, percent: 
 
 
 _ITEM_CUT = re.compile(r"[;,]")
+LIST_REACH = 600  # characters: a longer list after a bound is not read
 
 
 def _list_parts(bf: BlockFigures, f, start: int) -> list:
     """The figures of a complete list after the bound ("gồm: A 2,1 tỷ đồng, B 2,2 tỷ đồng"), one per item (items
-    end at ";" or ",", outside brackets and figures), to the sentence's end; none when an item has no figure of
-    the bound's kind, or more than one."""
+    end at ";" or ",", outside brackets and figures), to the sentence's end (a list of "," items ends at ";");
+    none when an item has no figure of the bound's kind, or more than one."""
     text = bf.text
     end = bf.sentence_span(bf.sentence_of(start))[1]
-    mine = [g for g in bf.figs if start <= g.start and g.end <= end and g.kind == "quantity"
-            and bf.paren_of(g.start) is None and addable(g.unit, f.unit)]
+    figs = figures_in(bf, start, min(end, start + LIST_REACH + 1))
+    spans = [(g.start, g.end) for g in figs]
+    cuts = []
+    for m in _ITEM_CUT.finditer(text, start, min(end, start + LIST_REACH + 1)):
+        at = m.start()
+        if bf.paren_of(at) is None and not any(a <= at < b for a, b in spans if a <= at):
+            if text[at] == ";" and cuts and text[cuts[-1]] == ",":
+                end = at  # "gồm: A 2,1 tỷ đồng, B 2,2 tỷ đồng; …": the list of "," items ends here
+                break
+            cuts.append(at)
+    if end - start > LIST_REACH:
+        return []
+    mine = [g for g in figs if g.end <= end and g.kind == "quantity" and bf.paren_of(g.start) is None
+            and addable(g.unit, f.unit)]
     if len(mine) < 2:
         return []
-    spans = [(g.start, g.end) for g in bf.figs if start <= g.start < end]
-    cuts = [m.start() for m in _ITEM_CUT.finditer(text, start, end)
-            if bf.paren_of(m.start()) is None and not any(a <= m.start() < b for a, b in spans)]
-    bounds = [start] + cuts + [end]
+    bounds = [start] + [c for c in cuts if c < end] + [end]
     items = [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip(" ;,.")]
     parts = []
     for a, b in items:
@@ -199,9 +210,9 @@ def _times(bf: BlockFigures, k: int, f) -> Iterator[Candidate]:
         return  # "tăng gấp 2 lần" reads as ×2 and as ×3
     block = bf.block
     pair = None
-    before = [g for g in bf.figs[:k] if g.kind not in ("link", "period")]
-    if len(before) >= 2 and _TO_TIMES.fullmatch(text, before[-1].end, f.start):
-        first, second = before[-2], before[-1]
+    before = [bf.figs[j] for j in figures_before(bf, k, 2, ("link", "period"))]
+    if len(before) == 2 and _TO_TIMES.fullmatch(text, before[-1].end, f.start):
+        first, second = before
         m = EARLIER_LABEL.match(text, first.end)
         if m and m.end() == second.start and CLOSE.match(text, second.end) and _kin(first, second):
             pair = first, operand(block, second)  # "120 tỷ đồng (cùng kỳ: 100 tỷ đồng), gấp 1,2 lần"
@@ -209,7 +220,7 @@ def _times(bf: BlockFigures, k: int, f) -> Iterator[Candidate]:
             pair = from_to(bf, first, second, second.unit)  # "từ 100 lên 120 tỷ đồng, gấp 1,2 lần"
     if pair is None:
         # "gấp 1,2 lần cùng kỳ (100 tỷ đồng)", "gấp 1,2 lần so với cùng kỳ năm trước là 100 tỷ đồng"
-        nxt = next((g for g in bf.figs[k + 1:] if g.kind not in ("link", "period")), None)
+        nxt = next(iter(figures_after(bf, k, 1, ("link", "period"))), None)
         m = nxt is not None and _TIMES_BASE.fullmatch(text, f.end, nxt.start)
         if m and nxt.kind == "quantity" and usable(nxt) and ("(" not in m.group() or CLOSE.match(text, nxt.end)):
             value = value_before(bf, k, nxt.unit)
