@@ -127,6 +127,9 @@ def test_level_scopes():
     # another counting noun
     "Cấp tỉnh 4 cuộc với 1.210 lượt người, cấp xã 61 cuộc với 3.400 lượt ý kiến; toàn tỉnh 4.800 lượt ý kiến.",
     "Cấp tỉnh cấp 120 giấy phép, cấp huyện 340 giấy phép, cấp xã 1.200 giấy phép; toàn tỉnh có 120 xã, phường.",
+    # a whole in a sentence of its own that speaks of something else
+    "Số cán bộ cấp tỉnh quản lý: 45 đồng chí; cấp huyện quản lý: 320 đồng chí. Tổng số đảng viên toàn huyện "
+    "5.400 đồng chí.",
     # places, not levels
     "Huyện Vĩnh Thạnh 12 cuộc, huyện Tân Phú 9 cuộc, xã Hòa Bình 4 cuộc; toàn tỉnh 30 cuộc.",
     # a level named twice: two breakdowns, which whole is whose is not written

@@ -425,7 +425,32 @@ def _measures(whole: _Item, levels: list[_Item], between: list[_Item], others: l
                 break
             parts.append((it, mine[0]))
         else:
-            yield from _candidate(whole, f, parts)
+            if whole.sentence in {it.sentence for it, _ in parts} or _same_predicate(whole, f, parts):
+                yield from _candidate(whole, f, parts)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+# words that say nothing of what was counted: "có", "đã", the level and whole words
+_PLAIN = frozenset("""có đã được là với và của các những số tổng cộng toàn cả nước chung tính cấp trung ương tw tỉnh
+huyện xã thị trấn phường quận thành phố cơ sở thôn ấp khu vực khối trong tại ở trên địa bàn năm nay này kết quả
+đó thì thực hiện""".split())
+
+
+def _predicate(it: _Item, f) -> set:
+    """The words that say what the item's figure counts: between its name and the figure (or from the item's
+    start, when the name follows the figure), less the level words and plain verbs."""
+    text = it.bf.text
+    start = it.label if it.label < f.start else it.start
+    return {w for w in (m.group().lower() for m in _WORD.finditer(text, start, f.start)) if w not in _PLAIN}
+
+
+def _same_predicate(whole: _Item, f, parts: list) -> bool:
+    """A whole in a sentence of its own is the levels' whole when its words and theirs speak of the same thing:
+    "Toàn tỉnh mở 64 lớp …. Cấp tỉnh mở 14 lớp …", not "Cấp tỉnh quản lý 45 đồng chí …. Tổng số đảng viên toàn
+    huyện 5.400 đồng chí" (or when either says nothing but the level)."""
+    mine = _predicate(whole, f)
+    theirs = set().union(*(_predicate(it, g) for it, g in parts))
+    return not mine or not theirs or bool(mine & theirs)
 
 
 def _averaged(bf: BlockFigures, f) -> bool:
