@@ -460,8 +460,9 @@ def judge_aggregate(rel) -> Verdict | None:
 
 
 def judge_word_bound(rel) -> Verdict | None:
-    """A bound stated in words against the figures it summarises: "trên/hơn X" needs more than X, "dưới" less,
-    "gần X" a little less than X (up to a tenth below); "gấp N lần" a ratio that rounds to N. The actual value
+    """A bound stated in words against the figures it summarises: "trên/hơn X" needs at least X, "dưới" at most
+    X (the bound itself is loose usage, not an error), "gần X" a little less than X (up to a tenth below);
+    "gấp N lần" a ratio that rounds to N. The actual value
     is a figure, a sum of figures (`more`), or a ratio of two (`base`; a percentage when `percent`)."""
     ops = [rel.stated, rel.actual, *rel.more] + ([rel.base] if rel.base is not None else [])
     if not _usable(*ops):
@@ -493,10 +494,10 @@ def judge_word_bound(rel) -> Verdict | None:
         actual += f" {unit}"
     x = Fraction(rel.stated.number.value)
     word = rel.word
-    if word in ("trên", "hơn", "vượt"):
-        bad = hi <= x
+    if word in ("trên", "hơn", "vượt"):  # "trên 90%" for 27/30 is loose, not wrong
+        bad = hi < x
     elif word == "dưới":
-        bad = lo >= x
+        bad = lo > x
     elif word == "gần":
         bad = lo > x or hi < x * Fraction(9, 10)
     elif word == "gấp":

@@ -29,6 +29,8 @@ from ..operands import addable, operand, usable
 
 _PROSE = frozenset((BlockKind.PARAGRAPH, BlockKind.FOOTNOTE, BlockKind.ENDNOTE))
 _WORDS = ("tăng", "giảm")
+# a rank that rises as its number falls ("xếp thứ 15/63, tăng 8 bậc"): not a difference of values
+_RANKS = frozenset(("bậc", "hạng", "thứ hạng", "vị trí", "vị thứ", "thứ bậc"))
 # the period compared with: "cùng kỳ [năm trước|năm 2024]", "tháng trước", "đầu năm", …
 _SO_VOI = r"so\s+(?:với\s+)?" + REF
 # the words between the change's link and its amount: "tăng 54 vụ", "tăng thêm 54 vụ"
@@ -65,7 +67,7 @@ def find(doc, ctx) -> Iterator[Candidate]:
             if link.kind != "link" or link.word not in _WORDS or k + 1 >= len(figs):
                 continue
             d = figs[k + 1]
-            if d.kind == "quantity" and usable(d) and _LINK_GAP.fullmatch(text, link.end, d.start):
+            if d.kind == "quantity" and usable(d) and d.unit not in _RANKS and _LINK_GAP.fullmatch(text, link.end, d.start):
                 yield from _amount(bf, k, link, d)
 
 
