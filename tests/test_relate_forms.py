@@ -130,6 +130,11 @@ def test_level_scopes():
     # a whole in a sentence of its own that speaks of something else
     "Số cán bộ cấp tỉnh quản lý: 45 đồng chí; cấp huyện quản lý: 320 đồng chí. Tổng số đảng viên toàn huyện "
     "5.400 đồng chí.",
+    # a whole that says what there is, levels that say what was done
+    "Toàn huyện có 1.240 hội viên; trong năm, cấp huyện kết nạp 45 hội viên, cấp xã kết nạp 230 hội viên.",
+    # a whole of what remains
+    "Cấp tỉnh đã ban hành 12 văn bản, cấp huyện 45 văn bản, cấp xã 310 văn bản; toàn tỉnh còn 15 văn bản chưa ban "
+    "hành.",
     # places, not levels
     "Huyện Vĩnh Thạnh 12 cuộc, huyện Tân Phú 9 cuộc, xã Hòa Bình 4 cuộc; toàn tỉnh 30 cuộc.",
     # a level named twice: two breakdowns, which whole is whose is not written
@@ -230,6 +235,8 @@ def test_what_the_growth_rule_reads_is_reported_once(text):
     "Số lượt khách là 82.700 lượt, tăng 8.300 lượt (tăng 15,2% so với kế hoạch).",
     # which value changed is not written: two of its kind before the change
     "Tổng đàn bò 12.400 con, trong đó bò sinh sản 5.100 con, tăng 300 con (tăng 9,2%).",
+    # a count of poor households beside the poverty rate: "giảm 1,2%" may be the rate's fall in points
+    "Số hộ nghèo cuối năm là 1.230 hộ, giảm 215 hộ (giảm 1,2% so với đầu năm).",
     # a new level, not a change ("giảm còn")
     "Số hộ nghèo giảm còn 365 hộ (412/365).",
     # the pair's order shown by the sentence's value

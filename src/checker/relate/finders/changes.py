@@ -22,7 +22,7 @@ from typing import Iterator
 
 from ...document import BlockKind
 from ..blocks import BlockFigures, doc_figures
-from ..compared import (CLOSE, EARLIER_LABEL, REF, count_operand, figures_after, figures_before, from_to,
+from ..compared import (CLOSE, EARLIER_LABEL, REACH, REF, count_operand, figures_after, figures_before, from_to,
                         value_before)
 from ..model import Candidate, ChangeRate, Difference, Equal
 from ..operands import addable, operand, usable
@@ -48,6 +48,9 @@ _AMOUNT_THEN_RATE = re.compile(r"\s*(?:" + _SO_VOI + r"\s*)?(?:\(\s*(?:(?P<w1>t�
 # the amount after the rate: "tăng 11,2% (tăng 8.300 người)", "tăng 11,2%, tương ứng tăng 8.300 người"
 _RATE_THEN_AMOUNT = re.compile(r"\s*(?:" + _SO_VOI + r"\s*)?(?:\(\s*|,\s*(?:tương ứng|tương đương)\s+)$", re.I)
 _RATE_END = re.compile(r"\s*(?:" + _SO_VOI + r"\s*)?(?:\)|[,;.]|$)", re.I)
+# a sentence about a rate, or about poverty (whose rate is what reports give next to the count of poor
+# households): its "giảm 1,2%" may be the rate's fall in points, not the count's relative change
+_RATE_IN_POINTS = re.compile(r"(?<!\w)(?:tỷ lệ|tỉ lệ|nghèo|thất nghiệp)(?!\w)", re.I)
 # what AR006 reads ("Q1 …, tăng N … so với cùng kỳ (giảm x%)", "…, tương ứng x%"): the amount, the rate, then
 # the bracket's or the clause's end right after the rate
 _GROWTH_AMOUNT_RATE = re.compile(r"\s*(?:so\s+với\s+" + REF + r"\s*)?(?:\(\s*|,\s*(?:tương ứng|tương đương)\s+)"
@@ -220,7 +223,7 @@ def _rate(bf: BlockFigures, k: int, link, d, nxt) -> Iterator[Candidate]:
                     and _RATE_THEN_AMOUNT.fullmatch(text, q.end, link.start) \
                     and _RATE_END.match(text, d.end):
                 p, first, first_k = q, w, before[-2]
-    if p is None:
+    if p is None or _RATE_IN_POINTS.search(text, max(0, first.start - REACH), first.start):
         return
     value = value_before(bf, first_k, d.unit)
     if value is None or not value[1]:

@@ -91,6 +91,7 @@ class _Item:
     member: str | None = None
     rank: int | None = None  # the whole's level ("toàn tỉnh": 1), when it names one
     label: int = 0  # where the level's or the whole's name starts
+    label_end: int = 0  # and where it ends
     figs: list = field(default_factory=list)
     lead: int | None = None  # where a lead-in without figures before it starts ("Lũy kế từ đầu năm, toàn tỉnh …")
 
@@ -181,7 +182,7 @@ def _name(item: _Item, text: str) -> None:
     whole = next((m for m in _WHOLE.finditer(text, item.start, item.end) if bf.paren_of(m.start()) is None), None)
     if whole is not None and (level is None or whole.start() <= level.start()):
         place = (whole.group("place") or whole.group("place2") or "").lower()
-        item.kind, item.label = "whole", whole.start()
+        item.kind, item.label, item.label_end = "whole", whole.start(), whole.end()
         item.rank = 0 if whole.group().lower() == "cả nước" else _WHOLE_RANK.get(place)
         return
     if level is None:
@@ -189,7 +190,7 @@ def _name(item: _Item, text: str) -> None:
     others = [m for m in _LEVEL.finditer(text, level.end(), item.end) if bf.paren_of(m.start()) is None]
     if others:
         return  # "cấp huyện và cấp xã 70 cuộc", "cấp tỉnh, huyện, xã": levels together, not one level
-    item.kind, item.label = "level", level.start()
+    item.kind, item.label, item.label_end = "level", level.start(), level.end()
     item.family, item.member = _member(level)
 
 
@@ -320,13 +321,13 @@ def _others_named(whole: _Item, levels: list[_Item]) -> bool:
 
 # a whole of another time or kind than its levels: a running total, an earlier period, a plan
 _TIME = re.compile(r"(?<!\w)(?:lũy kế|luỹ kế|đến nay|tính đến|từ đầu năm|nâng|đưa|cùng kỳ|năm trước|kỳ trước|kế hoạch"
-                   r"|chỉ tiêu|mục tiêu|dự kiến|phấn đấu|nhiệm kỳ)(?!\w)", re.I)
+                   r"|chỉ tiêu|mục tiêu|dự kiến|phấn đấu|nhiệm kỳ|còn|chưa|tồn|không)(?!\w)", re.I)
 
 
 def _another_time(whole: _Item, levels: list[_Item]) -> bool:
     """The whole's words (its item and a lead-in without figures before it) name a time or a kind its levels'
-    words do not: "…; lũy kế từ đầu năm, toàn tỉnh 210 cuộc", "nâng tổng số lên 76 cuộc", "Năm 2024, toàn
-    tỉnh tổ chức 70 cuộc." before the levels of 2025."""
+    words do not: "…; lũy kế từ đầu năm, toàn tỉnh 210 cuộc", "nâng tổng số lên 76 cuộc", "toàn tỉnh còn 15
+    văn bản chưa ban hành", "Năm 2024, toàn tỉnh tổ chức 70 cuộc." before the levels of 2025."""
     def marks(it: _Item) -> set:
         start = it.lead if it.lead is not None else it.start
         return {" ".join(m.group().lower().split()) for m in _TIME.finditer(it.bf.text, start, it.end)}
@@ -425,7 +426,7 @@ def _measures(whole: _Item, levels: list[_Item], between: list[_Item], others: l
                 break
             parts.append((it, mine[0]))
         else:
-            if whole.sentence in {it.sentence for it, _ in parts} or _same_predicate(whole, f, parts):
+            if _same_predicate(whole, f, parts):
                 yield from _candidate(whole, f, parts)
 
 
@@ -433,24 +434,33 @@ _WORD = re.compile(r"[^\W\d_]+")
 # words that say nothing of what was counted: "có", "đã", the level and whole words
 _PLAIN = frozenset("""có đã được là với và của các những số tổng cộng toàn cả nước chung tính cấp trung ương tw tỉnh
 huyện xã thị trấn phường quận thành phố cơ sở thôn ấp khu vực khối trong tại ở trên địa bàn năm nay này kết quả
-đó thì thực hiện""".split())
+đó thì thực hiện hơn trên gần dưới khoảng""".split())
 
 
 def _predicate(it: _Item, f) -> set:
     """The words that say what the item's figure counts: between its name and the figure (or from the item's
     start, when the name follows the figure), less the level words and plain verbs."""
     text = it.bf.text
-    start = it.label if it.label < f.start else it.start
+    start = it.label_end if it.label < f.start else it.start
     return {w for w in (m.group().lower() for m in _WORD.finditer(text, start, f.start)) if w not in _PLAIN}
 
 
+_STOCK = re.compile(r"(?<!\w)(?:có|hiện có|còn)(?!\w)", re.I)
+
+
 def _same_predicate(whole: _Item, f, parts: list) -> bool:
-    """A whole in a sentence of its own is the levels' whole when its words and theirs speak of the same thing:
-    "Toàn tỉnh mở 64 lớp …. Cấp tỉnh mở 14 lớp …", not "Cấp tỉnh quản lý 45 đồng chí …. Tổng số đảng viên toàn
-    huyện 5.400 đồng chí" (or when either says nothing but the level)."""
+    """The whole is its levels' when its words and theirs speak of the same thing: "Toàn tỉnh mở 64 lớp …. Cấp
+    tỉnh mở 14 lớp …", not "Cấp tỉnh quản lý 45 đồng chí …. Tổng số đảng viên toàn huyện 5.400 đồng chí", nor a
+    whole that only says what there is ("Toàn huyện có 1.240 hội viên; cấp huyện kết nạp 45 hội viên, …"). Words
+    on one side only (the level alone, or the whole alone) are no contradiction."""
     mine = _predicate(whole, f)
     theirs = set().union(*(_predicate(it, g) for it, g in parts))
-    return not mine or not theirs or bool(mine & theirs)
+    if not theirs:
+        return True
+    if not mine:
+        start = whole.label_end if whole.label < f.start else whole.start
+        return not _STOCK.search(whole.bf.text, start, f.start)
+    return bool(mine & theirs)
 
 
 def _averaged(bf: BlockFigures, f) -> bool:
