@@ -130,6 +130,9 @@ def test_level_scopes():
     # a whole in a sentence of its own that speaks of something else
     "Số cán bộ cấp tỉnh quản lý: 45 đồng chí; cấp huyện quản lý: 320 đồng chí. Tổng số đảng viên toàn huyện "
     "5.400 đồng chí.",
+    # a whole that closes its levels in a sentence of its own, of something they do not speak of
+    "Số cán bộ, công chức cấp xã là 3.450 người; cấp huyện 1.200 người; cấp tỉnh 2.100 người. Tổng số biên chế "
+    "toàn tỉnh được giao 6.900 người.",
     # a whole that says what there is, levels that say what was done
     "Toàn huyện có 1.240 hội viên; trong năm, cấp huyện kết nạp 45 hội viên, cấp xã kết nạp 230 hội viên.",
     # a whole of what remains
