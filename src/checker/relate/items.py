@@ -22,7 +22,7 @@ _SUB_OPENER = re.compile(r"(?<!\w)(?:cụ thể(?:\s+(?:như sau|là))?|như sau
                          r"\s*:", re.I)
 # words between two counts of one kind that make the second an outcome or a subset of the first
 _OUTCOME = re.compile(r"(?<!\w)(?:đã|giải quyết|xử lý|còn|tồn|trả lời|đang|chưa|trong đó|có|được|hoàn thành|xong"
-                      r"|lưu|kết thúc|đạt|với|chiếm|bằng|so với|tăng|giảm|đề xuất)(?!\w)", re.I)
+                      r"|lưu|kết thúc|đạt|chiếm|bằng|so với|tăng|giảm|đề xuất)(?!\w)", re.I)
 # a verb of what was done with a count, right before it ("Lưu 03 đơn, trả lời 02 đơn"): counts that each
 # carry one are siblings
 _DISPOSITION = re.compile(r"(?<!\w)(?:lưu|trả lời|chuyển|giải quyết|xử lý|hướng dẫn|bác|đình chỉ|thu hồi|cấp|trả lại"
