@@ -89,6 +89,10 @@ _ATTRIBUTE = re.compile(r"(?<!\w)(?:nữ|dân tộc|dân tộc thiểu số|tôn
 _IN_NAME = re.compile(r"\s*[-–]\s*[A-ZĐÀ-Ỹ]")
 
 
+# the levels a count is split into: "(Trung ương 9 ý kiến; tỉnh 16 ý kiến, huyện 34 ý kiến)"
+_LEVELS = re.compile(r"(?<!\w)(?:Trung ương|trung ương|tỉnh|huyện|xã|thành phố|thị xã|cấp cơ sở|cơ sở)(?!\w)")
+
+
 # --- 3. parts vs total -----------------------------------------------------------------
 
 @dataclass(slots=True, kw_only=True)
@@ -171,9 +175,9 @@ class PartsTotal(Check):
             words = len(re.findall(r"[^\W\d_]+", gap))
             same_noun = all(_is_qty(f) and f.unit == total.unit for f in raw)
             limit = 12 if same_noun else self.params.max_noun_words + 3
-            if same_noun and words <= 24 and not re.search(r"\d", gap) and not any(
+            if same_noun and words <= 24 and not re.search(r"\d", gap) and (len(_LEVELS.findall(inner_text)) >= 2 or not any(
                     _is_qty(f) and f.unit == total.unit and not in_paren(bf, f.start)
-                    for f in bf.figs if f.end <= total.start and same_unit_scope(bf, f.end, total.start)):
+                    for f in bf.figs if f.end <= total.start and same_unit_scope(bf, f.end, total.start))):
                 limit = 24  # "… còn 59 ý kiến được … gửi đến các ngành có thẩm quyền (Trung ương 9 ý kiến; …)"
             if re.search(r"[^\w\s,]", gap) or words > limit:
                 continue

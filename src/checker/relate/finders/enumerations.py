@@ -94,9 +94,10 @@ def _within(bf: BlockFigures) -> Iterator[Candidate]:
         for item in items:
             mine = heads(bf, item, lambda u: u == total.unit)
             if not mine:
+                parts = []  # a clause without a part: the sentence goes on about something else
                 break
             parts.extend(mine)
-        if len(parts) < 2 or len(parts) != len(items):
+        if len(parts) < 2:
             continue
         rel = Sum(operand(bf.block, total), [operand(bf.block, p) for p in parts], complete=True)
         yield Candidate("breakdown", "sentence", rel, True, (bf.block, total.start, parts[-1].end), [],

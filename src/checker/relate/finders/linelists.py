@@ -12,6 +12,7 @@ from typing import Iterator
 
 from ..blocks import BlockFigures, doc_figures
 from ..items import Item, heads
+from ..members import ORG_NOUNS, PERSON_COUNT_NOUNS, classify_member, member_names
 from ..model import Candidate, Sum
 from ..nouns import same_kind
 from ..operands import operand
@@ -59,6 +60,25 @@ def _keyed(bf: BlockFigures, start: int, end: int) -> list[tuple[tuple, object]]
     return out
 
 
+_MEMBERS_AFTER = re.compile(r"[^;:.]*?(?:đối với|gồm(?: có)?\s*:)\s*", re.I)
+
+
+def _named_members(text: str, start: int, noun: str) -> int | None:
+    """How many members of the noun's class (organisations or people) an item names after its activity
+    ("giám sát đối với Đảng ủy A và đồng chí Bí thư B" → one organisation, one person), or None if unclear."""
+    m = _MEMBERS_AFTER.match(text, start)
+    if not m or re.search(r"\d", text[m.end():]):
+        return None
+    cls = "org" if noun in ORG_NOUNS else "person" if noun in PERSON_COUNT_NOUNS else None
+    if cls is None:
+        return None
+    segment = re.split(r"[;.]", text[m.end():], maxsplit=1)[0]
+    kinds = [classify_member(x) for x in member_names(segment) or ()]
+    if not kinds or None in kinds:
+        return None
+    return sum(n for k, n in kinds if k == cls)
+
+
 def _sums(intro: BlockFigures, items: list) -> Iterator[Candidate]:
     text = intro.text
     m = _INTRO.search(text.rstrip())
@@ -77,16 +97,25 @@ def _sums(intro: BlockFigures, items: list) -> Iterator[Candidate]:
         if len(counts) != 1:
             continue
         total = counts[0]
-        parts, unknown = [], False
+        parts, unknown, unnumbered = [], False, 0
         for nb, nbf, found in keyed_items:
             mine = [f for k, f in found if k[0] == activity and same_kind(k[1], noun)]
             if mine:
                 parts.append((nb, mine[0]))
-            elif activity and re.search(r"(?<!\w)%s(?!\w)" % re.escape(activity), nb.text, re.I):
-                unknown = True  # the item speaks of the activity without a count of this noun
-        if not parts or (len(parts) < 2 and len(totals) < 2):
+                continue
+            if any(same_kind(k[1], noun) for k, _ in found):
+                continue  # the item counts this noun for another activity: the mention of ours is incidental
+            said = re.search(r"(?<!\w)%s(?!\w)" % re.escape(activity), nb.text, re.I) if activity else None
+            if said:
+                # "+ … giám sát đối với Đảng ủy Trung tâm Y tế và đồng chí Bí thư …": the members named, one each
+                named = _named_members(nb.text, said.end(), noun)
+                if named is None:
+                    unknown = True  # the item speaks of the activity without a count of this noun
+                else:
+                    unnumbered += named
+        if not parts or (len(parts) < 2 and len(totals) < 2 and not unnumbered):
             continue
         p_ops = [operand(nb, f) for nb, f in parts]
-        rel = Sum(operand(intro.block, total), p_ops, complete=not partial, unknown=unknown)
+        rel = Sum(operand(intro.block, total), p_ops, complete=not partial, unknown=unknown, unnumbered=unnumbered)
         yield Candidate("breakdown", "list", rel, False, (intro.block, total.start, total.end),
                         [op.place for op in p_ops], ((intro.block.index, total.start), "list"))

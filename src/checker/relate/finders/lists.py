@@ -18,6 +18,7 @@ from ...document import Block, BlockKind
 from ..blocks import doc_figures
 from ..model import Candidate, Count
 from ..operands import operand
+from ..members import GOM_COLON, ORG_NOUNS, PERSON_COUNT_NOUNS, classify_member, member_names
 from ..words import clean_item
 
 _LIST_KINDS = frozenset((BlockKind.PARAGRAPH, BlockKind.TABLE_CELL, BlockKind.FOOTNOTE))
@@ -116,11 +117,18 @@ def _paren_lists(block: Block) -> Iterator[Candidate]:
         if "," not in inner and ";" not in inner:
             continue  # one qualifier in brackets ("03 tỉnh (trước sáp nhập)"), not a list
         items = [clean_item(x) for x in inner.split(";" if ";" in inner else ",")]
-        if any(len(x.split()) > MAX_ITEM_WORDS for x in items):
-            continue  # long clauses: an explanation, not a list of names
-        options = item_counts(inner)
-        if n >= 2 * max(options) and not any(x[:1].isupper() for x in items):
-            continue  # "16 cơ sở (gỗ, cơ khí, mộc dân dụng)": the kinds of the members, not the members
+        named = member_names(clean_item(inner))
+        kinds = [classify_member(x) for x in named or ()]
+        if kinds and None not in kinds and len(kinds) >= 2:
+            # organisations or people, each opening with its head word: "(Cơ quan Đảng, đoàn thể huyện và cơ quan
+            # chính quyền huyện)" names two bodies, whatever the commas inside the names
+            options = (sum(k[1] for k in kinds),)
+        else:
+            if any(len(x.split()) > MAX_ITEM_WORDS for x in items):
+                continue  # long clauses: an explanation, not a list of names
+            options = item_counts(inner)
+            if n >= 2 * max(options) and not any(x[:1].isupper() for x in items):
+                continue  # "16 cơ sở (gỗ, cơ khí, mộc dân dụng)": the kinds of the members, not the members
         count = _count_operand(block, m.group(1), m.start(1), noun)
         yield Candidate("count-list", "clause", Count(count, options, tuple(items)), True, (block, m.start(), m.end()),
                         key=((block.index, m.start(1)),))
@@ -199,60 +207,11 @@ def _marker_kind(text: str) -> str | None:
 
 # --- organisations and people named after "gồm:" -----------------------------------------------------
 
-ORG_NOUNS = frozenset(["tổ chức đảng", "tổ chức", "đơn vị", "đảng bộ", "chi bộ", "tập thể", "cơ quan", "tổ chức cơ sở đảng"])
-PERSON_COUNT_NOUNS = frozenset(["cá nhân", "đồng chí", "đảng viên", "cán bộ", "người", "thành viên", "ủy viên", "uỷ viên"])
-_ORG_HEAD = re.compile(r"(?:Đảng bộ|Đảng ủy|Đảng uỷ|Chi bộ|Ban|Ủy ban|Uỷ ban|UBND|UBKT|HĐND|xã|phường|thị trấn|huyện|tỉnh"
-                       r"|Phòng|Trường|Trung tâm|Công ty|Hội|Đoàn|Cơ quan|Văn phòng|Sở|Chi nhánh|Chi cục|Cục|HTX"
-                       r"|Hợp tác xã|tập thể|Tòa án|Viện|Bệnh viện|Trạm|Ấp|ấp|Thôn|thôn|Xã|Phường|Thị trấn)(?!\w)")
-_PERSON_HEAD = re.compile(r"(?:(?:[Cc]á nhân\s+)?(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)|[Cc]á nhân|(?:Phó\s+)?(?:Bí thư|Chủ tịch|Giám đốc"
-                          r"|Trưởng|Chỉ huy trưởng|Chính trị viên|Chánh|Thủ trưởng|Tổng biên tập)|Ủy viên|Uỷ viên)(?!\w)")
-_GOM_COLON = re.compile(r"(?<!\w)(?:gồm|gồm có|bao gồm)\s*:", re.I)
-_TOPIC = re.compile(r"\s(?:về|trong|do|vì|để|nhằm|với|theo)(?!\w)")
-_COUNTED_HEAD = re.compile(r"(?:[Cc]á nhân\s+)?(\d{1,2})\s+(?=\S)")
-
-
-def _member_items(segment: str) -> list[str] | None:
-    """The names of a "gồm:" segment, each cut before the words that say what it is about; a "và" or "," splits
-    two names only where the next one opens like a name ("Phòng Giáo dục và Đào tạo" stays whole)."""
-    cut = _TOPIC.search(segment)
-    if cut:
-        segment = segment[:cut.start()]
-    names = [segment.strip(" ,;.")]
-    out = []
-    for name in names:
-        pieces = re.split(r"\s*,\s*|\s+và\s+", name)
-        merged: list[str] = []
-        for piece in pieces:
-            if merged and not (_ORG_HEAD.match(piece) or _PERSON_HEAD.match(piece) or _COUNTED_HEAD.match(piece)):
-                merged[-1] += " và " + piece  # part of the name before it
-            else:
-                merged.append(piece)
-        out.extend(x for x in merged if x)
-    return out or None
-
-
-def _classify(name: str) -> tuple[str, int] | None:
-    """("org" | "person", how many) of one named item: "xã Hòa An" → ("org", 1), "cá nhân 02 đồng chí Bí thư" →
-    ("person", 2), "02 Phó Chủ tịch" → ("person", 2)."""
-    m = _COUNTED_HEAD.match(name)
-    n = 1
-    if m:
-        n = int(m.group(1))
-        rest = name[m.end():]
-    else:
-        rest = name
-    if _PERSON_HEAD.match(rest) or _PERSON_HEAD.match(name):
-        return "person", n
-    if _ORG_HEAD.match(rest):
-        return "org", n
-    return None
-
-
 def members(bf) -> Iterator[Candidate]:
     """"02 tổ chức đảng và 02 cá nhân, gồm: Đảng bộ xã A, xã B và cá nhân 02 đồng chí Bí thư …"; "cử 4 đồng chí,
     gồm: Chủ tịch, 02 Phó Chủ tịch và 01 Ủy viên": organisations and people named, each class counted."""
     text = bf.text
-    for m in _GOM_COLON.finditer(text):
+    for m in GOM_COLON.finditer(text):
         clause_start = bf.bounds[bf.clause_of(m.start()) - 1] + 1 if bf.clause_of(m.start()) > 0 else 0
         counts = [f for f in bf.quantities(max(clause_start, m.start() - 80), m.start())
                   if f.unit in ORG_NOUNS or f.unit in PERSON_COUNT_NOUNS]
@@ -262,13 +221,13 @@ def members(bf) -> Iterator[Candidate]:
         nxt = next((f for f in bf.figs if f.start > m.end() and f.kind == "quantity"
                     and (f.unit in ORG_NOUNS or f.unit in PERSON_COUNT_NOUNS)
                     and re.search(r"(?:,|\svà)\s*$", text[max(m.end(), f.start - 6):f.start])
-                    and _GOM_COLON.search(text, f.end, min(end, f.end + 20))), None)
+                    and GOM_COLON.search(text, f.end, min(end, f.end + 20))), None)
         if nxt is not None:
             end = nxt.start  # "… và 02 cá nhân, gồm: …": the next group begins
         tally: dict | None = {"org": 0, "person": 0}
         for k, segment in enumerate(re.split(r";", text[m.end():end])):
-            names = _member_items(segment) or []
-            kinds = [_classify(name) for name in names]
+            names = member_names(segment) or []
+            kinds = [classify_member(name) for name in names]
             if k > 0 and (not kinds or kinds[0] is None):
                 break  # the list has ended: "…; kết quả các tổ chức đảng …"
             if not kinds or None in kinds:
