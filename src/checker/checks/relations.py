@@ -13,7 +13,8 @@ from ..issues import Severity
 from ..validation import FORBID
 from .. import figures as F
 from ..relate.blocks import BlockFigures, blocks_with, doc_figures, doc_style, has_kind, in_paren, same_unit_scope
-from ..relate.nouns import ORDINAL_BEFORE, noun_count_cls
+from ..relate.nouns import ORDINAL_BEFORE, noun_count_cls, same_kind
+from ..relate.operands import addable
 from ..relate.words import partitions
 from .judge import PctRelation, fmt, interval, judge_percent, truncates_to
 from .base import Check, Context, Finding, register
@@ -40,6 +41,8 @@ def _to_unit(q, unit: str) -> tuple[Fraction, Fraction] | None:
     from ..units import factor
 
     k = factor(q.unit, unit)
+    if k is None and is_count_unit(q.unit) and is_count_unit(unit) and same_kind(q.unit, unit):
+        k = Fraction(1)  # "320 người dân" of "1.250 người": counts of one kind
     if k is None:
         return None
     lo, hi = _num_iv(q.number, is_count_unit(q.unit))
@@ -47,10 +50,13 @@ def _to_unit(q, unit: str) -> tuple[Fraction, Fraction] | None:
 
 
 def _val(q, unit: str) -> Fraction | None:
+    iv = _to_unit(q, unit)
+    if iv is None:
+        return None
     from ..units import factor
 
-    k = factor(q.unit, unit)
-    return None if k is None else Fraction(q.number.value) * k
+    k = factor(q.unit, unit) or Fraction(1)
+    return Fraction(q.number.value) * k
 
 
 def _unit_total_decimals(q) -> int:
@@ -314,7 +320,7 @@ class PartsTotal(Check):
                     if not parts or same_unit_scope(bf, parts[-1].end, f.start):
                         parts = []
                     break
-                if _is_qty(f) and _family(f.unit) == _family(total.unit):
+                if _is_qty(f) and (_family(f.unit) == _family(total.unit) or addable(f.unit, total.unit)):
                     parts.append(f)
             if len(parts) < (1 if link.word == "trong đó" else 2):
                 continue
