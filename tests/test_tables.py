@@ -6,32 +6,17 @@ from __future__ import annotations
 
 import json
 
-import docx
 import pytest
 
 from checker.api import lint_document
 from checker.readers import read_path, read_string
 from checker.tablegrid import fmt_vi, grids
 
+from _tablesutil import docx_table
+
 
 def _docx(tmp_path, rows, merges=(), before="Báo cáo kết quả thực hiện nhiệm vụ năm 2025.", name="t.docx"):
-    """A .docx with one paragraph and one table; `merges` are ((r1, c1), (r2, c2)) 0-based pairs merged
-    before the text is written (the text of the top-left cell is kept)."""
-    d = docx.Document()
-    d.add_paragraph(before)
-    n_cols = max(len(r) for r in rows)
-    t = d.add_table(rows=len(rows), cols=n_cols)
-    for (a, b), (c, e) in merges:
-        t.cell(a, b).merge(t.cell(c, e))
-    for i, row in enumerate(rows):
-        for j, text in enumerate(row):
-            if text is None:
-                continue
-            t.cell(i, j).text = text
-    d.add_paragraph("Trên đây là báo cáo kết quả năm 2025.")
-    path = tmp_path / name
-    d.save(path)
-    return path
+    return docx_table(tmp_path, rows, merges, before=before, name=name)
 
 
 def _lint(path, select=("AR101", "AR102"), lang="vi"):

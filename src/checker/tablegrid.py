@@ -221,6 +221,10 @@ class Grid:
             return None
         return norm(self.text(r, self.unit_col)) or None
 
+    def header_cell(self, r: int, c: int) -> Cell | None:
+        """The cell whose text a header position shows (a group title spanning it, a merge from above)."""
+        return self._covering(r, c)
+
     # -- layout --
     def _covering(self, r: int, c: int) -> Cell | None:
         """The cell covering a header position: its own, a vertical merge from above, else a span from the left."""

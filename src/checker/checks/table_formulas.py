@@ -282,8 +282,8 @@ class MaximumParams:
 
     __pydantic_config__ = FORBID
     # a column or row that holds the maxima
-    max_names: tuple[str, ...] = ("điểm tối đa", "điểm chuẩn tối đa", "thang điểm", "điểm chuẩn", "mức điểm tối đa",
-                                  "tối đa", "điểm tối đa được chấm")
+    max_names: tuple[str, ...] = ("điểm tối đa", "điểm chuẩn tối đa", "thang điểm", "mức điểm tối đa", "tối đa",
+                                  "điểm tối đa được chấm")
     # columns bounded by a maxima column beside them
     scored: tuple[str, ...] = ("điểm đạt", "điểm đạt được", "điểm tự chấm", "điểm tự đánh giá", "điểm thẩm định",
                                "điểm đánh giá", "điểm chấm", "điểm", "điểm số", "tự chấm", "thẩm định",
@@ -293,17 +293,19 @@ class MaximumParams:
 
 
 _MAX_IN_TEXT = [
-    re.compile(r"tối đa\s*(?:là|=)?\s*:?\s*([0-9]+(?:,[0-9]+)?)\s*(?:điểm|đ)?(?![\w,])"),
+    re.compile(r"tối đa\s*(?:là|=)?\s*:?\s*([0-9]+(?:,[0-9]+)?)\s*(?:điểm|đ)?(?![\w,])(?!\s*[^\W\d_])"),
     re.compile(r"([0-9]+(?:,[0-9]+)?)\s*(?:điểm|đ)\s*tối đa"),
     re.compile(r"thang điểm\s*:?\s*([0-9]+(?:,[0-9]+)?)(?![\w,])"),
     re.compile(r"không quá\s*([0-9]+(?:,[0-9]+)?)\s*(?:điểm|đ)(?!\w)"),
 ]
+_POINTS = re.compile(r"(?<![^\W\d_])(?:điểm|đ)(?!\w)")
 
 
 def stated_maximum(text: str) -> Value | None:
-    """The maximum a header states ("(Tối đa 18 điểm)", "(điểm tối đa: 18)", "thang điểm 10"), or None."""
+    """The maximum of points a header states ("(Tối đa 18 điểm)", "(điểm tối đa: 18)", "thang điểm 10"), or
+    None: a maximum of something else ("thời hạn tối đa 15 ngày", "mức phạt tối đa 5 triệu") is not read."""
     t = norm(text)
-    if "tối đa" not in t and "thang điểm" not in t and "không quá" not in t:
+    if ("tối đa" not in t and "thang điểm" not in t and "không quá" not in t) or not _POINTS.search(t):
         return None
     found = {m.group(1) for rx in _MAX_IN_TEXT for m in rx.finditer(t)}
     if len(found) != 1:

@@ -59,8 +59,9 @@ class _Row:
     unit: str | None
 
 
-def _judge(num: Value, num_rounded: bool, den: Value, den_rounded: bool, rate: Value):
-    """(holds, truncated, computed) for rate = num / den · 100; None when the base is zero."""
+def _judge(num: Value, num_rounded: bool, den: Value, den_rounded: bool, rate: Value, complement: bool = False):
+    """(holds, truncated, computed) for rate = num / den · 100; None when the base is zero. With `complement`
+    the rate may also be of the rest, (den − num) / den ("Tỷ lệ đúng hạn" beside the count of late files)."""
     nlo, nhi = bounds(num, num_rounded)
     dlo, dhi = bounds(den, den_rounded)
     if dlo <= 0:
@@ -69,6 +70,8 @@ def _judge(num: Value, num_rounded: bool, den: Value, den_rounded: bool, rate: V
     x = Fraction(rate.value)
     h = Fraction(rate.half)
     holds = x - h <= hi and lo <= x + h
+    if not holds and complement:
+        holds = x - h <= 100 - lo and 100 - hi <= x + h
     truncated = False
     if not holds:
         step = Fraction(1, 10 ** rate.decimals)
@@ -132,8 +135,10 @@ class TableRate(Check):
         if len(base) == 1:
             num = b if base[0] is a else a
             return num, base[0], False
-        if share and not base:
-            return a, b, True  # decided per column: the larger count is the base of a share
+        if share and not base and len(self._content(a.label) & self._content(b.label)) >= 2:
+            # two counts of the same thing ("Số vấn đề phát hiện", "Số vấn đề phát hiện đã xử lý"): the larger
+            # is the base of a share, decided per column
+            return a, b, True
         return None
 
     def _children(self, seq: list[_Row], i: int):
@@ -162,7 +167,7 @@ class TableRate(Check):
                                                                       and x.level != row.level):
                 break
             above.append(x)
-        subject = re.sub(r"\(.*?\)|%", " ", _RATE_LABEL.sub("", row.label)).strip()
+        subject = re.sub(r"\([^()]*\)|[()%]", " ", _RATE_LABEL.sub("", row.label)).strip()
         if not subject:  # a bare "Tỷ lệ (%)": exactly the two rows right above it, one a total or a plan
             if len(above) < 2 or not self._counts(above[:2]):
                 return None
@@ -186,7 +191,7 @@ class TableRate(Check):
             n_row, d_row = num, den
             if by_value and a.value > b.value:
                 a, b, n_row, d_row = b, a, den, num
-            got = _judge(a, rounded_integers(n_row.grid, c), b, rounded_integers(d_row.grid, c), p)
+            got = _judge(a, rounded_integers(n_row.grid, c), b, rounded_integers(d_row.grid, c), p, complement=True)
             if got is None:
                 continue
             ctx.coverage.count("table-rate", "table")
@@ -202,11 +207,11 @@ class TableRate(Check):
                  num_label: str, den_label: str, variant: str, related) -> Finding:
         stated_text = g.text(r, c).strip()
         shown = show_computed(computed, stated_text, max(p.decimals, 2)) + "%"
-        stated_text = stated_text.rstrip("%").strip() + "%"
         block, s, e = cell_span(g, r, c)
         sure = p.sure
         return Finding(block, s, e, args={"label": g.label(r).strip() or str(r), "a": a, "b": b, "computed": shown,
-                                          "stated": stated_text, "num": num_label, "den": den_label,
+                                          "stated": stated_text.rstrip("%").strip() + "%", "num": num_label,
+                                          "den": den_label,
                                           "header": g.headers.get(c, "") or str(c)},
                        variant=("truncated" if truncated else variant), expected=shown, actual=stated_text,
                        severity=Severity.INFO if truncated else (None if sure else Severity.WARNING),

@@ -17,6 +17,7 @@ from ..document import Document
 from ..tablegrid import Grid, Value, document_grids, fmt_vi, norm
 from ..validation import FORBID
 from .base import Check, Context, Finding, register
+from .tableindicators import header_period
 from .tablecells import PERCENT_UNITS, cell_span, has_word, header_parts, is_comparison, number_at, value_columns
 
 _SHARE_LABEL = re.compile(r"^(?:[0-9ivxlc.]+\s*)?(?:tỷ lệ|tỉ lệ|cơ cấu|%)")
@@ -51,7 +52,9 @@ class TablePercentUnit(Check):
             if grid.header_rows >= grid.n_rows:
                 continue
             cols = value_columns(grid)
-            comparison_table = any(is_comparison(grid.headers.get(c, "")) for c in cols)
+            # a bare "Tỷ lệ (%)" may compare the table's other columns: plans, earlier periods, two years
+            periods = {p for c in cols if (p := header_period(grid.headers.get(c, ""))) is not None}
+            comparison_table = len(periods) >= 2 or any(is_comparison(grid.headers.get(c, "")) for c in cols)
             for c in cols:
                 yield from self._column(grid, c, comparison_table, ctx)
 

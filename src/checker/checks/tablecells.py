@@ -104,12 +104,13 @@ def has_any_word(text: str, words: Iterable[str]) -> bool:
 
 def header_parts(grid: Grid, c: int) -> list[str]:
     """The texts of a column's header cells, top to bottom (a group title first, the column's own name last)."""
-    out = []
+    out, seen = [], set()
     for r in range(1, grid.header_rows + 1):
         if r == grid.colnum_row:
             continue
-        cell = grid.at(r, c)
-        if cell is not None and cell.text.strip():
+        cell = grid.header_cell(r, c)
+        if cell is not None and id(cell) not in seen and cell.text.strip():
+            seen.add(id(cell))
             out.append(cell.text)
     return out
 

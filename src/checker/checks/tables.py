@@ -17,8 +17,9 @@ from ..issues import Severity
 from ..tablegrid import Grid, Value, cell_value, document_grids, fmt_vi, is_blank, norm, stt_level
 from ..validation import FORBID
 from .base import Check, Context, Finding, register
-from .tablecells import (TOTAL_LABELS, cell_span, column_formula, has_word, header_parts, is_total_label,
-                         rounded_integers, shown, slack as cell_slack, stated as stated_value)
+from .formula import parse, tokens_numbered
+from .tablecells import (TOTAL_LABELS, cell_span, column_formula, column_numbers, has_word, header_parts,
+                         is_total_label, rounded_integers, shown, slack as cell_slack, stated as stated_value)
 
 # --- totals ------------------------------------------------------------------------------------
 
@@ -53,6 +54,11 @@ class TableTotal(Check):
     def _additive(self, grid: Grid, c: int) -> bool:
         if c in (grid.stt_col, grid.label_col, grid.unit_col):
             return False
+        formula = column_formula(grid, c)
+        if formula is not None:  # "(5)=(4)/(1)": a ratio of sums is not the sum of the ratios
+            node = parse(tokens_numbered(formula, set(column_numbers(grid))))
+            if node is None or not node.additive():
+                return False
         h = grid.headers.get(c, "").lower()
         return not any(w in h for w in self.params.non_additive)
 
@@ -360,7 +366,8 @@ class TablePercentColumn(Check):
                 return
             pairs, least = [(nums[0], den) for den in others if den != nums[0]], 4
         elif _BARE_RATE.match(h) or self._percent_cells(grid, c):
-            pairs, least = [(a, b) for a in others for b in others if a != b], 5
+            near = others[-6:]  # a rate stands right of the columns it divides
+            pairs, least = [(a, b) for a in near for b in near if a != b], 5
         else:
             return
         fits = []
