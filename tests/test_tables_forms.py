@@ -117,6 +117,12 @@ def test_maximum_row_bounds_the_units_but_not_the_total(lint_text):
     assert i.actual == "10,5" and "Điểm tối đa" in i.message
 
 
+def test_a_row_named_tối_đa_outside_a_table_of_points_is_not_a_maximum(lint_text):
+    text = ("| Chỉ tiêu | Tháng 7 | Tháng 8 |\n|---|---|---|\n| Tối đa | 35 | 36 |\n| Trạm Tân Phong | 37 | 33 |\n")
+    assert _md(lint_text, text, "AR106") == []
+    assert len(_md(lint_text, text.replace("Tháng 7", "Điểm tháng 7"), "AR106")) == 1
+
+
 @pytest.mark.parametrize("header", ["Thời hạn giải quyết tối đa 15 ngày", "Mức phạt tối đa 5 triệu đồng",
                                     "Điểm chuẩn"])
 def test_maxima_of_other_things_are_not_read(lint_text, header):
@@ -260,6 +266,12 @@ def test_complement_and_categories_are_left_alone(lint_text):
     assert _md(lint_text, late, "AR108") == [] and _md(lint_text, forest, "AR108") == []
 
 
+def test_two_parts_of_a_whole_under_a_rate(lint_text):
+    text = ("| STT | Chỉ tiêu | Kết quả |\n|---|---|---|\n| 1 | Tỷ lệ nhiệm vụ hoàn thành | 90 |\n"
+            "| 1.1 | Số nhiệm vụ đã hoàn thành | 45 |\n| 1.2 | Số nhiệm vụ chưa hoàn thành | 5 |\n")
+    assert _md(lint_text, text, "AR108") == []  # 45 / (45 + 5)
+
+
 def test_column_group_rates_against_the_total_column(tmp_path):
     rows = [
         ["STT", "Xã", "Tổng số hộ", "Hộ nghèo", None, "Hộ cận nghèo", None],
@@ -322,6 +334,13 @@ def test_weighted_mean_inside_the_range_is_silent_outside_is_an_error(lint_text)
     assert _md(lint_text, inside, "AR109") == []
     (i,) = _md(lint_text, outside, "AR109")
     assert i.severity.value == "error"
+
+
+def test_an_indicator_named_bình_quân_is_not_a_summary_row(lint_text):
+    text = ("| STT | Chỉ tiêu | Năm 2025 |\n|---|---|---|\n| 1 | Tổng sản phẩm (tỷ đồng) | 52.630 |\n"
+            "| 2 | Thu ngân sách (tỷ đồng) | 6.845 |\n| 3 | Vốn đầu tư (tỷ đồng) | 9.120 |\n"
+            "| 4 | Thu nhập bình quân | 78 |\n")
+    assert _md(lint_text, text, "AR109") == []
 
 
 # --- AR102: a rate column whose header names no columns ----------------------------------------------------

@@ -361,13 +361,15 @@ class TableStatedMaximum(Check):
                 if v.value > mx.value:
                     yield self._finding(grid, r, c, v, mx, fmt_vi(mx.value, mx.decimals), p.strip(), "header")
 
-    def _is_max_name(self, text: str) -> bool:
+    def _is_max_name(self, text: str, grid: Grid) -> bool:
         t = _name(text)
+        if t == "tối đa":  # alone, only in a table of points
+            return any("điểm" in norm(h) for h in grid.headers.values())
         return t in self.params.max_names
 
     def _column_maxima(self, grid: Grid, ctx: Context) -> Iterable[Finding]:
         cols = value_columns(grid)
-        maxima = [c for c in cols if header_parts(grid, c) and self._is_max_name(header_parts(grid, c)[-1])]
+        maxima = [c for c in cols if header_parts(grid, c) and self._is_max_name(header_parts(grid, c)[-1], grid)]
         if len(maxima) != 1:
             return
         m = maxima[0]
@@ -385,7 +387,7 @@ class TableStatedMaximum(Check):
 
     def _row_maxima(self, grid: Grid, ctx: Context) -> Iterable[Finding]:
         rows = list(grid.data_rows())
-        maxima = [r for r in rows if self._is_max_name(grid.label(r))]
+        maxima = [r for r in rows if self._is_max_name(grid.label(r), grid)]
         if len(maxima) != 1:
             return
         m = maxima[0]
@@ -417,8 +419,11 @@ class SummaryParams:
     # mean rows whose label says a plain average: a mismatch with the plain mean is reported (a "bình quân"
     # may be weighted, so only a value outside the column's range is reported for it)
     plain_mean: tuple[str, ...] = ("trung bình",)
+    # what may come before the summary word: "Chỉ số cao nhất", "Điểm trung bình" (not "Thu nhập bình quân",
+    # an indicator of its own)
+    prefixes: tuple[str, ...] = ("", "chỉ số", "điểm", "giá trị", "mức", "kết quả", "số điểm", "tổng điểm")
+    suffixes: tuple[str, ...] = ("", "chung")
     min_units: int = 3
-    max_label_words: int = 4
 
 
 @register("table-summary-row")
@@ -429,11 +434,12 @@ class TableSummaryRow(Check):
 
     def _kind(self, label: str) -> str | None:
         t = norm(label)
-        if not t or len(t.split()) > self.params.max_label_words:
+        if not t:
             return None
-        for kind, words in (("max", self.params.highest), ("min", self.params.lowest), ("mean", self.params.mean)):
+        p = self.params
+        for kind, words in (("max", p.highest), ("min", p.lowest), ("mean", p.mean)):
             for w in words:
-                if t == w or t.endswith(" " + w):
+                if w in t and any(t == " ".join(filter(None, (a, w, b))) for a in p.prefixes for b in p.suffixes):
                     return kind
         return None
 

@@ -59,9 +59,11 @@ class _Row:
     unit: str | None
 
 
-def _judge(num: Value, num_rounded: bool, den: Value, den_rounded: bool, rate: Value, complement: bool = False):
+def _judge(num: Value, num_rounded: bool, den: Value, den_rounded: bool, rate: Value, complement: bool = False,
+           parts: bool = False):
     """(holds, truncated, computed) for rate = num / den · 100; None when the base is zero. With `complement`
-    the rate may also be of the rest, (den − num) / den ("Tỷ lệ đúng hạn" beside the count of late files)."""
+    the rate may also be of the rest, (den − num) / den ("Tỷ lệ đúng hạn" beside the count of late files); with
+    `parts` the two counts may be the two parts of the whole ("đã hoàn thành", "chưa hoàn thành")."""
     nlo, nhi = bounds(num, num_rounded)
     dlo, dhi = bounds(den, den_rounded)
     if dlo <= 0:
@@ -69,9 +71,12 @@ def _judge(num: Value, num_rounded: bool, den: Value, den_rounded: bool, rate: V
     lo, hi = nlo * 100 / dhi, nhi * 100 / dlo
     x = Fraction(rate.value)
     h = Fraction(rate.half)
-    holds = x - h <= hi and lo <= x + h
-    if not holds and complement:
-        holds = x - h <= 100 - lo and 100 - hi <= x + h
+    readings = [(lo, hi)]
+    if complement:
+        readings.append((100 - hi, 100 - lo))
+    if parts:
+        readings += [(nlo * 100 / (nhi + dhi), nhi * 100 / (nlo + dlo)), (dlo * 100 / (nhi + dhi), dhi * 100 / (nlo + dlo))]
+    holds = any(x - h <= b and a <= x + h for a, b in readings)
     truncated = False
     if not holds:
         step = Fraction(1, 10 ** rate.decimals)
@@ -191,7 +196,8 @@ class TableRate(Check):
             n_row, d_row = num, den
             if by_value and a.value > b.value:
                 a, b, n_row, d_row = b, a, den, num
-            got = _judge(a, rounded_integers(n_row.grid, c), b, rounded_integers(d_row.grid, c), p, complement=True)
+            got = _judge(a, rounded_integers(n_row.grid, c), b, rounded_integers(d_row.grid, c), p, complement=True,
+                         parts=by_value)
             if got is None:
                 continue
             ctx.coverage.count("table-rate", "table")
