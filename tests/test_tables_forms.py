@@ -164,6 +164,16 @@ def test_a_row_that_breaks_a_stated_sum_is_an_error_showing_the_computation(tmp_
     assert (i.location.row, i.location.column_index) == (4, 6)
 
 
+def test_an_exact_sum_off_by_one_may_be_rounded_amounts(lint_text):
+    text = ("| STT | Nguồn vốn | Năm 2024 | Năm 2025 | Cộng |\n|---|---|---|---|---|\n| A | B | 1 | 2 | 3=1+2 |\n"
+            "| 1 | Ngân sách tỉnh | 1.234 | 2.346 | 3.581 |\n| 2 | Ngân sách huyện | 410 | 385 | 795 |\n"
+            "| 3 | Huy động | 96 | 120 | 216 |\n")
+    (i,) = _md(lint_text, text, "AR107")
+    assert i.severity.value == "warning"
+    (i,) = _md(lint_text, text.replace("3.581", "3.590"), "AR107")
+    assert i.severity.value == "error"
+
+
 def test_a_blank_operand_counts_as_zero_in_a_sum(tmp_path):
     rows = _formula_rows()
     rows[5][5] = "1.915"  # 1.905 + "-" = 1.905
@@ -328,11 +338,20 @@ def test_wrong_highest_is_an_error_and_wrong_plain_mean_a_warning(lint_text):
     assert [(i.severity.value, i.expected) for i in issues] == [("error", "93,01%"), ("warning", "80,75%")]
 
 
-def test_weighted_mean_inside_the_range_is_silent_outside_is_an_error(lint_text):
+def test_weighted_mean_inside_the_range_is_silent_outside_is_a_warning(lint_text):
     inside = _ranking([("Bình quân", "82,10%")])
     outside = _ranking([("Bình quân", "95,10%")])
     assert _md(lint_text, inside, "AR109") == []
     (i,) = _md(lint_text, outside, "AR109")
+    assert i.severity.value == "warning"
+
+
+def test_a_highest_above_every_listed_unit_may_be_of_more_units(lint_text):
+    (i,) = _md(lint_text, _ranking([("Chỉ số cao nhất", "95,20%")]), "AR109")
+    assert i.severity.value == "warning"
+    (i,) = _md(lint_text, _ranking([("Chỉ số thấp nhất", "58,00%")]), "AR109")
+    assert i.severity.value == "warning"
+    (i,) = _md(lint_text, _ranking([("Chỉ số thấp nhất", "61,00%")]), "AR109")
     assert i.severity.value == "error"
 
 
