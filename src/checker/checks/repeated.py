@@ -347,6 +347,7 @@ class RepeatedFigure(Check):
         by_key: dict[tuple, list[tuple]] = {}
         for m in prose:
             by_key.setdefault(m[0], []).append(m)
+        periods: dict[int, object] = {}  # block index -> the period its text names
         for key, mentions in by_key.items():
             words = frozenset(key[0] + key[1])
             found = tables.get(words)
@@ -356,7 +357,10 @@ class RepeatedFigure(Check):
             for _, block, num, s, e, figs in mentions:
                 if not self._whole_count(block.text, e):
                     continue
-                period = self._text_period(figs, report, period_months)
+                period = periods.get(block.index)
+                if period is None:
+                    period = periods[block.index] = self._text_period(figs, report, period_months) or "unknown"
+                period = None if period == "unknown" else period
                 match = self._matching_cell(found, period, report, noun)
                 if match is None:
                     continue
@@ -376,7 +380,7 @@ class RepeatedFigure(Check):
         """No subject, or only organisations named as a whole ("các chi bộ", "toàn Đảng bộ")."""
         if not subject:
             return True
-        head = " " + text[:start].lower()
+        head = " " + text[max(0, start - 300):start].lower()  # (the subject is in the count's sentence)
         for name in subject:
             i = head.rfind(" " + name.lower() + " ")
             if i < 0 or not self._GENERIC.search(head[:i + 1]):

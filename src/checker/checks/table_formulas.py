@@ -65,7 +65,6 @@ class _Formula:
     node: Node
     cols: dict  # reference -> grid column
     label: str  # the formula as the table writes it, for the message
-    names: dict  # reference -> what the message calls it
 
 
 @register("table-formula")
@@ -102,14 +101,16 @@ class TableFormula(Check):
                 continue
             cols = {r: nums[r] for r in refs}
             label = f"\"{self._short(grid, c)}\" ({by_col[c]}) = " + node.show(lambda r: f"({r})")
-            yield _Formula(c, node, cols, label, {r: f"({r})" for r in refs})
+            yield _Formula(c, node, cols, label)
 
     def _named(self, doc: Document, grid: Grid) -> Iterable[_Formula]:
-        texts: list[tuple[str, int | None]] = []  # (text, the column whose header it is in)
+        owners: dict[str, list[int]] = {}  # a header text with "=" -> the columns it stands over
         for c in range(1, grid.n_cols + 1):
             for part in header_parts(grid, c):
                 if "=" in part:
-                    texts.append((part, c))
+                    owners.setdefault(part, []).append(c)
+        # (a group title over several columns names no column of its own)
+        texts: list[tuple[str, int | None]] = [(t, cs[0] if len(cs) == 1 else None) for t, cs in owners.items()]
         texts += [(t, None) for t in self._notes(doc, grid) if "=" in t]
         if not texts:
             return
@@ -140,7 +141,7 @@ class TableFormula(Check):
                 seen.add(target)
                 cols = {r: r for r in refs}
                 label = f"\"{self._short(grid, target)}\" = " + node.show(lambda r: self._short(grid, r))
-                yield _Formula(target, node, cols, label, {r: self._short(grid, r) for r in refs})
+                yield _Formula(target, node, cols, label)
 
     def _short(self, grid: Grid, c: int) -> str:
         parts = header_parts(grid, c)
