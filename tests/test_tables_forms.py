@@ -372,6 +372,27 @@ def test_bare_rate_after_plan_and_result_is_checked_as_a_warning(lint_text):
     assert i.severity.value == "warning" and "412/400" in i.message
 
 
+def test_so_sanh_column_after_estimate_and_budget(lint_text):
+    text = ("| STT | Nội dung | Dự toán năm 2025 | Ước thực hiện năm 2025 | So sánh (%) |\n|---|---|---|---|---|\n"
+            "| 1 | Thu nội địa | 4.200 | 4.515 | 107,5 |\n| 2 | Thu phí, lệ phí | 310 | 298 | 96,1 |\n"
+            "| 3 | Thu khác | 95 | 130 | 136,8 |\n")
+    assert _md(lint_text, text, "AR102") == []
+    (i,) = _md(lint_text, text.replace("96,1", "91,6"), "AR102")
+    assert i.severity.value == "warning" and "298/310" in i.message
+
+
+_GROWTH = ("| Chỉ tiêu | Năm 2024 | Năm 2025 | Tăng, giảm (%) |\n|---|---|---|---|\n| Số vụ tai nạn | 48 | 41 | -14,6 |\n"
+           "| Số người chết | 30 | 33 | 10,0 |\n| Số người bị thương | 52 | 47 | -9,6 |\n| Số vụ cháy | 12 | 9 | -25,0 |\n"
+           "| Thiệt hại (triệu đồng) | 1.250 | 980 | -21,6 |\n")
+
+
+def test_growth_column_beside_two_years(lint_text):
+    assert _md(lint_text, _GROWTH, "AR102") == []
+    assert _md(lint_text, _GROWTH.replace("-25,0", "25,0"), "AR102") == []  # a decrease written without its sign
+    (i,) = _md(lint_text, _GROWTH.replace("10,0", "11,0"), "AR102")
+    assert i.severity.value == "warning" and "(33 - 30)/30 = 10,0%" in i.message and i.actual == "11,0"
+
+
 def test_rate_column_inferred_from_its_cells(lint_text):
     rows = [("Sở Tư pháp", "89,00", "82,78", "93,01%"), ("Sở Nội vụ", "87,00", "78,95", "90,75%"),
             ("Sở Xây dựng", "87,50", "78,47", "89,68%"), ("Ban Quản lý", "85,00", "73,47", "86,43%"),

@@ -42,6 +42,21 @@ def number_at(grid: Grid, r: int, c: int) -> Value | None:
     return cell_value(text)
 
 
+def signed_value(text: str) -> Value | None:
+    """The value of a cell that holds one number with an optional sign ("-3,2", "− 12", "+5,0%"), else None."""
+    t = text.strip()
+    sign = 1
+    if t[:1] in "-−–+":
+        sign = -1 if t[0] != "+" else 1
+        t = t[1:].lstrip()
+    if not t or is_blank(t):
+        return None
+    v = cell_value(t)
+    if v is None or sign == 1:
+        return v
+    return Value(-v.value, v.decimals, v.sure, v.percent)
+
+
 def stated(grid: Grid, r: int, c: int) -> Value | None:
     """The figure a cell states, or None for merged holes, blank/"-" cells, text and percentages."""
     value = number_at(grid, r, c)

@@ -19,7 +19,8 @@ from ..validation import FORBID
 from .base import Check, Context, Finding, register
 from .formula import parse, tokens_numbered
 from .tablecells import (TOTAL_LABELS, cell_span, column_formula, column_numbers, has_word, header_parts,
-                         is_total_label, rounded_integers, shown, slack as cell_slack, stated as stated_value)
+                         is_total_label, rounded_integers, shown, signed_value, slack as cell_slack,
+                         stated as stated_value)
 
 # --- totals ------------------------------------------------------------------------------------
 
@@ -319,7 +320,7 @@ class PercentParams:
     skip: tuple[str, ...] = ("tăng", "giảm", "lần", "chênh lệch", "+/-", "±")
 
 
-_BARE_RATE = re.compile(r"^(?:tỷ lệ|tỉ lệ)?\s*\(?\s*%?\s*\)?$")
+_BARE_RATE = re.compile(r"^(?:tỷ lệ|tỉ lệ|so sánh)?\s*\(?\s*%?\s*\)?$")
 
 
 @register("table-percent-column")
@@ -352,10 +353,12 @@ class TablePercentColumn(Check):
         names neither ("Tỷ lệ (%)" alone, "Chỉ số chung" over cells written "93,01%") takes the one pair of
         columns to its left whose ratio holds on nearly every row (at least five)."""
         h = norm(grid.headers.get(c, ""))
-        if any(has_word(h, w) for w in self.params.skip):
-            return
         others = [cc for cc in range(1, c) if cc not in (grid.stt_col, grid.label_col, grid.unit_col)]
         heads = {cc: norm(grid.headers.get(cc, "")) for cc in others}
+        if any(has_word(h, w) for w in self.params.skip):
+            if (has_word(h, "tăng") or has_word(h, "giảm")) and "%" in h and not has_word(h, "lần"):
+                yield from self._growth(grid, c, [cc for cc in others if heads[cc] and "%" not in heads[cc]][-6:], ctx)
+            return
         m = re.match(r"\s*t[ỷỉ] lệ\s+([^\W\d_][\w\s]*?)\s*\(?\s*%\s*\)?\s*$", h)
         if m:
             what = m.group(1).strip()
@@ -383,6 +386,55 @@ class TablePercentColumn(Check):
             if f.severity is None:
                 f.severity = Severity.WARNING
             yield f
+
+    def _growth(self, grid: Grid, c: int, near: list[int], ctx: Context) -> Iterable[Finding]:
+        """"Tăng, giảm (%)" beside two periods: (later − earlier) / earlier · 100, the pair of columns found as
+        the one whose growth holds on nearly every row (at least four). A decrease may be written with or
+        without its minus sign. A row that breaks it is a `warning` (the header names no columns)."""
+        def rows(later: int, earlier: int):
+            out = []
+            for r in grid.data_rows():
+                s = signed_value(grid.text(r, c)) if not grid.is_hole(r, c) else None
+                a, b = cell_value(grid.text(r, later)), cell_value(grid.text(r, earlier))
+                if s is None or a is None or b is None or a.percent or b.percent:
+                    continue
+                sa, sb = cell_slack(a, rounded_integers(grid, later)), cell_slack(b, rounded_integers(grid, earlier))
+                if b.value - sb <= 0:
+                    continue
+                lo = ((a.value - sa) / (b.value + sb) - 1) * 100
+                hi = ((a.value + sa) / (b.value - sb) - 1) * 100
+                x, half = s.value, s.half
+                holds = any(x - half <= h2 and l2 <= x + half for l2, h2 in ((lo, hi), (-hi, -lo)))
+                step = Decimal(1).scaleb(-s.decimals)
+                ax = abs(x)
+                truncated = not holds and any(ax <= h2 and ax + step >= l2 for l2, h2 in ((lo, hi), (-hi, -lo)))
+                out.append((r, holds, truncated, s, (a.value - b.value) / b.value * 100, s.sure and a.sure and b.sure))
+            return out
+
+        fits = []
+        for later in near:
+            for earlier in near:
+                if later == earlier:
+                    continue
+                found = rows(later, earlier)
+                bad = sum(1 for x in found if not x[1])
+                if len(found) >= 4 and bad <= max(1, len(found) // 10):
+                    fits.append((later, earlier, found))
+        if len(fits) != 1:
+            return
+        later, earlier, found = fits[0]
+        ctx.coverage.count("table-percent", "table", len(found))
+        for r, holds, truncated, s, mid, sure in found:
+            if holds:
+                continue
+            cell = grid.at(r, c)
+            computed = fmt_vi(mid, max(s.decimals, 1)) + "%"
+            yield Finding(cell.block, cell.start, cell.end,
+                          args={"a": grid.text(r, later).strip(), "b": grid.text(r, earlier).strip(),
+                                "computed": computed, "stated": grid.text(r, c).strip(),
+                                "label": grid.label(r).strip() or str(r), "relation": "growth"},
+                          variant="growth_truncated" if truncated else "growth", expected=computed,
+                          actual=grid.text(r, c).strip(), severity=Severity.INFO if truncated else Severity.WARNING)
 
     def _percent_cells(self, grid: Grid, c: int) -> bool:
         vals = [v for r in grid.data_rows() if not grid.is_hole(r, c) and (v := cell_value(grid.text(r, c)))]
