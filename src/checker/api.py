@@ -103,9 +103,9 @@ def lint_document(doc: Document, *, profile: str | None = None, select: Iterable
 
 
 def read_error_result(path: str, exc: ReadError, lang: str) -> FileResult:
-    from .i18n import t
+    from .i18n import detail_text, t
 
-    message = t(f"error.{exc.code}", lang, name=Path(path).name, detail=exc.detail or exc.reason)
+    message = t(f"error.{exc.code}", lang, name=Path(path).name, detail=detail_text(exc.detail or exc.reason, lang))
     if message == f"error.{exc.code}":
         message = exc.reason
     return FileResult(path=path, error=FileError(code=exc.code, message=message))

@@ -15,7 +15,7 @@ from .base import Check, Context, Finding, register
 from .judge import PctRelation, judge_percent
 
 _APPROX_BEFORE = re.compile(r"(?:trên|dưới|gần|khoảng|hơn|xấp xỉ|tới|đến|gần như|ước|ước đạt|bình quân)\s*$", re.I)
-_COMPARE_AFTER = re.compile(r"^\s*(?:so với|so cùng kỳ|so với cùng kỳ)", re.I)
+_COMPARE_AFTER = re.compile(r"^\s*(?:so với(?!\s+(?:tổng|số\s))|so cùng kỳ)", re.I)  # ("so với tổng số …" names the base)
 _TARGET_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|KH|nghị quyết|mục tiêu)", re.I)
 
 
@@ -190,7 +190,7 @@ def _unit_family(unit):
     return family(unit)
 
 
-_BASE_LINK = re.compile(r"(?:\s+[^\W\d_]+){0,3}\s*,?\s*(?:(đạt|chiếm|bằng)\s+)?((?:tỷ|tỉ)\s+lệ\s+)?(?:là\s+)?", re.I)
+_BASE_LINK = re.compile(r"(?:\s+[^\W\d_]+){0,3}?\s*,?\s*(?:(đạt|chiếm|bằng)\s+)?((?:tỷ|tỉ)\s+lệ\s+)?(?:là\s+)?", re.I)
 _PLAN_PAREN = re.compile(r"\s*(?:so với\s+)?(?:kế hoạch|KH|dự toán|chỉ tiêu|mục tiêu)(?:\s+(?:năm|giao|vốn|tỉnh|huyện|được giao))*"
                          r"(?:\s+\d{4})?\s*\(\s*", re.I)
 _DONE_WORD = re.compile(r"(?<!\w)(?:đã|giải ngân|thực hiện|hoàn thành|giải quyết|thi hành)(?!\w)", re.I)

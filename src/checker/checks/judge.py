@@ -171,3 +171,320 @@ def judge_percent(rel: PctRelation, style: str, block: Block, variant_prefix: st
     return Finding(block, rel.start, rel.end, args=args, variant=variant,
                    expected=f"{fmt(expected, dp)}%", actual=f"{p.text}%", severity=severity)
 
+
+
+# --- candidate relations of the relate stage ------------------------------------------------
+
+@dataclass(slots=True)
+class Verdict:
+    """Why a candidate relation fails: the message variant and its fields, the computed and the stated value,
+    and a severity when the failure itself says how sure it is (a truncation is `info`)."""
+
+    variant: str
+    args: dict
+    expected: str | None = None
+    actual: str | None = None
+    severity: Severity | None = None
+
+
+def operand_interval(op, unit: str | None) -> tuple[Fraction, Fraction] | None:
+    """The rounding interval of an operand, in `unit` (None when the two do not convert). Counts are exact;
+    two counts of different nouns are added as counts (the finder decided they belong together)."""
+    from ..figures import is_count_unit
+    from ..units import factor
+
+    n = op.number
+    count = op.unit is None or is_count_unit(op.unit)
+    if unit is None or op.unit is None or op.unit == unit or (count and is_count_unit(unit)):
+        k = Fraction(1)
+    else:
+        k = factor(op.unit, unit)
+        if k is None:
+            return None
+    lo, hi = interval(n.value, n.decimals, count and n.decimals == 0)
+    return lo * k, hi * k
+
+
+def _point(op, unit) -> Fraction:
+    from ..figures import is_count_unit
+    from ..units import factor
+
+    k = Fraction(1) if (op.unit is None or unit is None or op.unit == unit
+                        or (is_count_unit(op.unit) and is_count_unit(unit))) else factor(op.unit, unit)
+    return Fraction(op.number.value) * (k or 1)
+
+
+def _usable(*ops) -> bool:
+    return all(not op.number.malformed for op in ops)
+
+
+def _sum_fails(rel, totals: list, lo: Fraction, hi: Fraction) -> tuple[bool, bool] | None:
+    """(exceeds, short) of parts in [lo, hi] against the sum of `totals`, or None if they do not convert."""
+    unit = rel.total.unit
+    tlo = thi = Fraction(0)
+    for t in totals:
+        iv = operand_interval(t, unit)
+        if iv is None or t.number.malformed:
+            return None
+        tlo, thi = tlo + iv[0], thi + iv[1]
+    exceed = lo > thi
+    short = not rel.unknown and hi < tlo and (rel.complete or (rel.near_whole and (
+        (len(rel.parts) >= 3 and hi * 5 >= tlo * 4) or hi * 20 >= tlo * 19)))
+    return exceed, short
+
+
+def judge_sum(rel) -> Verdict | None:
+    """parts (+ items named without a figure) = total, or ≤ total for a partial list; the relation holds when
+    it holds for one reading of the total."""
+    total, parts = rel.total, rel.parts
+    if not parts or not _usable(total, *parts):
+        return None
+    unit = total.unit
+    ivs = [operand_interval(p, unit) for p in parts]
+    if any(iv is None for iv in ivs):
+        return None
+    lo = sum(iv[0] for iv in ivs) + rel.unnumbered
+    hi = sum(iv[1] for iv in ivs) + rel.unnumbered
+    fails = _sum_fails(rel, [total, *rel.more_totals], lo, hi)
+    if fails is None or not any(fails):
+        return None
+    for other in rel.alternatives:
+        alt = _sum_fails(rel, other, lo, hi)
+        if alt is None or not any(alt):
+            return None
+    exceed, short = fails
+    point = sum(_point(p, unit) for p in parts) + rel.unnumbered
+    decimals = max([total.number.decimals] + [p.number.decimals for p in parts])
+    texts = [p.text for p in parts] + ["1"] * rel.unnumbered
+    total_text = " + ".join([total.text] + [t.text for t in rel.more_totals])
+    args = {"parts": " + ".join(texts), "sum": fmt(point, decimals), "unit": unit or "", "total": total_text}
+    verdict = Verdict("exceeds" if exceed else "short", args, fmt(point, decimals), total_text)
+    if rel.more_totals or rel.alternatives:
+        return verdict
+    if exceed and truncates_to(point, total.number.value, total.number.decimals):
+        verdict.variant, verdict.severity = "truncated", Severity.INFO
+        return verdict
+    if len(parts) <= 12 and rel.complete and not rel.unknown:
+        nums = [total.number] + [p.number for p in parts]
+
+        def holds(vals):
+            return sum(Fraction(v) for v, _ in vals[1:]) + rel.unnumbered == Fraction(vals[0][0])
+
+        if all(n.decimals == 0 for n in nums) and all(p.unit == unit for p in parts):
+            typo = diagnose_typo(nums, holds)
+            if typo:
+                args.update(typo_from=typo[1], typo_to=typo[2])
+                verdict.variant += "_typo"
+    return verdict
+
+
+def judge_equal(rel) -> Verdict | None:
+    """stated = the sum of `expected` (exact counts)."""
+    if not _usable(rel.stated, *rel.expected):
+        return None
+    unit = rel.stated.unit
+    siv = operand_interval(rel.stated, unit)
+    if siv is None:
+        return None
+    for option in [rel.expected, *rel.alternatives]:
+        ivs = [operand_interval(op, unit) for op in option]
+        if any(iv is None or op.number.malformed for iv, op in zip(ivs, option)):
+            return None
+        lo, hi = sum(iv[0] for iv in ivs), sum(iv[1] for iv in ivs)
+        if siv[0] <= hi and lo <= siv[1]:
+            return None
+    point = sum(_point(op, unit) for op in rel.expected)
+    expected = " + ".join(op.text for op in rel.expected)
+    if len(rel.expected) > 1:
+        expected += f" = {fmt(point)}"
+    args = {"stated": rel.stated.text, "expected": expected, "unit": unit or "", "value": fmt(point)}
+    return Verdict("base", args, fmt(point), rel.stated.text)
+
+
+def judge_bound(rel) -> Verdict | None:
+    """part ≤ whole."""
+    if not _usable(rel.part, rel.whole):
+        return None
+    unit = rel.whole.unit
+    piv, wiv = operand_interval(rel.part, unit), operand_interval(rel.whole, unit)
+    if piv is None or wiv is None or piv[0] <= wiv[1]:
+        return None
+    args = {"part": rel.part.text, "whole": rel.whole.text, "unit": unit or "",
+            "part_unit": rel.part.unit or "", "whole_unit": rel.whole.unit or ""}
+    return Verdict("bound", args, f"≤ {rel.whole.text}", rel.part.text)
+
+
+def judge_count(rel) -> Verdict | None:
+    """A count against the number of items listed for it."""
+    n = rel.count.number
+    if n.malformed or n.decimals:
+        return None
+    if int(n.value) in rel.options:
+        return None
+    items = min(rel.options, key=lambda k: abs(k - int(n.value)))
+    args = {"count": n.text, "noun": rel.count.unit or "", "items": items}
+    return Verdict(rel.variant, args, str(items), n.text)
+
+
+def judge_share(rel, style: str) -> Verdict | None:
+    """part / whole · 100 = percent (the percent judge, with its truncation and typo diagnosis)."""
+    from ..figures import is_count_unit
+
+    if rel.part.unit != rel.whole.unit and operand_interval(rel.part, rel.whole.unit) is None:
+        return None
+    exact = is_count_unit(rel.whole.unit) if rel.whole.unit else True
+    found = judge_percent(PctRelation(rel.part.number, rel.whole.number, rel.percent, 0, 0, exact), style,
+                          rel.part.block)
+    if found is None:
+        return None
+    return Verdict(found.variant, found.args, found.expected, found.actual, found.severity)
+
+
+def judge_difference(rel) -> Verdict | None:
+    """later − earlier = change, with the sign "tăng"/"giảm" says."""
+    if not _usable(rel.later, rel.earlier, rel.change):
+        return None
+    later, earlier, change = (Fraction(op.number.value) for op in (rel.later, rel.earlier, rel.change))
+    diff = later - earlier
+    up = rel.word == "tăng"
+    word = "tăng" if diff >= 0 else "giảm"
+    args = {"later": rel.later.text, "earlier": rel.earlier.text, "computation": f"{rel.later.text} − "
+            f"{rel.earlier.text} = {fmt(diff)}", "stated": f"{rel.word} {rel.change.text}",
+            "word": word, "value": fmt(abs(diff))}
+    if diff != 0 and (diff > 0) != up:
+        return Verdict("sign", args, f"{word} {fmt(abs(diff))}", f"{rel.word} {rel.change.text}")
+    if abs(diff) != change:
+        return Verdict("default", args, f"{word} {fmt(abs(diff))}", f"{rel.word} {rel.change.text}")
+    return None
+
+
+def judge_change_rate(rel) -> Verdict | None:
+    """value, up/down by change, which is rate% of the earlier value (value ∓ change)."""
+    if not _usable(rel.value, rel.change) or rel.rate.malformed:
+        return None
+    unit = rel.value.unit
+    viv, civ = operand_interval(rel.value, unit), operand_interval(rel.change, unit)
+    if viv is None or civ is None:
+        return None
+    (vlo, vhi), (clo, chi) = viv, civ
+    if rel.word == "giảm":
+        lo, hi = clo / (vhi + clo), chi / (vlo + chi)
+        base = _point(rel.value, unit) + _point(rel.change, unit)
+    else:
+        if vlo - chi <= 0:
+            return None
+        lo, hi = clo / (vhi - clo), chi / (vlo - chi)
+        base = _point(rel.value, unit) - _point(rel.change, unit)
+    plo, phi = interval(rel.rate.value, rel.rate.decimals, False)
+    if lo * 100 <= phi and plo <= hi * 100 or base <= 0:
+        return None
+    g = _point(rel.change, unit) * 100 / base
+    dp = rel.rate.decimals
+    sign = "−" if rel.word != "giảm" else "+"
+    args = {"computation": f"{rel.change.text}/({rel.value.text} {sign} {rel.change.text}) = {rel.word} "
+                           f"{fmt(g, dp)}%", "stated": f"{rel.word} {rel.rate.text}%"}
+    verdict = Verdict("default", args, f"{rel.word} {fmt(g, dp)}%", f"{rel.word} {rel.rate.text}%")
+    if truncates_to(g, rel.rate.value, dp):
+        verdict.severity = Severity.INFO
+    return verdict
+
+
+def judge_aggregate(rel) -> Verdict | None:
+    """A total's rate against the rates of its complete parts: the total's base is the sum of the parts' bases
+    (part / rate for a plan, part / (1 ± growth) for a comparison with the same period)."""
+    ops = [rel.total, *rel.parts]
+    if not _usable(*ops) or any(r.malformed for r in (rel.rate, *rel.rates)):
+        return None
+    unit = rel.total.unit
+    blo = bhi = Fraction(0)
+    bpoint = Fraction(0)
+    for k, (part, rate) in enumerate(zip(rel.parts, rel.rates)):
+        piv = operand_interval(part, unit)
+        rlo, rhi = interval(rate.value, rate.decimals, False)
+        if piv is None:
+            return None
+        if rel.kind == "growth":
+            s = rel.signs[k + 1]
+            flo, fhi = sorted((1 + s * rlo / 100, 1 + s * rhi / 100))
+        else:
+            flo, fhi = rlo / 100, rhi / 100
+        if flo <= 0:
+            return None
+        blo += piv[0] / fhi
+        bhi += piv[1] / flo
+        bpoint += _point(part, unit) / (1 + rel.signs[k + 1] * Fraction(rate.value) / 100
+                                        if rel.kind == "growth" else Fraction(rate.value) / 100)
+    tlo, thi = operand_interval(rel.total, unit)
+    lo, hi = tlo / bhi, thi / blo
+    point = _point(rel.total, unit) / bpoint
+    plo, phi = interval(rel.rate.value, rel.rate.decimals, False)
+    dp = rel.rate.decimals
+    if rel.kind == "growth":
+        s = rel.signs[0]
+        glo, ghi = sorted(((lo - 1) * 100 * s, (hi - 1) * 100 * s))
+        if glo <= phi and plo <= ghi:
+            return None
+        g = (point - 1) * 100
+        word = "tăng" if g >= 0 else "giảm"
+        stated = ("tăng " if s > 0 else "giảm ") + f"{rel.rate.text}%"
+        computed = f"{word} {fmt(abs(g), dp)}%"
+    else:
+        if lo * 100 <= phi and plo <= hi * 100:
+            return None
+        computed = f"{fmt(point * 100, dp)}%"
+        stated = f"{rel.rate.text}%"
+    args = {"computed": computed, "stated": stated, "total": rel.total.text,
+            "parts": " + ".join(p.text for p in rel.parts), "unit": unit or ""}
+    return Verdict(rel.kind, args, computed, stated)
+
+
+def judge_word_bound(rel) -> Verdict | None:
+    """A bound stated in words against the figure it summarises: "trên/hơn X" needs more than X, "dưới" less,
+    "gần X" a little less than X (up to a tenth below)."""
+    if not _usable(rel.stated, rel.actual):
+        return None
+    unit = rel.stated.unit
+    aiv = operand_interval(rel.actual, unit)
+    if aiv is None:
+        return None
+    x = Fraction(rel.stated.number.value)
+    lo, hi = aiv
+    word = rel.word
+    if word in ("trên", "hơn", "vượt"):
+        bad = hi <= x
+    elif word == "dưới":
+        bad = lo >= x
+    elif word == "gần":
+        bad = lo > x or hi < x * Fraction(9, 10)
+    else:
+        return None
+    if not bad:
+        return None
+    args = {"word": word, "stated": rel.stated.text, "unit": unit or "", "actual": rel.actual.text}
+    return Verdict("default", args, rel.actual.text, f"{word} {rel.stated.text}")
+
+
+def judge_candidate(candidate, style: str) -> Verdict | None:
+    """The verdict on one candidate relation, or None when it holds (or cannot be decided)."""
+    from ..relate import model as M
+
+    rel = candidate.relation
+    if isinstance(rel, M.Sum):
+        return judge_sum(rel)
+    if isinstance(rel, M.Bound):
+        return judge_bound(rel)
+    if isinstance(rel, M.Equal):
+        return judge_equal(rel)
+    if isinstance(rel, M.Count):
+        return judge_count(rel)
+    if isinstance(rel, M.Share):
+        return judge_share(rel, style)
+    if isinstance(rel, M.Difference):
+        return judge_difference(rel)
+    if isinstance(rel, M.ChangeRate):
+        return judge_change_rate(rel)
+    if isinstance(rel, M.Aggregate):
+        return judge_aggregate(rel)
+    if isinstance(rel, M.WordBound):
+        return judge_word_bound(rel)
+    raise TypeError(f"no judge for {type(rel).__name__}")

@@ -8,7 +8,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Iterable
 
-from ..document import BlockKind, Document
+from ..document import Document
 from ..issues import Severity
 from ..validation import FORBID
 from .. import figures as F
@@ -266,17 +266,9 @@ class PartsTotal(Check):
             before = [f for f in bf.figs[:i] if not isinstance(f, F.Link)]
             if not before:
                 continue
-            # "Tổng thu đạt 8.415,6 tỷ đồng, đạt 75,1% dự toán. Trong đó thu nội địa …": the total's own share
-            # between it and the breakdown, which opens the next sentence; parts are then of the same unit
-            # family and only an excess is reported, as a warning
+            # (a breakdown opening the next sentence, "…, đạt 75,1% dự toán. Trong đó thu nội địa …", is the
+            # breakdown finder's: relate/finders/breakdown.py)
             after_share = None
-            if link.word == "trong đó" and isinstance(before[-1], F.Percent) and len(before) > 1 \
-                    and _is_qty(before[-2]) and _SHARE_BETWEEN.fullmatch(text, before[-2].end, before[-1].start) \
-                    and re.fullmatch(r"(?:\s*[^\W\d_]+){0,4}\s*[.;:,]?\s*", text[before[-1].end:link.start]) \
-                    and same_unit_scope(bf, before[-2].end, before[-1].start, True) \
-                    and not F.is_count_unit(before[-2].unit):
-                after_share = before[-1].end
-                before = before[:-1]
             if not _is_qty(before[-1]):
                 continue
             total = before[-1]
@@ -599,7 +591,10 @@ class Shares(Check):
                     continue
                 if in_paren(bf, x.start) != in_paren(bf, td.start):
                     continue  # "(… 602 hồ sơ …), trong đó: …": a figure inside a parenthesis is no parent outside it
-                if any(_is_qty(g) and g.unit == q.unit for g in figs if td.end <= g.start < q.start):
+                # "…; trong đó: 3.100.000 … (chiếm 73,8%), 980.000 … (chiếm 23,3%)": every item with its own
+                # share is a share of the parent, not only the first; an item without one is a part, not a parent
+                if any(_is_qty(g) and g.unit == q.unit and not any(g is q2 for q2, _, _ in items)
+                       for g in figs if td.end <= g.start < q.start):
                     continue
                 exact = F.is_count_unit(q.unit)
                 ctx.coverage.count("shares", "clause")
@@ -1065,129 +1060,3 @@ class Anniversary(Check):
             return pt[0] if pt else None
         except Exception:  # pragma: no cover - the header reader must never break this rule
             return None
-
-
-# --- 8. footnote breakdown ------------------------------------------------------------
-
-
-_PERSONS = frozenset(["đồng chí", "đảng viên", "trường hợp", "người", "cán bộ", "cá nhân", "quần chúng", "hội viên",
-                      "đoàn viên", "học viên", "công chức", "viên chức", "lao động", "bị can", "bị cáo", "đối tượng"])
-
-
-def _same_kind(unit: str, total_unit: str) -> bool:
-    """Parts of a count: the same noun, or people counted with another classifier ("11 trường hợp, 07 đồng chí")."""
-    return unit == total_unit or (unit in _PERSONS and total_unit in _PERSONS)
-
-
-@register("footnote-breakdown")
-class FootnoteBreakdown(Check):
-    """A footnote itemising the count stated at its anchor ("kỷ luật 08 đồng chí¹" → 02 + 01 + 03 + 02)."""
-
-    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        notes = doc.notes(BlockKind.FOOTNOTE)
-        if not notes:
-            return
-        figs_of = {bf.block.index: bf for bf in doc_figures(doc, ctx)}
-        for b, number, position in self._anchors(doc, notes):
-            bf = figs_of.get(b.index)
-            if bf is None:
-                continue
-            anchor = [f for f in bf.figs if f.end <= position and not isinstance(f, F.Link)]
-            if not anchor or not _is_qty(anchor[-1]) or not F.is_count_unit(anchor[-1].unit):
-                continue
-            total = anchor[-1]
-            # the mark follows the count, or the noun phrase it counts ("09 đơn tố cáo đảng viên¹¹")
-            if not re.fullmatch(r"(?:\s*[^\W\d_]+){0,5}[\s.,;:*]*", b.text[total.end:position]):
-                continue
-            parts = []
-            partial = complete = False
-            for nb in notes[number]:
-                nbf = figs_of.get(nb.index)
-                if nbf is None:
-                    continue
-                for f in nbf.figs:
-                    if isinstance(f, F.Link) and f.word == "trong đó":
-                        partial = True
-                    if isinstance(f, F.Link) and f.word in ("gồm", "bao gồm"):
-                        complete = True
-                    if _is_qty(f) and F.is_count_unit(f.unit) and _same_kind(f.unit, total.unit):
-                        if in_paren(nbf, f.start):
-                            continue
-                        parts.append((nb, f))
-            where = [nb for nb, _ in parts]
-            parts = [f for _, f in parts]
-            if len(parts) < 2 or any(p.number.malformed for p in parts) or total.number.malformed:
-                continue
-            if partial and complete:
-                continue
-            # "Thực hiện xong 04 cuộc theo kế hoạch và 01 cuộc đột xuất¹": the note itemises both counts
-            chain = [total]
-            k = len(anchor) - 1
-            while k > 0:
-                g, nxt = anchor[k - 1], chain[0]
-                between = b.text[g.end:nxt.start]
-                if not (_is_qty(g) and g.unit == total.unit and not g.number.malformed and len(between) <= 60
-                        and not re.search(r"\d", between) and same_unit_scope(bf, g.end, nxt.start)
-                        and re.search(r"(?<!\w)và(?!\w)|,", between)):
-                    break
-                chain.insert(0, g)
-                k -= 1
-            ctx.coverage.count("footnote-breakdown", "footnote")
-            point = sum(Fraction(p.number.value) for p in parts)
-            tv = Fraction(total.number.value)
-            if point == tv:
-                continue
-            if len(chain) > 1:
-                tv = sum(Fraction(g.number.value) for g in chain)
-                if point == tv:
-                    continue
-            mixed = any(p.unit != total.unit for p in parts)
-            if partial and point < tv:
-                # "Trong đó, …": of which; only a long list close to the total reads as the full breakdown
-                # (three or more items within a fifth of it, or any list within a twentieth)
-                if not ((len(parts) >= 3 and point * 5 >= tv * 4) or point * 20 >= tv * 19):
-                    continue
-                severity = Severity.WARNING
-            else:
-                severity = Severity.WARNING if mixed else None
-            args = {"parts": " + ".join(p.number.text for p in parts), "sum": fmt(point),
-                    "total": " + ".join(g.number.text for g in chain), "unit": total.unit, "note": number}
-            # reported on the footnote's list (what does not add up), naming the anchor's count
-            nb = where[0]
-            last = max((p for w, p in zip(where, parts) if w is nb), key=lambda p: p.end)
-            yield Finding(nb, parts[0].start, last.end, args=args, expected=fmt(point), actual=args["total"],
-                          severity=severity)
-
-    @staticmethod
-    def _anchors(doc: Document, notes: dict):
-        """(block, note number, offset of the mark) for every footnote mark in the body.
-
-        A plain-text export may lose the marks but keep the breaks they made: the body paragraph stops at
-        the mark and the next line continues the sentence (". Nhận 09 đơn…", " theo thẩm quyền…"). When the
-        number of such breaks equals the number of notes, the k-th break is the k-th note's mark."""
-        found = False
-        for b in doc.blocks:
-            if b.kind is BlockKind.FOOTNOTE:
-                continue
-            for ref in b.note_refs:
-                if ref.kind == "footnote" and ref.number in notes:
-                    found = True
-                    yield b, ref.number, ref.position
-        if found or not doc.meta.get("footnote_anchors_lost"):
-            return
-        body = [b for b in doc.blocks if b.kind is BlockKind.PARAGRAPH]
-        breaks = []
-        for prev, nxt in zip(body, body[1:]):
-            if prev.line is not None and nxt.line is not None and nxt.line != prev.line + 1:
-                continue
-            if len(prev.text.strip()) >= 8 and _CONTINUES.match(nxt.text) and not _ENDS.search(prev.text):
-                breaks.append(prev)
-        numbers = sorted(notes)
-        if len(breaks) != len(numbers) or numbers != list(range(1, len(numbers) + 1)):
-            return
-        for b, number in zip(breaks, numbers):
-            yield b, number, len(b.text.rstrip())
-
-
-_CONTINUES = re.compile(r"^(?:[.,;:](?:\s|$)|[ ]+[^\s\t]|[a-zà-ỹđ])")
-_ENDS = re.compile(r"[.!?:;]\s*$")

@@ -11,6 +11,7 @@ from ..document import Block, Document
 from ..checks.base import Context
 from .nouns import with_nouns
 
+
 @dataclass
 class BlockFigures:
     """The figures of one block with the offsets that bound its sentences, clauses and parentheses."""
@@ -20,6 +21,45 @@ class BlockFigures:
     bounds: list[int]  # sentence/clause boundary offsets
     sent_bounds: list[int]  # sentence boundary offsets (". " and newlines only)
     parens: list[tuple[int, int]]
+
+    @property
+    def text(self) -> str:
+        return self.block.text
+
+    def sentence_of(self, pos: int) -> int:
+        """The 0-based number of the sentence holding offset `pos`."""
+        return bisect.bisect_left(self.sent_bounds, pos)
+
+    def clause_of(self, pos: int) -> int:
+        return bisect.bisect_left(self.bounds, pos)
+
+    def sentence_span(self, k: int) -> tuple[int, int]:
+        """[start, end) of sentence k (its end mark included)."""
+        b = self.sent_bounds
+        start = b[k - 1] + 1 if k > 0 else 0
+        end = b[k] + 1 if k < len(b) else len(self.block.text)
+        return start, end
+
+    def sentences(self) -> int:
+        return len(self.sent_bounds) + 1
+
+    def last_sentence(self) -> tuple[int, int]:
+        """The span of the last sentence that holds more than spaces."""
+        text = self.block.text
+        for k in range(self.sentences() - 1, -1, -1):
+            s, e = self.sentence_span(k)
+            if text[s:e].strip(" \t.;!?"):
+                return s, e
+        return 0, 0
+
+    def paren_of(self, pos: int) -> tuple[int, int] | None:
+        """The innermost parenthesis around `pos`."""
+        return in_paren(self, pos)
+
+    def quantities(self, start: int = 0, end: int | None = None) -> list:
+        """The quantities (figures with a unit or counting noun) between two offsets, in order."""
+        end = len(self.block.text) if end is None else end
+        return [f for f in self.figs if f.kind == "quantity" and start <= f.start and f.end <= end]
 
 
 # "[;!?\n]|\.(?=\s|$)" written to start with a character class, which the regex engine skips to quickly;
@@ -170,11 +210,33 @@ def same_unit_scope(bf: BlockFigures, a: int, b: int, sentence: bool = False) ->
 
 
 def in_paren(bf: BlockFigures, pos: int) -> tuple[int, int] | None:
-    best = None
-    for s, e in bf.parens:
-        if s < pos < e and (best is None or s > best[0]):
-            best = (s, e)
-    return best
+    """The innermost parenthesis strictly around `pos`: from the last one opening before it, up through the
+    ones enclosing it (a walk as long as the nesting is deep, not as long as the block)."""
+    parens = bf.parens
+    if not parens:
+        return None
+    parent = bf.__dict__.get("_paren_parent")
+    if parent is None:
+        parent = bf.__dict__["_paren_parent"] = _paren_parents(parens)
+        bf.__dict__["_paren_starts"] = [s for s, _ in parens]
+    k = bisect.bisect_left(bf.__dict__["_paren_starts"], pos) - 1
+    while k >= 0:
+        s, e = parens[k]
+        if pos < e:
+            return parens[k]
+        k = parent[k]
+    return None
+
+
+def _paren_parents(parens: list[tuple[int, int]]) -> list[int]:
+    """For each parenthesis (sorted by start), the index of the one enclosing it, or -1."""
+    out, stack = [], []
+    for k, (s, e) in enumerate(parens):
+        while stack and parens[stack[-1]][1] <= s:
+            stack.pop()
+        out.append(stack[-1] if stack else -1)
+        stack.append(k)
+    return out
 
 
 

@@ -46,6 +46,25 @@ class Sum:
     unnumbered: int = 0
     # items that may belong to the breakdown but carry no figure: the sum is then a lower bound only
     unknown: bool = False
+    # the text says the list is whole ("gồm:", "còn lại"): a shortfall is then as sure as an excess
+    sure: bool = False
+    # a partial list ("Trong đó …") that reads as the whole when it comes close to the total: three or more
+    # parts within a fifth of it, or any within a twentieth (a shortfall is then a warning)
+    near_whole: bool = False
+    # counts that make up the total with `total` ("04 cuộc theo kế hoạch và 01 cuộc đột xuất¹")
+    more_totals: list[Operand] = field(default_factory=list)
+    # other readings of the total (each a list of counts that add up to it): the relation holds if one holds
+    alternatives: list[list[Operand]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Equal:
+    """A figure that restates a sum of others: the base of a footnote's ratio ("70/70 đơn") and the count at
+    its mark ("tiếp nhận 70 đơn¹")."""
+
+    stated: Operand
+    expected: list[Operand]
+    alternatives: list[list[Operand]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -64,6 +83,7 @@ class Count:
     count: Operand
     options: tuple[int, ...]
     items: tuple[str, ...] = ()
+    variant: str = "default"  # "intro": the items follow as lines; "note": a footnote names them
 
 
 @dataclass(slots=True)

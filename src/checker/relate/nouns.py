@@ -10,10 +10,13 @@ _NOT_NOUN = re.compile(r"(?:và|hoặc|của|là|với|trong|theo|tại|đến|t
 
 
 # counting nouns of three or more syllables (the two-syllable reading would cut them)
-_LONG_NOUN = re.compile(r"(?i:hợp tác xã|tổ hợp tác|tổ dân phố|khu dân cư|câu lạc bộ|nhà văn hóa|nhà văn hoá|tổ chức đảng"
+_LONG_NOUN = re.compile(r"(?i:hợp tác xã|cấp ủy viên|cấp uỷ viên|tổ hợp tác|tổ dân phố|khu dân cư|câu lạc bộ|nhà văn hóa|nhà văn hoá|tổ chức đảng"
                         r"|tổ chức cơ sở đảng|chi bộ cơ sở|đảng bộ cơ sở|giấy chứng nhận|giấy phép xây dựng"
                         r"|đơn vị hành chính|tổ chức đoàn|cơ sở giáo dục|cơ sở y tế|hộ gia đình|tổ tự quản)(?!\w)")
-ORDINAL_BEFORE = re.compile(r"(?:(?<!tổng )(?<!Tổng )(?<!TỔNG )số|ấp|khóa|khoá|đợt|lần|lần thứ|thứ|cấp|loại|hạng|tổ|khu|phòng|điều|khoản|mục|tiêu chí)\s*$", re.I)
+ORDINAL_BEFORE = re.compile(r"(?:(?<!tổng )(?<!Tổng )(?<!TỔNG )số|ấp|khóa|khoá|đợt|lần|lần thứ|thứ|cấp|loại|hạng|tổ|khu|phòng|điều|khoản|mục|tiêu chí|(?<!\w)đủ"
+                            # a document or a programme named by its number ("Đề án 06", "Chương trình 135")
+                            r"|(?<!\w)(?:đề án|chỉ thị|nghị quyết|nghị định|thông tư|công văn|tờ trình|kết luận|chương trình"
+                            r"|quy định|nhiệm kỳ))\s*$", re.I)
 _noun_count_cls = None
 
 
@@ -84,3 +87,24 @@ def _slash_counts(text: str, figs: list) -> tuple:
         i += 1
     return tuple(out)
 
+
+
+# nouns that count people: a breakdown may count them with another classifier ("11 trường hợp, 07 đồng chí")
+PERSON_NOUNS = frozenset(["đồng chí", "đảng viên", "trường hợp", "người", "cán bộ", "cá nhân", "quần chúng", "hội viên",
+                          "đoàn viên", "học viên", "công chức", "viên chức", "lao động", "bị can", "bị cáo", "đối tượng",
+                          "lượt người", "thành viên", "học sinh", "sinh viên", "công dân", "cử tri", "thí sinh",
+                          "cấp ủy viên", "cấp uỷ viên", "ủy viên", "uỷ viên", "hộ viên", "thanh niên", "phụ nữ",
+                          "cựu chiến binh", "nông dân", "lao động nữ", "bệnh nhân", "người dân", "nhân khẩu"])
+
+
+def same_kind(unit: str | None, total_unit: str | None) -> bool:
+    """Counts that may be parts of one total: the same noun, one noun and the same noun qualified ("đơn" and
+    "đơn thư", "hộ" and "hộ nghèo"), or people counted with another classifier."""
+    if unit == total_unit:
+        return True
+    if unit is None or total_unit is None:
+        return False
+    if unit in PERSON_NOUNS and total_unit in PERSON_NOUNS:
+        return True
+    short, long_ = (unit, total_unit) if len(unit) < len(total_unit) else (total_unit, unit)
+    return " " not in short and long_.startswith(short + " ")
