@@ -463,6 +463,9 @@ class TableSummaryRow(Check):
             if grid.stt_col and len({stt_level(grid.text(r, grid.stt_col)) for r in units} - {None}) > 1:
                 continue  # a hierarchy: which rows the summary covers is not clear
             for c in value_columns(grid):
+                stated_here = {r: v for r in kinds if (v := number_at(grid, r, c)) is not None}
+                if not stated_here:
+                    continue  # (most columns carry no summary: their figures are not read)
                 vals = []
                 for r in units:
                     v = number_at(grid, r, c)
@@ -474,9 +477,9 @@ class TableSummaryRow(Check):
                     continue
                 rounded = True  # summaries are of measures (scores, rates): each figure stands for its interval
                 ivs = [bounds(v, rounded and v.decimals > 0) for v in vals]
-                for r, kind in kinds.items():
-                    s = number_at(grid, r, c)
-                    if s is None or s.percent != vals[0].percent:
+                for r, s in stated_here.items():
+                    kind = kinds[r]
+                    if s.percent != vals[0].percent:
                         continue
                     yield from self._judge(grid, r, c, kind, s, vals, ivs, ctx)
 
