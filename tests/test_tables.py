@@ -260,6 +260,29 @@ def test_markdown_pipe_table_is_a_grid():
     assert g.at(2, 3).text == "4" and g.at(2, 3).block.line == 4
 
 
+def test_markdown_column_number_row_under_the_delimiter():
+    doc = read_string("| TT | Xã | Nam | Nữ | Cộng |\n|---|---|---|---|---|\n| A | B | 1 | 2 | 3=1+2 |\n"
+                      "| 1 | An | 4 | 5 | 9 |\n| 2 | Bình | 3 | 3 | 6 |\n")
+    (g,) = grids(doc)
+    assert g.colnum_row == 2 and g.header_rows == 2 and list(g.data_rows()) == [3, 4]
+    doc = read_string("| TT | Xã | Số hộ |\n|---|---|---|\n| 1 | A | 4 |\n| 2 | B | 5 |\n")
+    (g,) = grids(doc)  # "| 1 | A | 4 |" is a data row: its numbers do not count the columns
+    assert g.colnum_row is None and g.header_rows == 1
+
+
+def test_word_column_number_row_with_an_en_dash(tmp_path):
+    rows = [["TT", "Chỉ tiêu", "Năm 2024", "Năm 2025", "Chênh lệch"], ["A", "B", "(1)", "(2)", "(3)=(2)–(1)"],
+            ["1", "Hộ nghèo", "120", "96", "24"]]
+    (g,) = grids(read_path(_docx(tmp_path, rows)))
+    assert g.colnum_row == 2 and g.header_rows == 2 and g.headers[5] == "Chênh lệch"
+
+
+def test_header_cell_follows_a_group_title(tmp_path):
+    (g,) = grids(read_path(_docx(tmp_path, HEADER2 + [["1", "Xã A", "3", "4"]], MERGES2)))
+    assert g.header_cell(1, 4).text == "Kết quả năm 2025" and g.header_cell(2, 4).text.startswith("Kinh phí")
+    assert g.header_cell(2, 1).text == "STT"  # merged down
+
+
 @pytest.mark.parametrize("value,dec,out", [(1234567, 0, "1.234.567"), ("17.25", 2, "17,25"), ("-5.5", 1, "-5,5"),
                                            ("105.6410", 2, "105,64")])
 def test_fmt_vi(value, dec, out):
