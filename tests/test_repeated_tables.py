@@ -7,6 +7,8 @@ import json
 
 import pytest
 
+from checker.checks.tablecells import header_period
+
 from _tablesutil import docx_tables, lint_path
 
 HEAD = ["BÁO CÁO", "Kết quả công tác xây dựng Đảng quý III năm 2024"]
@@ -109,3 +111,13 @@ def test_json_related_points_at_the_table_cell(tmp_path):
     (issue,) = data["issues"]
     assert issue["related"][0]["location"]["table"] == 1 and issue["related"][0]["excerpt"] == "45"
     assert data["coverage"]["by_form"]["repeated-figure"] >= 1
+
+
+@pytest.mark.parametrize("header,period", [
+    ("Quý III", (None, 7, 9)), ("Kết quả quý II/2024", (2024, 4, 6)), ("Quý 4 năm 2025", (2025, 10, 12)),
+    ("6 tháng đầu năm 2025", (2025, 1, 6)), ("9 tháng", (None, 1, 9)), ("Tháng 10/2024", (2024, 10, 10)),
+    ("Năm 2024", (2024, 1, 12)), ("2023", (2023, 1, 12)), ("Thực hiện", None), ("Quý I và quý II", None),
+    ("Tháng 13", None),
+])
+def test_header_period(header, period):
+    assert header_period(header) == period

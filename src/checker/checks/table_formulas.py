@@ -14,7 +14,6 @@ maximum, minimum and mean of the column above them.
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from fractions import Fraction
 from typing import Iterable
 

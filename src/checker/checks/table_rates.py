@@ -22,7 +22,7 @@ from typing import Iterable
 
 from ..document import Document
 from ..issues import Severity
-from ..tablegrid import Grid, Value, document_grids, fmt_vi, norm, stt_level
+from ..tablegrid import Grid, Value, document_grids, norm, stt_level
 from ..validation import FORBID
 from .base import Check, Context, Finding, register
 from .tablecells import (PERCENT_UNITS, bounds, cell_span, continued_runs, has_word, header_parts, is_comparison,

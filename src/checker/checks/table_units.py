@@ -17,8 +17,8 @@ from ..document import Document
 from ..tablegrid import Grid, Value, document_grids, fmt_vi, norm
 from ..validation import FORBID
 from .base import Check, Context, Finding, register
-from .tableindicators import header_period
-from .tablecells import PERCENT_UNITS, cell_span, has_word, header_parts, is_comparison, number_at, value_columns
+from .tablecells import (PERCENT_UNITS, cell_span, has_word, header_parts, header_period, is_comparison, number_at,
+                         value_columns)
 
 _SHARE_LABEL = re.compile(r"^(?:[0-9ivxlc.]+\s*)?(?:tỷ lệ|tỉ lệ|cơ cấu|%)")
 # "Tỷ lệ hoàn thành", "Tỷ lệ thực hiện" with no subject between: completion of a plan, which may pass 100

@@ -1,8 +1,8 @@
 """What the table rules read from a grid beyond its layout (`checker.tablegrid`): a cell's figure as an
 interval, whether a column's whole numbers are exact counts or rounded measures, header words, the
 column-number row ("(1) (2) (3)=(1)+(2)"), labels of total rows, what a percentage means (a share, which
-cannot pass 100, or a rate of comparison, which can), and tables that continue one another after a page
-break. Shared by the table kinds (`tables.py`, `table_units.py`, `table_formulas.py`, `table_rates.py`).
+cannot pass 100, or a rate of comparison, which can), the period a column header names ("Quý III", "Năm
+2024"), and tables that continue one another after a page break. Shared by the table kinds (`tables.py`, `table_units.py`, `table_formulas.py`, `table_rates.py`).
 
 Rounding policy: a figure with d stated decimals stands for the interval ± half a unit of its last place;
 whole numbers are exact counts unless the column's unit is a measure or money, where they are rounded too.
@@ -205,6 +205,41 @@ def column_formula(grid: Grid, c: int) -> str | None:
         if m and column_numbers(grid).get(int(m.group(1))) == c:
             return m.group(2)
     return None
+
+
+# --- periods in headers ------------------------------------------------------------------------
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_QUARTER = re.compile(r"\bquý\s+(iv|i{1,3}|[1-4])\b(?:\s*(?:/|năm)\s*((?:19|20)[0-9]{2}))?")
+_MONTHS = re.compile(r"\b(6|9)\s+tháng(?:\s+đầu)?(?:\s*(?:/|năm)\s*((?:19|20)[0-9]{2}))?")
+_MONTH = re.compile(r"\btháng\s+([0-9]{1,2})(?:\s*(?:/|năm)\s*((?:19|20)[0-9]{2}))?")
+_YEAR = re.compile(r"(?:\bnăm\s+|^)((?:19|20)[0-9]{2})$|\bnăm\s+((?:19|20)[0-9]{2})\b")
+
+
+def header_period(text: str) -> tuple[int | None, int, int] | None:
+    """The period a column header names, as (year or None, first month, last month): "Quý III" → (None, 7, 9),
+    "6 tháng đầu năm 2025" → (2025, 1, 6), "Năm 2024" → (2024, 1, 12), "Tháng 10/2024" → (2024, 10, 10).
+    None when it names none, or more than one."""
+    t = norm(text)
+    found = set()
+    for m in _QUARTER.finditer(t):
+        q = _ROMAN.get(m.group(1)) or int(m.group(1))
+        found.add((int(m.group(2)) if m.group(2) else None, 3 * q - 2, 3 * q))
+    for m in _MONTHS.finditer(t):
+        found.add((int(m.group(2)) if m.group(2) else None, 1, int(m.group(1))))
+    if not found:
+        for m in _MONTH.finditer(t):
+            month = int(m.group(1))
+            if 1 <= month <= 12:
+                found.add((int(m.group(2)) if m.group(2) else None, month, month))
+    if not found:
+        for m in _YEAR.finditer(t):
+            y = int(m.group(1) or m.group(2))
+            found.add((y, 1, 12))
+    else:  # "Quý III năm 2024": the year belongs to the quarter
+        years = {y for y, _, _ in found if y}
+        found = {(y or (next(iter(years)) if len(years) == 1 else None), a, b) for y, a, b in found}
+    return found.pop() if len(found) == 1 else None
 
 
 # --- tables continued after a page break -------------------------------------------------------------

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..document import Document
 from ..tablegrid import Grid, Value, document_grids, norm
 from .base import Context
-from .tablecells import cell_span, has_word, is_total_label, number_at, value_columns
+from .tablecells import cell_span, has_word, header_period, is_total_label, number_at, value_columns
 
 # words of a label or a header that do not change the indicator it names
 FILLER_WORDS = frozenset(("số", "lượng", "được", "đã", "mới", "tổng", "trong", "kỳ", "các", "những"))
@@ -27,39 +27,6 @@ RELATIVE_WORDS = ("kế hoạch", "kh", "chỉ tiêu", "mục tiêu", "dự ki�
 
 _WORD = re.compile(r"[^\W\d_]+")
 _PAREN = re.compile(r"\(([^()]*)\)")
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_QUARTER = re.compile(r"\bquý\s+(iv|i{1,3}|[1-4])\b(?:\s*(?:/|năm)\s*((?:19|20)[0-9]{2}))?")
-_MONTHS = re.compile(r"\b(6|9)\s+tháng(?:\s+đầu\s+năm)?(?:\s*(?:/|năm)\s*((?:19|20)[0-9]{2}))?")
-_MONTH = re.compile(r"\btháng\s+([0-9]{1,2})(?:\s*(?:/|năm)\s*((?:19|20)[0-9]{2}))?")
-_YEAR = re.compile(r"(?:\bnăm\s+|^)((?:19|20)[0-9]{2})$|\bnăm\s+((?:19|20)[0-9]{2})\b")
-
-
-def header_period(text: str) -> tuple[int | None, int, int] | None:
-    """The period a column header names, as (year or None, first month, last month): "Quý III" → (None, 7, 9),
-    "6 tháng đầu năm 2025" → (2025, 1, 6), "Năm 2024" → (2024, 1, 12), "Tháng 10/2024" → (2024, 10, 10).
-    None when it names none, or more than one."""
-    t = norm(text)
-    found = set()
-    for m in _QUARTER.finditer(t):
-        q = _ROMAN.get(m.group(1)) or int(m.group(1))
-        found.add((int(m.group(2)) if m.group(2) else None, 3 * q - 2, 3 * q))
-    for m in _MONTHS.finditer(t):
-        found.add((int(m.group(2)) if m.group(2) else None, 1, int(m.group(1))))
-    if not found:
-        for m in _MONTH.finditer(t):
-            month = int(m.group(1))
-            if 1 <= month <= 12:
-                found.add((int(m.group(2)) if m.group(2) else None, month, month))
-    if not found:
-        for m in _YEAR.finditer(t):
-            y = int(m.group(1) or m.group(2))
-            found.add((y, 1, 12))
-    else:  # "Quý III năm 2024": the year belongs to the quarter
-        years = {y for y, _, _ in found if y}
-        found = {(y or (next(iter(years)) if len(years) == 1 else None), a, b) for y, a, b in found}
-    return found.pop() if len(found) == 1 else None
-
-
 def name_words(text: str) -> frozenset[str]:
     """The words of an indicator's name, lower-cased, without brackets and filler words."""
     t = _PAREN.sub(" ", text.lower())

@@ -103,12 +103,10 @@ class TableTotal(Check):
                 continue
             if any(re.match(r"tổng\b", norm(grid.label(r)) or "") for r in part):
                 continue
-            saved = ctx.coverage.relations
             found = list(self._check_total_row(grid, t, part, ctx, loose=True))
             if not found:
                 continue
             yield from found
-            ctx.coverage.relations = max(ctx.coverage.relations, saved)
             return
 
     def _candidates(self, grid: Grid, rows: list[int]) -> list[list[int]] | None:
