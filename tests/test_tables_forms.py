@@ -48,7 +48,7 @@ def test_comparison_rates_may_pass_100(tmp_path, label):
 
 
 def test_share_of_exactly_100_and_counts_in_count_rows_are_silent(tmp_path):
-    rows = STAT_HEAD + [["1", "Tỷ lệ thôn có nhà văn hóa", "%", "100"], ["2", "Số thôn có nhà văn hóa", "Thôn", "124"]]
+    rows = STAT_HEAD + [["1", "Tỷ lệ thôn có nhà văn hóa", "%", "100"], ["2", "Số thôn có nhà văn hóa", "Thôn", "118"]]
     assert lint_path(docx_table(tmp_path, rows, STAT_MERGES), ["AR105"]) == []
 
 
@@ -105,9 +105,9 @@ def test_group_title_maximum_bounds_its_columns_not_the_ranking(tmp_path):
 
 def test_maximum_column_beside_the_scores(lint_text):
     text = ("| Thứ hạng | Đơn vị | Điểm chuẩn tối đa | Điểm đạt được |\n|---|---|---|---|\n"
-            "| 1 | Sở Tư pháp | 89,00 | 82,78 |\n| 2 | Sở Xây dựng | 87,50 | 88,10 |\n| 3 | Sở Y tế | 89,50 | 70,53 |\n")
+            "| 1 | Sở Giao thông | 92,00 | 84,15 |\n| 2 | Sở Văn hóa | 88,50 | 89,20 |\n| 3 | Sở Tài chính | 90,00 | 71,64 |\n")
     (i,) = _md(lint_text, text, "AR106")
-    assert "88,10" in i.message and "87,50" in i.message and "Điểm chuẩn tối đa" in i.message
+    assert "89,20" in i.message and "88,50" in i.message and "Điểm chuẩn tối đa" in i.message
 
 
 def test_maximum_row_bounds_the_units_but_not_the_total(lint_text):
@@ -322,20 +322,20 @@ def test_header_naming_both_columns(lint_text):
 
 def _ranking(summary):
     rows = "".join(f"| {a} | {b} | {c} |\n" for a, b, c in [
-        ("1", "Sở Tư pháp", "93,01%"), ("2", "Sở Nội vụ", "90,75%"), ("3", "Sở Y tế", "78,80%"),
-        ("4", "Sở Ngoại vụ", "60,43%")])
+        ("1", "Sở Giao thông", "91,42%"), ("2", "Sở Tài chính", "87,16%"), ("3", "Sở Văn hóa", "79,05%"),
+        ("4", "Sở Công Thương", "62,38%")])
     return "| Thứ hạng | Đơn vị | Chỉ số |\n|---|---|---|\n" + rows + "".join(f"| {a} | | {b} |\n" for a, b in summary)
 
 
 def test_summary_rows_hold(lint_text):
-    text = _ranking([("Chỉ số cao nhất", "93,01%"), ("Chỉ số trung bình", "80,75%"), ("Chỉ số thấp nhất", "60,43%")])
+    text = _ranking([("Chỉ số cao nhất", "91,42%"), ("Chỉ số trung bình", "80,00%"), ("Chỉ số thấp nhất", "62,38%")])
     assert _md(lint_text, text, "AR109") == []
 
 
 def test_wrong_highest_is_an_error_and_wrong_plain_mean_a_warning(lint_text):
-    text = _ranking([("Chỉ số cao nhất", "90,75%"), ("Chỉ số trung bình", "81,75%"), ("Chỉ số thấp nhất", "60,43%")])
+    text = _ranking([("Chỉ số cao nhất", "87,16%"), ("Chỉ số trung bình", "81,00%"), ("Chỉ số thấp nhất", "62,38%")])
     issues = _md(lint_text, text, "AR109")
-    assert [(i.severity.value, i.expected) for i in issues] == [("error", "93,01%"), ("warning", "80,75%")]
+    assert [(i.severity.value, i.expected) for i in issues] == [("error", "91,42%"), ("warning", "80,00%")]
 
 
 def test_weighted_mean_inside_the_range_is_silent_outside_is_a_warning(lint_text):
@@ -351,7 +351,7 @@ def test_a_highest_above_every_listed_unit_may_be_of_more_units(lint_text):
     assert i.severity.value == "warning"
     (i,) = _md(lint_text, _ranking([("Chỉ số thấp nhất", "58,00%")]), "AR109")
     assert i.severity.value == "warning"
-    (i,) = _md(lint_text, _ranking([("Chỉ số thấp nhất", "61,00%")]), "AR109")
+    (i,) = _md(lint_text, _ranking([("Chỉ số thấp nhất", "63,50%")]), "AR109")
     assert i.severity.value == "error"
 
 
@@ -394,14 +394,14 @@ def test_growth_column_beside_two_years(lint_text):
 
 
 def test_rate_column_inferred_from_its_cells(lint_text):
-    rows = [("Sở Tư pháp", "89,00", "82,78", "93,01%"), ("Sở Nội vụ", "87,00", "78,95", "90,75%"),
-            ("Sở Xây dựng", "87,50", "78,47", "89,68%"), ("Ban Quản lý", "85,00", "73,47", "86,43%"),
-            ("Văn phòng", "97,00", "83,39", "85,97%"), ("Sở Y tế", "89,50", "70,53", "78,80%")]
+    rows = [("Sở Giao thông", "92,00", "84,15", "91,47%"), ("Sở Tài chính", "90,00", "78,42", "87,13%"),
+            ("Sở Văn hóa", "88,50", "80,07", "90,47%"), ("Sở Công Thương", "86,00", "69,91", "81,29%"),
+            ("Văn phòng Đoàn", "95,00", "81,33", "85,61%"), ("Sở Y tế", "91,50", "66,72", "72,92%")]
     head = "| Đơn vị | Điểm chuẩn | Điểm đạt được | Chỉ số chung |\n|---|---|---|---|\n"
     ok = head + "".join(f"| {a} | {b} | {c} | {d} |\n" for a, b, c, d in rows)
     assert _md(lint_text, ok, "AR102") == []
-    (i,) = _md(lint_text, ok.replace("85,97%", "86,97%"), "AR102")
-    assert i.severity.value == "warning" and "83,39/97,00" in i.message
+    (i,) = _md(lint_text, ok.replace("85,61%", "86,61%"), "AR102")
+    assert i.severity.value == "warning" and "81,33/95,00" in i.message
 
 
 # --- JSON ---------------------------------------------------------------------------------------------------

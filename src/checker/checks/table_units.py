@@ -1,7 +1,7 @@
 """`table-percent-unit`: figures that cannot be what a table's "%" unit says they are.
 
 A row whose "Đơn vị tính" cell is "%", a column whose header says "%" or "Tỷ lệ" or whose cells carry "%", or
-a single cell written "124%" in a row about a share ("Tỷ lệ xã đạt chuẩn"): a share of a whole cannot pass
+a single cell written "118%" in a row about a share ("Tỷ lệ xã đạt chuẩn"): a share of a whole cannot pass
 100. A rate of comparison can (against a plan, a target, an earlier period; a growth, an index), so a row or
 column whose words make it one is left alone, as is a bare "Tỷ lệ (%)" column in a table that also holds
 plan or earlier-period columns (it may be measured against them). In any percentage column, a large whole
