@@ -348,7 +348,7 @@ class TablePercentColumn(Check):
         """"Tỷ lệ giải ngân (%)" beside "Kế hoạch vốn" and "Giải ngân": the header names its numerator column
         (the words after "tỷ lệ") but not its base. A base column is accepted only when the ratio holds on every
         other row (at least three), and a lone disagreeing row is then a `warning`. A rate column whose header
-        names neither ("Tỷ lệ (%)" alone, "Chỉ số chung" over cells written "93,01%") takes the one pair of
+        names neither ("Tỷ lệ (%)" alone, "Chỉ số chung" over cells written "91,42%") takes the one pair of
         columns to its left whose ratio holds on nearly every row (at least five)."""
         h = norm(grid.headers.get(c, ""))
         others = [cc for cc in range(1, c) if cc not in (grid.stt_col, grid.label_col, grid.unit_col)]
