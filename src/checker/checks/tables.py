@@ -435,7 +435,7 @@ class TablePercentColumn(Check):
                           actual=grid.text(r, c).strip(), severity=Severity.INFO if truncated else Severity.WARNING)
 
     def _percent_cells(self, grid: Grid, c: int) -> bool:
-        """Nearly every figure of the column is written with "%" ("93,01%")."""
+        """Nearly every figure of the column is written with "%" ("91,42%")."""
         texts = [t for r in grid.data_rows() if (t := grid.text(r, c).strip()) and not is_blank(t)]
         marked = [t for t in texts if t.endswith("%")]  # (cheap: most columns have none)
         if len(marked) < 5 or len(marked) * 10 < 9 * len(texts):
