@@ -9,7 +9,6 @@ number among small rates ("1.245" under 85,2 and 90,1) is more likely a count ty
 """
 
 import re
-import statistics
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -34,6 +33,12 @@ class PercentUnitParams:
     count_min_others: int = 3  # other figures in the column before one can stand out
     count_factor: int = 10  # a count is this many times the median of the other rates…
     count_floor: int = 1000  # …or, in a column of comparison rates (which pass 100), at least this
+
+
+def _median(values: list) -> object:
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
 
 def _comparison_label(label: str) -> bool:
@@ -109,7 +114,7 @@ class TablePercentUnit(Check):
             others = [w.value for rr, w, _, _ in col_rows if rr != r]
             if len(others) < self.params.count_min_others:
                 continue
-            med = statistics.median(others)
+            med = _median(others)
             limit = self.params.count_floor if column_comparison else 0
             if v.value >= limit and v.value >= self.params.count_factor * med and max(others) * 5 <= v.value:
                 counts[r] = (min(others), max(others))
