@@ -116,9 +116,8 @@ class TableRate(Check):
         for i, row in enumerate(seq):
             if not self._is_rate_row(row):
                 continue
-            pair = self._children(seq, i) if row.level is not None else None
-            if pair is None:
-                pair = self._above(seq, i)
+            has_children = row.level is not None and i + 1 < len(seq) and (seq[i + 1].level or 0) > row.level
+            pair = self._children(seq, i) if has_children else self._above(seq, i)
             if pair is None:
                 continue
             yield from self._check_rows(row, *pair, ctx)
