@@ -25,7 +25,7 @@ from . import __version__  # noqa: E402
 
 skip_pydantic_plugin_scan()
 
-FORMATS = ("rich", "concise", "json", "sarif", "github")
+FORMATS = ("rich", "concise", "json", "sarif", "github", "html")
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -143,8 +143,10 @@ def lint(paths: tuple[str, ...], output: Path | None, select: tuple[str, ...], i
     cfg = base_cfg.merged(**cli)
     if statistics and fmt not in ("rich", "concise", "json"):
         raise usage_error("usage.statistics_format", cfg.lang)
+    documents: dict[str, Any] | None = {} if fmt == "html" else None  # the HTML report shows the text
     try:
-        result = run_lint(paths, cli, jobs=jobs, show_progress=not quiet and fmt in ("rich", "concise"))
+        result = run_lint(paths, cli, jobs=jobs, show_progress=not quiet and fmt in ("rich", "concise"),
+                          documents=documents)
     except RuleFileError as exc:
         raise usage_error("usage.rules", cfg.lang, reason=str(exc)) from None
     except ConfigError as exc:
@@ -154,7 +156,8 @@ def lint(paths: tuple[str, ...], output: Path | None, select: tuple[str, ...], i
     for fr in result.errors:
         _err(f"{fr.path}: {fr.error.message}")
     hide_below(result, show_severity)
-    emit(result, fmt, output, cfg.lang, color=color_mode(color, no_color), quiet=quiet, statistics=statistics)
+    emit(result, fmt, output, cfg.lang, color=color_mode(color, no_color), quiet=quiet, statistics=statistics,
+         documents=documents)
     finish(result.exit_code(cfg.fail_on))
 
 
@@ -174,8 +177,9 @@ def check_selectors(cli: dict[str, Any]) -> None:
 
 
 def run_lint(paths: tuple[str, ...] | list[str], cli: dict[str, Any], *, jobs: int = 1,
-             show_progress: bool = True) -> "Any":
-    """Lints every path (folders expanded) and returns a Result in a stable order."""
+             show_progress: bool = True, documents: dict[str, Any] | None = None) -> "Any":
+    """Lints every path (folders expanded) and returns a Result in a stable order. `documents`, when
+    given, receives the Documents read in this process (not those of parallel workers)."""
     from .api import Result, collect_files, lint_file, read_error_result
     from .readers import ReadError
 
@@ -194,7 +198,7 @@ def run_lint(paths: tuple[str, ...] | list[str], cli: dict[str, Any], *, jobs: i
 
         with progress_bar(len(files), enabled=show_progress, lang=lang) as advance:
             for path in files:
-                results[path] = lint_file(path, **cli)
+                results[path] = lint_file(path, documents=documents, **cli)
                 advance()
     result = Result()
     for item in items:
@@ -206,7 +210,7 @@ def run_lint(paths: tuple[str, ...] | list[str], cli: dict[str, Any], *, jobs: i
 
 
 def emit(result: Any, fmt: str, output: Path | None, lang: str, no_color: bool = False, *, color: str = "auto",
-         quiet: bool = False, statistics: bool = False) -> None:
+         quiet: bool = False, statistics: bool = False, documents: dict[str, Any] | None = None) -> None:
     """Renders the result in the chosen format to stdout or to --output (written atomically, never coloured)."""
     import io
 
@@ -240,6 +244,10 @@ def emit(result: Any, fmt: str, output: Path | None, lang: str, no_color: bool =
         from .report.sarif import render as render_sarif
 
         text = render_sarif(result, lang)
+    elif fmt == "html":
+        from .report.html import render as render_html
+
+        text = render_html(result, lang, documents=documents)
     else:
         from .report.github import render as render_github
 
@@ -307,10 +315,10 @@ def explain(rule: str, lang: str, color: str, no_color: bool) -> None:
 
 
 def _load_extra_commands() -> None:
-    """Commands that live in their own modules (annotate, watch) register themselves here."""
+    """Commands that live in their own modules (annotate, watch, serve) register themselves here."""
     import importlib
 
-    for name in ("annotate_cmd", "watch_cmd"):
+    for name in ("annotate_cmd", "watch_cmd", "serve_cmd"):
         try:
             module = importlib.import_module(f"checker.{name}")
         except ModuleNotFoundError as exc:

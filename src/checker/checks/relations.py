@@ -14,6 +14,7 @@ from ..validation import FORBID
 from .. import figures as F
 from ..relate.blocks import BlockFigures, blocks_with, doc_figures, doc_style, has_kind, in_paren, same_unit_scope
 from ..relate.nouns import ORDINAL_BEFORE, noun_count_cls
+from ..relate.words import partitions
 from .judge import PctRelation, fmt, interval, judge_percent, truncates_to
 from .base import Check, Context, Finding, register
 
@@ -169,7 +170,12 @@ class PartsTotal(Check):
             raw = _drop_attributes(text, raw, total, ps + 1, pe - 1)
             words = len(re.findall(r"[^\W\d_]+", gap))
             same_noun = all(_is_qty(f) and f.unit == total.unit for f in raw)
-            if re.search(r"[^\w\s,]", gap) or words > (12 if same_noun else self.params.max_noun_words + 3):
+            limit = 12 if same_noun else self.params.max_noun_words + 3
+            if same_noun and words <= 24 and not re.search(r"\d", gap) and not any(
+                    _is_qty(f) and f.unit == total.unit and not in_paren(bf, f.start)
+                    for f in bf.figs if f.end <= total.start and same_unit_scope(bf, f.end, total.start)):
+                limit = 24  # "… còn 59 ý kiến được … gửi đến các ngành có thẩm quyền (Trung ương 9 ý kiến; …)"
+            if re.search(r"[^\w\s,]", gap) or words > limit:
                 continue
             if any(isinstance(f, F.Number) and ORDINAL_BEFORE.search(text[max(0, f.start - 12):f.start]) for f in raw):
                 continue  # "(ấp 4 và ấp 6)": labels, not counts
@@ -193,7 +199,7 @@ class PartsTotal(Check):
                 if _ATTRIBUTE.search(inner_text):
                     continue  # "(nữ 8, dân tộc 3, đoàn viên 15)": attributes that overlap, not a partition
                     continue
-                yield from self._mixed(bf, ctx, total, nums, [f.text for f in raw], gap, partial, ps, pe)
+                yield from self._mixed(bf, ctx, total, nums, [f.text for f in raw], gap, partial, ps, pe, inner_text)
                 continue
             if any(not _is_qty(f) or _family(f.unit) != _family(total.unit) for f in raw):
                 continue
@@ -205,10 +211,11 @@ class PartsTotal(Check):
                                    [f.text for f in raw], total.unit, total.start, pe,
                                    max(f.number.decimals for f in raw))
 
-    def _mixed(self, bf, ctx, total, nums, texts, gap, partial, ps, pe):
+    def _mixed(self, bf, ctx, total, nums, texts, gap, partial, ps, pe, inner_text=""):
         """Parts counted in other nouns (or bare numbers): they may be a breakdown of the total, or of another
         count of the clause ("30 đồng chí tham gia 05 lớp (tập trung 13, không tập trung 17)")."""
         point = sum(Fraction(n.value) for n in nums)
+        whole = partitions(inner_text)
         if gap.strip():
             # the parts belong to one of the counts of the clause before the parenthesis
             cands = [f for f in bf.figs if _is_qty(f) and f.end <= ps and F.is_count_unit(f.unit)
@@ -225,8 +232,9 @@ class PartsTotal(Check):
             args = {"parts": " + ".join(texts), "sum": fmt(point), "unit": top.unit, "total": top.number.text}
             yield Finding(bf.block, top.start, pe, args=args, variant="exceeds", severity=Severity.WARNING,
                           expected=fmt(point), actual=top.number.text)
-        elif point < tv and not partial and not gap.strip() and all(n.value < tv for n in nums) \
-                and len(nums) > 1 and point * 2 >= tv:
+        elif point < tv and not partial and (not gap.strip() or whole or (
+                len(cands) == 1 and re.search(r"\svà\s", inner_text) and "," not in inner_text)) \
+                and all(n.value < tv for n in nums) and len(nums) > 1 and point * 2 >= tv:
             args = {"parts": " + ".join(texts), "sum": fmt(point), "unit": top.unit, "total": top.number.text}
             yield Finding(bf.block, top.start, pe, args=args, variant="short", severity=Severity.WARNING,
                           expected=fmt(point), actual=top.number.text)

@@ -7,9 +7,10 @@ from .model import Candidate
 
 
 def _finders():
-    from .finders import breakdown, footnotes, lists, shares, subsets
+    from .finders import breakdown, enumerations, footnotes, linelists, lists, shares, subsets
 
-    return (breakdown.find, footnotes.find, lists.find, shares.find, subsets.find)
+    return (breakdown.find, enumerations.find, footnotes.find, linelists.find, lists.find, shares.find,
+            subsets.find)
 
 
 def candidates(doc: Document, ctx: Context) -> list[Candidate]:

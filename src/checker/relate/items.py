@@ -22,7 +22,7 @@ _SUB_OPENER = re.compile(r"(?<!\w)(?:cụ thể(?:\s+(?:như sau|là))?|như sau
                          r"\s*:", re.I)
 # words between two counts of one kind that make the second an outcome or a subset of the first
 _OUTCOME = re.compile(r"(?<!\w)(?:đã|giải quyết|xử lý|còn|tồn|trả lời|đang|chưa|trong đó|có|được|hoàn thành|xong"
-                      r"|lưu|kết thúc|đạt|với|chiếm|bằng|so với|tăng|giảm|đề xuất)(?!\w)", re.I)
+                      r"|lưu|kết thúc|đạt|chiếm|bằng|so với|tăng|giảm|đề xuất)(?!\w)", re.I)
 # a verb of what was done with a count, right before it ("Lưu 03 đơn, trả lời 02 đơn"): counts that each
 # carry one are siblings
 _DISPOSITION = re.compile(r"(?<!\w)(?:lưu|trả lời|chuyển|giải quyết|xử lý|hướng dẫn|bác|đình chỉ|thu hồi|cấp|trả lại"
@@ -95,7 +95,7 @@ def heads(bf: BlockFigures, item: Item, kind_of) -> list:
         if prev_unit is None:
             if _DISPOSITION.search(text, max(item.start, f.start - 25), f.start):
                 parallel.add(f.unit)
-        elif prev_unit not in parallel and _OUTCOME.search(text, last[prev_unit].end, f.start):
+        elif prev_unit not in parallel and _outcome_between(text, last[prev_unit].end, f.start):
             continue
         else:
             f_unit = prev_unit
@@ -105,6 +105,16 @@ def heads(bf: BlockFigures, item: Item, kind_of) -> list:
         last[f.unit] = f
         out.append(f)
     return out
+
+
+_SEPARATOR_BEFORE = re.compile(r".*(?:[,;()]|\svà\s)", re.S)
+
+
+def _outcome_between(text: str, start: int, end: int) -> bool:
+    """An outcome word in the last stretch before the second count (after the last comma, "và" or bracket):
+    "66 đơn, đã giải quyết 40 đơn" is an outcome; "04 chỉ tiêu đạt trên 75% (…) và 04 chỉ tiêu" a sibling."""
+    m = _SEPARATOR_BEFORE.match(text, start, end)
+    return bool(_OUTCOME.search(text, m.end() if m else start, end))
 
 
 def labelled_value(bf: BlockFigures, item: Item):

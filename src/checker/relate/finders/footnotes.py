@@ -136,8 +136,12 @@ def _breakdowns(at: _Mark, notes) -> Iterator[Candidate]:
             sure = sure or word in ("gồm", "bao gồm", "gồm có")
         if any(nbf.paren_of(m.start()) is None for m in _INNER_OPENER.finditer(nbf.text, 12)):
             partial = True  # "…; trong đó …" inside the note: some counts are subsets of others
+        previous = None
         for item in items:
             found = heads(nbf, item, None)
+            if not found and previous is not None and _continues(nbf.text, previous, item):
+                continue  # "02 cuộc thanh tra kinh tế: A …; b …": the second half describes the same item
+            previous = item
             for f in found:
                 key = next((k for k in parts_by_kind if same_kind(k, f.unit)), f.unit)
                 parts_by_kind.setdefault(key, []).append((nb, f))
@@ -243,6 +247,13 @@ def _measures(at: _Mark, notes) -> Iterator[Candidate]:
         anchor = (nb, parts[0][1].start, max(f.end for b, f in parts if b is nb))
         yield Candidate("footnote-breakdown", "footnote", rel, True, anchor, [(bf.block, total.start, total.end)],
                         tuple((b.index, f.start) for b, f in parts))
+
+
+def _continues(text: str, previous, item) -> bool:
+    """An item without figures that goes on describing the one before ("…: Thanh tra A; thanh tra B."): the
+    previous item opened a description with a colon, and this one starts in lower case."""
+    body = text[item.start:item.end].lstrip(" \t-+•*")
+    return ":" in text[previous.start:previous.end] and body[:1].islower() and not re.search(r"\d", body)
 
 
 def _bases(at: _Mark, notes) -> Iterator[Candidate]:

@@ -57,6 +57,8 @@ def find(doc, ctx) -> Iterator[Candidate]:
             gm = _GOM.search(text)
             if gm:
                 yield from _introduced(blocks, i, gm)
+        if "gồm" in text:
+            yield from members(bf)
 
 
 def _open(text: str) -> bool:
@@ -193,3 +195,94 @@ def _marker_kind(text: str) -> str | None:
     if not m:
         return None
     return next(k for k, v in m.groupdict().items() if v is not None)
+
+
+# --- organisations and people named after "gồm:" -----------------------------------------------------
+
+ORG_NOUNS = frozenset(["tổ chức đảng", "tổ chức", "đơn vị", "đảng bộ", "chi bộ", "tập thể", "cơ quan", "tổ chức cơ sở đảng"])
+PERSON_COUNT_NOUNS = frozenset(["cá nhân", "đồng chí", "đảng viên", "cán bộ", "người", "thành viên", "ủy viên", "uỷ viên"])
+_ORG_HEAD = re.compile(r"(?:Đảng bộ|Đảng ủy|Đảng uỷ|Chi bộ|Ban|Ủy ban|Uỷ ban|UBND|UBKT|HĐND|xã|phường|thị trấn|huyện|tỉnh"
+                       r"|Phòng|Trường|Trung tâm|Công ty|Hội|Đoàn|Cơ quan|Văn phòng|Sở|Chi nhánh|Chi cục|Cục|HTX"
+                       r"|Hợp tác xã|tập thể|Tòa án|Viện|Bệnh viện|Trạm|Ấp|ấp|Thôn|thôn|Xã|Phường|Thị trấn)(?!\w)")
+_PERSON_HEAD = re.compile(r"(?:(?:[Cc]á nhân\s+)?(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)|[Cc]á nhân|(?:Phó\s+)?(?:Bí thư|Chủ tịch|Giám đốc"
+                          r"|Trưởng|Chỉ huy trưởng|Chính trị viên|Chánh|Thủ trưởng|Tổng biên tập)|Ủy viên|Uỷ viên)(?!\w)")
+_GOM_COLON = re.compile(r"(?<!\w)(?:gồm|gồm có|bao gồm)\s*:", re.I)
+_TOPIC = re.compile(r"\s(?:về|trong|do|vì|để|nhằm|với|theo)(?!\w)")
+_COUNTED_HEAD = re.compile(r"(?:[Cc]á nhân\s+)?(\d{1,2})\s+(?=\S)")
+
+
+def _member_items(segment: str) -> list[str] | None:
+    """The names of a "gồm:" segment, each cut before the words that say what it is about; a "và" or "," splits
+    two names only where the next one opens like a name ("Phòng Giáo dục và Đào tạo" stays whole)."""
+    cut = _TOPIC.search(segment)
+    if cut:
+        segment = segment[:cut.start()]
+    names = [segment.strip(" ,;.")]
+    out = []
+    for name in names:
+        pieces = re.split(r"\s*,\s*|\s+và\s+", name)
+        merged: list[str] = []
+        for piece in pieces:
+            if merged and not (_ORG_HEAD.match(piece) or _PERSON_HEAD.match(piece) or _COUNTED_HEAD.match(piece)):
+                merged[-1] += " và " + piece  # part of the name before it
+            else:
+                merged.append(piece)
+        out.extend(x for x in merged if x)
+    return out or None
+
+
+def _classify(name: str) -> tuple[str, int] | None:
+    """("org" | "person", how many) of one named item: "xã Hòa An" → ("org", 1), "cá nhân 02 đồng chí Bí thư" →
+    ("person", 2), "02 Phó Chủ tịch" → ("person", 2)."""
+    m = _COUNTED_HEAD.match(name)
+    n = 1
+    if m:
+        n = int(m.group(1))
+        rest = name[m.end():]
+    else:
+        rest = name
+    if _PERSON_HEAD.match(rest) or _PERSON_HEAD.match(name):
+        return "person", n
+    if _ORG_HEAD.match(rest):
+        return "org", n
+    return None
+
+
+def members(bf) -> Iterator[Candidate]:
+    """"02 tổ chức đảng và 02 cá nhân, gồm: Đảng bộ xã A, xã B và cá nhân 02 đồng chí Bí thư …"; "cử 4 đồng chí,
+    gồm: Chủ tịch, 02 Phó Chủ tịch và 01 Ủy viên": organisations and people named, each class counted."""
+    text = bf.text
+    for m in _GOM_COLON.finditer(text):
+        clause_start = bf.bounds[bf.clause_of(m.start()) - 1] + 1 if bf.clause_of(m.start()) > 0 else 0
+        counts = [f for f in bf.quantities(max(clause_start, m.start() - 80), m.start())
+                  if f.unit in ORG_NOUNS or f.unit in PERSON_COUNT_NOUNS]
+        if not counts or re.search(r"[^\s\w,]", text[counts[-1].end:m.start()]):
+            continue
+        end = bf.sentence_span(bf.sentence_of(m.end()))[1]
+        nxt = next((f for f in bf.figs if f.start > m.end() and f.kind == "quantity"
+                    and (f.unit in ORG_NOUNS or f.unit in PERSON_COUNT_NOUNS)
+                    and re.search(r"(?:,|\svà)\s*$", text[max(m.end(), f.start - 6):f.start])
+                    and _GOM_COLON.search(text, f.end, min(end, f.end + 20))), None)
+        if nxt is not None:
+            end = nxt.start  # "… và 02 cá nhân, gồm: …": the next group begins
+        tally: dict | None = {"org": 0, "person": 0}
+        for k, segment in enumerate(re.split(r";", text[m.end():end])):
+            names = _member_items(segment) or []
+            kinds = [_classify(name) for name in names]
+            if k > 0 and (not kinds or kinds[0] is None):
+                break  # the list has ended: "…; kết quả các tổ chức đảng …"
+            if not kinds or None in kinds:
+                tally = None
+                break
+            for kind, n in kinds:
+                tally[kind] += n
+        if tally is None:
+            continue
+        for f in counts:
+            kind = "org" if f.unit in ORG_NOUNS else "person"
+            if not tally[kind] or (len(counts) == 1 and tally["org"] and tally["person"] and kind == "person"
+                                   and f.unit not in ("đồng chí", "người", "cá nhân")):
+                continue
+            count = operand(bf.block, f)
+            yield Candidate("count-list", "sentence", Count(count, (tally[kind],)), False, (bf.block, f.start, f.end),
+                            key=((bf.block.index, f.start),))
