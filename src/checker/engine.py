@@ -138,6 +138,7 @@ def location_of(block: Block, start: int, end: int) -> Location:
         table=table,
         row=block.row if table is not None else None,
         column_index=block.column if table is not None else None,
+        page=block.page,
     )
 
 

@@ -22,7 +22,8 @@ class Severity(StrEnum):
 
 @dataclass(slots=True, kw_only=True)
 class Location:
-    """Where a finding is: the block, and inside it the line/columns, section, footnote or table cell."""
+    """Where a finding is: the block, and inside it the line/columns, section, footnote or table cell;
+    the page for a PDF."""
 
     block: int
     kind: str
@@ -34,12 +35,15 @@ class Location:
     table: int | None = None
     row: int | None = None
     column_index: int | None = None
+    page: int | None = None  # 1-based page of the block (PDF inputs)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         if self.table is None:  # table coordinates only appear for table cells
             for key in ("table", "row", "column_index"):
                 data.pop(key)
+        if self.page is None:  # the page only for inputs that have pages
+            data.pop("page")
         return data
 
 

@@ -21,7 +21,8 @@ from .errors import ReadError
 
 TEXT_SUFFIXES = (".txt", ".md")
 WORD_SUFFIXES = (".docx",)
-SUPPORTED = TEXT_SUFFIXES + WORD_SUFFIXES
+PDF_SUFFIXES = (".pdf",)
+SUPPORTED = TEXT_SUFFIXES + WORD_SUFFIXES + PDF_SUFFIXES
 
 
 def read_path(path: str | Path) -> Document:
@@ -36,6 +37,10 @@ def read_path(path: str | Path) -> Document:
         from .docx import read_docx
 
         return read_docx(p, name)
+    if suffix in PDF_SUFFIXES:
+        from .pdf import read_pdf
+
+        return read_pdf(p, name)
     if suffix in TEXT_SUFFIXES:
         from .text import read_text_file
 
