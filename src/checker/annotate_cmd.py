@@ -46,6 +46,9 @@ def annotate_file(source: str | Path, output: str | Path, *, force: bool = False
 
 def precheck(src: Path, out: Path, force: bool) -> None:
     """The cheap refusals, before any work: not a .docx, output = input, output exists."""
+    if src.suffix.lower() == ".pdf":
+        raise ValueError(f"{src}: annotate does not apply to PDF (a PDF cannot carry Word comments); "
+                         f"check it with: checker lint {src} (or --format json)")
     if src.suffix.lower() != ".docx":
         raise ValueError(f"{src}: only Word (.docx) files can be annotated")
     if out.suffix.lower() != ".docx":

@@ -40,6 +40,7 @@ def place_text(loc: Location, lang: str) -> str:
         parts.append(t("location.footnote", lang, footnote=loc.footnote))
     elif loc.kind in ("header", "footer"):
         parts.append(t(f"location.{loc.kind}", lang))
+    parts += [t("location.page", lang, page=loc.page)] if loc.page is not None else []
     if loc.line is not None:
         parts.append(t("location.line", lang, line=loc.line) + (f":{loc.column}" if loc.column else ""))
     else:
