@@ -706,10 +706,13 @@ def _free(line: Line, size: float) -> list[tuple[float, float]]:
     """The wide empty stretches between the words of a line. A gap after a list label, or a field left
     blank in a draft's number or date line, is not a gutter."""
     main = line.main
+    gaps = sorted(main[k].x0 - main[k - 1].x1 for k in range(1, len(main)))
+    usual = gaps[len(gaps) // 2 - 1] if len(gaps) >= 2 else 0.0  # a justified line's gaps are all alike
     out = []
     for k in range(1, len(main)):
         a, b = main[k - 1], main[k]
-        if b.x0 - a.x1 >= 1.5 * size:
+        gap = b.x0 - a.x1
+        if gap >= 1.5 * size and gap >= 2.5 * usual and (len(gaps) > 1 or gap >= 3 * size):
             if k == 1 and _LABEL_WORD.match(a.text):
                 continue
             if a.text.lower() in _BLANK_BEFORE or b.text.startswith("/"):
@@ -814,27 +817,33 @@ def _digits_blind(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
 
 
-def furniture(pages: list[list[Line]], heights: list[float]) -> set[int]:
-    """ids of lines that are page numbers or running headers/footers."""
+def furniture(pages: list[list[Line]], heights: list[float], pitch: float) -> set[int]:
+    """ids of lines that are page numbers or running headers/footers: in the top or bottom tenth of the
+    page, set apart from the text (a quarter line more than the line spacing), and either a page number alone on
+    its line or the same text (but for its numbers) at the same height on at least half the pages."""
     out: set[int] = set()
     seen: dict[tuple[str, bool], list[tuple[int, Line]]] = {}
     for p, (lines, height) in enumerate(zip(pages, heights)):
         margin = 0.1 * height
-        for ln in lines:
-            top_zone = ln.bottom < margin + 20 and ln is lines[0] or ln.top < margin
-            bottom_zone = ln.top > height - margin - 10
+        for k, ln in enumerate(lines):
+            top_zone = ln.top < margin and k <= 1
+            bottom_zone = ln.top > height - margin - 10 and k >= len(lines) - 2
             if not (top_zone or bottom_zone):
+                continue
+            if top_zone:
+                inner = lines[k + 1] if k + 1 < len(lines) else None
+            else:
+                inner = lines[k - 1] if k else None
+            if top_zone and k == 1 and id(lines[0]) not in out:
+                continue  # the second line counts only under a page number already left out
+            if inner is not None and abs(inner.base - ln.base) < 1.25 * pitch:
                 continue
             text = ln.plain()
             if _PAGE_NUMBER.match(text.strip()):
-                # a number alone at the very top or bottom of the page
-                others = [o for o in lines if o is not ln and abs(o.base - ln.base) < 0.5 * ln.size]
-                if not others:
-                    out.add(id(ln))
-                    continue
+                out.add(id(ln))
+                continue
             seen.setdefault((_digits_blind(text), top_zone), []).append((p, ln))
     for (text, _), where in seen.items():
-        # the same text in the same place on at least half the pages (two at least)
         pages_with = {p for p, _ in where}
         if len(pages_with) >= max(2, (len(pages) + 1) // 2) and len(text) >= 3:
             ys = sorted(ln.base for _, ln in where)
@@ -991,7 +1000,7 @@ def layout(contents: list[PageContent], name: str, producer: str = "") -> Docume
     style = _style(pages)
     all_lines = [ln for p in pages for ln in p.lines]
     doc_frame = frame_of(all_lines)
-    drop = furniture([p.lines for p in pages], [p.height for p in pages])
+    drop = furniture([p.lines for p in pages], [p.height for p in pages], style.pitch)
     notes: list[Note] = []
     for p in pages:
         lines = [ln for ln in p.lines if id(ln) not in drop]
