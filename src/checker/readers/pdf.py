@@ -81,12 +81,14 @@ def read_pdf(path: Path, name: str) -> Document:
 
 _STREAM = re.compile(rb"stream\r?\n")
 _FLATE = re.compile(rb"/(?:FlateDecode|Fl)\b")
+_NOT_READ = re.compile(rb"/Subtype\s*/Image\b|/Type\s*/EmbeddedFile\b")  # images, attachments: never inflated
 
 
 def check_streams(data: bytes, name: str) -> None:
-    """Inflates every Flate stream of the file (bounded: never more than the limits allow) and refuses
-    the file when one inflates beyond MAX_STREAM_BYTES, beyond MAX_RATIO × its size past RATIO_MIN_BYTES,
-    or all together beyond MAX_TOTAL_BYTES. PDFium would inflate them with no such bound."""
+    """Inflates every Flate stream that reading the text inflates (page contents, fonts, forms, object
+    streams; not images or attachments), never further than the limits, and refuses the file when one
+    inflates beyond MAX_STREAM_BYTES, beyond MAX_RATIO × its size past RATIO_MIN_BYTES, or all together
+    beyond MAX_TOTAL_BYTES. PDFium would inflate them with no such bound."""
     total = 0
     pos = 0
     find = data.find
@@ -100,7 +102,7 @@ def check_streams(data: bytes, name: str) -> None:
             return
         pos = end + 9
         dict_start = data.rfind(b"obj", max(0, m.start() - 4096), m.start())
-        if dict_start < 0 or not _FLATE.search(data, dict_start, m.start()):
+        if dict_start < 0 or not _FLATE.search(data, dict_start, m.start()) or _NOT_READ.search(data, dict_start, m.start()):
             continue
         raw = data[start:end]
         room = min(MAX_STREAM_BYTES, MAX_TOTAL_BYTES - total) + 1
@@ -275,9 +277,8 @@ def _page_text(page, content, fonts: dict, name: str) -> None:
                 key = objects.get(obj)
                 if key is None:
                     key = objects[obj] = _font_key(obj, fonts) if obj else 0
-                    if not ch.isspace():  # one character tells for the object's font
-                        sampled += 1
-                        bad += calls.unmapped(handle, i) != 0
+                    sampled += 1  # one character tells for the object's font
+                    bad += calls.unmapped(handle, i) != 0
                 last_obj, last_key = obj, key
             key = last_key
             if key < 0:

@@ -124,7 +124,7 @@ class Word:
 
 
 def _is_space(ch: str) -> bool:
-    return ch.isspace() or ch == "\ufeff" or (ord(ch) < 32 and ch != "\x02")
+    return ch.isspace() or ch == "\ufeff" or ord(ch) < 32
 
 
 def words_of(chars: list[tuple], fonts: dict[int, tuple[bool, str]] | None = None) -> list[Word]:
@@ -138,7 +138,7 @@ def words_of(chars: list[tuple], fonts: dict[int, tuple[bool, str]] | None = Non
         nonlocal cur
         if not cur:
             return
-        text = "".join(c[0] for c in cur).replace("\x02", "-").replace("\ufffe", "-")
+        text = "".join(c[0] for c in cur).replace("\ufffe", "-")  # PDFium's mark for a hyphen ending a line
         if not text.isascii():
             text = unicodedata.normalize("NFC", text)
         first = cur[0]
@@ -991,12 +991,12 @@ def layout(contents: list[PageContent], name: str, producer: str = "") -> Docume
         lines = lines_of(rest, pc.number)
         hlines = _outside_grids(pc.hlines, grids)
         pages.append(_Page(pc.number, pc.height, pc.width, words, grids, lines, hlines))
+    if sampled and unmapped > 0.5 * sampled:
+        raise ReadError("pdf-unmapped", "the PDF's text has no Unicode mapping (run OCR on it, e.g. ocrmypdf "
+                        "--force-ocr)", name, detail="no ToUnicode")
     if text_chars == 0:
         raise ReadError("pdf-scanned", "a scan without a text layer: run OCR on it first (e.g. ocrmypdf)", name,
                         detail="no text layer")
-    if unmapped > 0.5 * sampled:
-        raise ReadError("pdf-unmapped", "the PDF's text has no Unicode mapping (run OCR on it, e.g. ocrmypdf "
-                        "--force-ocr)", name, detail="no ToUnicode")
     style = _style(pages)
     all_lines = [ln for p in pages for ln in p.lines]
     doc_frame = frame_of(all_lines)
