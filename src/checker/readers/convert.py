@@ -63,8 +63,9 @@ def unavailable(path: Path, name: str) -> ReadError | None:
     return None
 
 
-def read_converted(path: Path, name: str, soffice: str, timeout: float = TIMEOUT_SECONDS) -> Document:
+def read_converted(path: Path, name: str, soffice: str, timeout: float | None = None) -> Document:
     """`path` converted to .docx by LibreOffice (`soffice`) in a private folder, read as a Word file."""
+    timeout = TIMEOUT_SECONDS if timeout is None else timeout
     checked_size(path, name, MAX_FILE_BYTES)
     suffix = path.suffix.lower()
     with tempfile.TemporaryDirectory(prefix="checker-convert-") as tmp:
