@@ -836,7 +836,8 @@ def furniture(pages: list[list[Line]], heights: list[float], pitch: float) -> se
                 inner = lines[k - 1] if k else None
             if top_zone and k == 1 and id(lines[0]) not in out:
                 continue  # the second line counts only under a page number already left out
-            if inner is not None and abs(inner.base - ln.base) < 1.25 * pitch:
+            if (inner is not None and abs(inner.base - ln.base) < 1.25 * pitch
+                    and not (bottom_zone and inner.size < ln.size - 0.5)):  # (a footnote just above a footer)
                 continue
             text = ln.plain()
             if _PAGE_NUMBER.match(text.strip()):
