@@ -203,6 +203,10 @@ class Line:
     base: float
     size: float
     page: int = 0
+    tabs: frozenset[int] = frozenset()  # ids of the words a tab (a wide gap, not a column) comes before
+
+    def text(self, marks: Callable[[Word], int | None] | None = None) -> tuple[str, list[tuple[int, int]]]:
+        return line_text(self.words, marks, self.tabs)
 
     @property
     def main(self) -> list[Word]:
@@ -231,12 +235,13 @@ class Line:
 
     def plain(self) -> str:
         """The line's text with single spaces, scripts inline (for tests of its form)."""
-        return line_text(self.words)[0]
+        return line_text(self.words, None, self.tabs)[0]
 
 
 def line_text(words: list[Word], marks: Callable[[Word], int | None] | None = None,
-              ) -> tuple[str, list[tuple[int, int]]]:
-    """The text of words on one line, and (position, note number) of the footnote marks among them."""
+              tabs: frozenset[int] = frozenset()) -> tuple[str, list[tuple[int, int]]]:
+    """The text of words on one line, and (position, note number) of the footnote marks among them; a
+    word in `tabs` (by id) follows a tab."""
     out: list[str] = []
     n = 0
     refs: list[tuple[int, int]] = []
@@ -248,7 +253,7 @@ def line_text(words: list[Word], marks: Callable[[Word], int | None] | None = No
             prev_x1 = w.x1
             continue
         if prev_x1 is not None and w.attach is None and (w.space or w.x0 - prev_x1 > 0.18 * max(w.size, 1.0)):
-            out.append(" ")
+            out.append("\t" if id(w) in tabs else " ")
             n += 1
         out.append(w.text)
         n += len(w.text)
@@ -776,7 +781,13 @@ def find_regions(lines: list[Line], style: Style, frame: Frame) -> tuple[list[Re
             gutters = g
             members.insert(0, lines[k])
             k -= 1
-        sided = sum(1 for m in members if any(_two_sided(m, g) for g in gutters))
+        both = [m for m in members if any(_two_sided(m, g) for g in gutters)]
+        sided = len(both)
+        if sided >= 2 and _tabbed(both, gutters):
+            for m in both:  # "label:<tab>value" rows: lines of text with a tab, not columns
+                m.tabs = frozenset(id(w) for w in m.main for g in gutters if abs(w.x0 - g[1]) < 0.5)
+            i = j
+            continue
         if sided >= 2 or (sided >= 1 and len(members) >= 2):
             gutters = [g for g in gutters if any(_two_sided(m, g) for m in members)]
             regions.append(Region(members, gutters, ln.page))
@@ -785,6 +796,20 @@ def find_regions(lines: list[Line], style: Style, frame: Frame) -> tuple[list[Re
         else:
             i += 1
     return regions, [ln for k, ln in enumerate(lines) if k not in used]
+
+
+def _tabbed(lines: list[Line], gutters: list[tuple[float, float]]) -> bool:
+    """Rows typed with tabs ("- Hội trong tỉnh:<tab>326 người"): every line starts at the same place and
+    every column after a gutter starts at the same place too (a tab stop), unlike the centred columns of
+    a header or a signature."""
+    firsts = [ln.main[0].x0 for ln in lines]
+    if max(firsts) - min(firsts) > 1.0:
+        return False
+    for g0, g1 in gutters:
+        starts = [min((w.x0 for w in ln.main if w.x0 >= g1 - 0.5), default=None) for ln in lines]
+        if None in starts or max(starts) - min(starts) > 1.0:
+            return False
+    return True
 
 
 def _joins(line: Line, gutters: list[tuple[float, float]], near: Line, size: float, style: Style,
@@ -1139,13 +1164,13 @@ def _assemble(pages: list[_Page], notes: list[Note], style: Style, name: str, pr
                 else:
                     ok = not breaks(prev, ln, frame, style)
                 if ok:
-                    text, refs = line_text(ln.words, mark)
+                    text, refs = ln.text(mark)
                     tb.add(text, refs)
                     block.text, block.note_refs = tb.text, tb.refs
                     open_para[0] = (tb, block, ln, frame)
                     continue
             tb = TextBuilder()
-            text, refs = line_text(ln.words, mark)
+            text, refs = ln.text(mark)
             tb.add(text, refs, sep="")
             block = Block(0, BlockKind.PARAGRAPH, tb.text, page=ln.page)
             block.note_refs = tb.refs
@@ -1162,7 +1187,7 @@ def _assemble(pages: list[_Page], notes: list[Note], style: Style, name: str, pr
         tb = TextBuilder()
         mark = marks_on(n.page)
         for ln in n.lines:
-            text, refs = line_text(ln.words, mark)
+            text, refs = ln.text(mark)
             if text:
                 tb.add(text, refs, sep=None if tb.parts else "")
         b = Block(0, BlockKind.FOOTNOTE, tb.text.strip(), note=n.number, page=n.page)
@@ -1180,7 +1205,7 @@ def _assemble(pages: list[_Page], notes: list[Note], style: Style, name: str, pr
 
 def _add_para(tb: TextBuilder, para: list[Line], mark, sep: str) -> None:
     for i, ln in enumerate(para):
-        text, refs = line_text(ln.words, mark)
+        text, refs = ln.text(mark)
         if i == 0:
             tb.add(text, refs, sep=sep)
         else:
