@@ -199,6 +199,7 @@ def _page_geometry(page, content) -> None:
     """The page box and a transform from PDF user space to the page as shown, y downwards."""
     left, bottom, right, top = page.get_bbox()
     rotation = page.get_rotation() % 360
+    content.upright = (left, top) if rotation == 0 else None
     w, h = right - left, top - bottom
     if rotation == 90:
         content.width, content.height = h, w
@@ -264,6 +265,8 @@ def _page_text(page, content, fonts: dict, name: str) -> None:
         p_rect, p_ox, p_oy = ctypes.addressof(rect), ctypes.addressof(ox), ctypes.addressof(oy)
         loose, origin, size_of, obj_of = calls.loose_box, calls.origin, calls.font_size, calls.text_object
         tf = content.transform
+        upright = content.upright
+        shift_x, page_top = upright if upright is not None else (0.0, 0.0)
         objects: dict[int, int] = {}  # text object address -> font key (or -1: text to leave out)
         chars = content.chars
         append = chars.append
@@ -285,13 +288,18 @@ def _page_text(page, content, fonts: dict, name: str) -> None:
                 continue
             loose(handle, i, p_rect)
             origin(handle, i, p_ox, p_oy)
-            x0, t0 = tf(rect.left, rect.top)
-            x1, t1 = tf(rect.right, rect.bottom)
+            if upright is not None:  # the usual page: no transform call per character
+                x0, x1, t0, t1 = rect.left - shift_x, rect.right - shift_x, page_top - rect.top, page_top - rect.bottom
+                baseline = page_top - oy.value
+            else:
+                x0, t0 = tf(rect.left, rect.top)
+                x1, t1 = tf(rect.right, rect.bottom)
+                baseline = tf(ox.value, oy.value)[1]
             if x0 > x1:
                 x0, x1 = x1, x0
             if t0 > t1:
                 t0, t1 = t1, t0
-            append((ch, x0, x1, t0, t1, tf(ox.value, oy.value)[1], size_of(handle, i), key))
+            append((ch, x0, x1, t0, t1, baseline, size_of(handle, i), key))
         content.unmapped, content.sampled = bad, sampled
     finally:
         textpage.close()
@@ -312,11 +320,12 @@ def _font_key(address: int, fonts: dict) -> int:
     font = raw.FPDFTextObj_GetFont(obj)
     fname = ""
     weight = 0
-    if font:
-        size = raw.FPDFFont_GetBaseFontName(font, None, 0)
+    name_of = getattr(raw, "FPDFFont_GetBaseFontName", None) or getattr(raw, "FPDFFont_GetFontName", None)
+    if font and name_of is not None:  # (PDFium renamed GetFontName to GetBaseFontName in 2024)
+        size = name_of(font, None, 0)
         if 0 < size < 512:
             buf = ctypes.create_string_buffer(size)
-            raw.FPDFFont_GetBaseFontName(font, buf, size)
+            name_of(font, buf, size)
             fname = buf.value.decode("latin-1", "replace")
         weight = raw.FPDFFont_GetWeight(font)
     mode = raw.FPDFTextObj_GetTextRenderMode(obj)

@@ -48,7 +48,8 @@ class PageContent:
     number: int
     width: float = 595.0
     height: float = 842.0
-    transform: Callable | None = None
+    transform: Callable | None = None  # PDF user space -> the page as shown, y downwards
+    upright: tuple[float, float] | None = None  # (left, top) of an unrotated page: transform is a shift
     chars: list[tuple] = field(default_factory=list)
     hlines: list[tuple[float, float, float]] = field(default_factory=list)
     vlines: list[tuple[float, float, float]] = field(default_factory=list)
@@ -123,52 +124,68 @@ class Word:
         return (self.x0 + self.x1) / 2
 
 
+_SPACES = frozenset(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+                    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff")
+
+
 def _is_space(ch: str) -> bool:
-    return ch.isspace() or ch == "\ufeff" or ord(ch) < 32
+    """Whitespace, a byte-order mark or a control character: a word boundary, never text."""
+    return ch < " " or ch in _SPACES
 
 
 def words_of(chars: list[tuple], fonts: dict[int, tuple[bool, str]] | None = None) -> list[Word]:
-    """Characters in content order → words (NFC), with superscripts and subscripts marked."""
+    """Characters in content order → words (NFC), with superscripts and subscripts marked.
+
+    Each character is (char, x0, x1, top, bottom, baseline, size, font key). A word ends at a space, at a
+    gap wider than a fifth of the font size, where the text goes back, or where baseline or size change.
+    """
     fonts = fonts or {}
     words: list[Word] = []
-    cur: list[tuple] = []
+    append = words.append
+    normalize = unicodedata.normalize
+    text: list[str] = []
     space = False
+    x0 = x1 = top = bottom = base = size = 0.0
+    key = 0
 
     def flush() -> None:
-        nonlocal cur
-        if not cur:
-            return
-        text = "".join(c[0] for c in cur).replace("\ufffe", "-")  # PDFium's mark for a hyphen ending a line
-        if not text.isascii():
-            text = unicodedata.normalize("NFC", text)
-        first = cur[0]
-        size = max(c[6] for c in cur)
-        key = first[7]
-        words.append(Word(text, first[1], max(c[2] for c in cur), min(c[3] for c in cur),
-                          max(c[4] for c in cur), first[5], size, key, space, len(words),
-                          bold=fonts.get(key, (False, ""))[0]))
-        cur = []
+        t = "".join(text).replace("\ufffe", "-")  # PDFium's mark for a hyphen ending a line
+        if not t.isascii():
+            t = normalize("NFC", t)
+        append(Word(t, x0, x1, top, bottom, base, size, key, space, len(words),
+                    bold=fonts.get(key, (False, ""))[0]))
 
-    for c in chars:
-        ch = c[0]
-        if _is_space(ch):
-            if cur:
+    for ch, c0, c1, ctop, cbottom, cbase, csize, ckey in chars:
+        if ch < " " or ch in _SPACES:
+            if text:
                 flush()
+                text = []
             space = True
             continue
-        if cur:
-            last = cur[-1]
-            size = max(c[6], last[6], 1.0)
-            gap = c[1] - last[2]
-            if (abs(c[5] - last[5]) > 0.12 * size or abs(c[6] - last[6]) > 0.25 * size
-                    or gap < -0.4 * size or gap > 0.2 * size):
-                flush()
-                space = gap > 0.2 * size or abs(c[5] - last[5]) > 1.2 * size
-            else:
-                cur.append(c)
+        if text:
+            big = csize if csize > size else size
+            if big < 1.0:
+                big = 1.0
+            gap = c0 - x1
+            db = cbase - base
+            if (-0.12 * big <= db <= 0.12 * big and -0.25 * big <= csize - size <= 0.25 * big
+                    and -0.4 * big <= gap <= 0.2 * big):
+                text.append(ch)
+                if c1 > x1:
+                    x1 = c1
+                if ctop < top:
+                    top = ctop
+                if cbottom > bottom:
+                    bottom = cbottom
+                if csize > size:
+                    size = csize
                 continue
-        cur.append(c)
-    flush()
+            flush()
+            space = gap > 0.2 * big or not -1.2 * big <= db <= 1.2 * big
+        text = [ch]
+        x0, x1, top, bottom, base, size, key = c0, c1, ctop, cbottom, cbase, csize, ckey
+    if text:
+        flush()
     _mark_scripts(words)
     return words
 
