@@ -517,17 +517,25 @@ class Frame:
 
 
 def frame_of(lines: list[Line], fallback: Frame | None = None) -> Frame | None:
-    """The text area of a column of lines: the usual start and end of its full lines."""
+    """The text area of a column of lines: the usual start of its lines (the most common left edge of
+    lines of four words or more) and their usual end: where justified lines end (the most common right
+    edge, when a third of the lines end there), else the 90th percentile of the right edges of ragged
+    lines (one overflowing line does not count)."""
     if not lines:
         return fallback
-    x1s = Counter(round(ln.x1) for ln in lines if len(ln.main) >= 4)
-    x0s = Counter(round(ln.x0) for ln in lines if len(ln.main) >= 4)
-    if x1s and x0s:
-        right, rc = max(x1s.items(), key=lambda kv: (kv[1], kv[0]))
-        left, lc = min(x0s.items(), key=lambda kv: (-kv[1], kv[0]))
-        if rc >= 3 and lc >= 3:
-            right = max(right, max(ln.x1 for ln in lines if abs(ln.x1 - right) <= 2))
-            left = min(left, min(ln.x0 for ln in lines if abs(ln.x0 - left) <= 2))
+    full = [ln for ln in lines if len(ln.main) >= 4]
+    if len(full) >= 3:
+        x0s = Counter(round(ln.x0) for ln in full)
+        left, count = min(x0s.items(), key=lambda kv: (-kv[1], kv[0]))
+        if count >= 3:
+            left = min(ln.x0 for ln in full if abs(ln.x0 - left) <= 2)
+            x1s = Counter(round(ln.x1) for ln in full)
+            edge, support = max(x1s.items(), key=lambda kv: (kv[1], kv[0]))
+            if sum(1 for ln in full if abs(ln.x1 - edge) <= 2) >= 0.3 * len(full):  # justified text
+                right = max(ln.x1 for ln in full if abs(ln.x1 - edge) <= 2)
+            else:
+                ends = sorted(ln.x1 for ln in full)
+                right = ends[min(len(ends) - 1, int(0.9 * len(ends)))]
             return Frame(left, right, (left + right) / 2)
     if fallback is not None:
         return fallback
