@@ -321,7 +321,7 @@ def _font_key(address: int, fonts: dict) -> int:
     fname = ""
     weight = 0
     name_of = getattr(raw, "FPDFFont_GetBaseFontName", None) or getattr(raw, "FPDFFont_GetFontName", None)
-    if font and name_of is not None:  # (PDFium renamed GetFontName to GetBaseFontName in 2024)
+    if font and name_of is not None:  # (PDFium renamed GetFontName to GetBaseFontName; both in pypdfium2 5.x)
         size = name_of(font, None, 0)
         if 0 < size < 512:
             buf = ctypes.create_string_buffer(size)
