@@ -102,7 +102,8 @@ def check_streams(data: bytes, name: str) -> None:
             return
         pos = end + 9
         dict_start = data.rfind(b"obj", max(0, m.start() - 4096), m.start())
-        if dict_start < 0 or not _FLATE.search(data, dict_start, m.start()) or _NOT_READ.search(data, dict_start, m.start()):
+        if (dict_start < 0 or not _FLATE.search(data, dict_start, m.start())
+                or _NOT_READ.search(data, dict_start, m.start())):
             continue
         raw = data[start:end]
         room = min(MAX_STREAM_BYTES, MAX_TOTAL_BYTES - total) + 1

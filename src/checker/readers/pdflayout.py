@@ -546,9 +546,11 @@ def frame_of(lines: list[Line], fallback: Frame | None = None) -> Frame | None:
 
 # --- paragraphs -----------------------------------------------------------------------------------------
 
-LIST_MARK = re.compile(r"^(?:[-–—+•·▪◦*]|[a-zđ][)]|\d{1,2}[.)]|[IVXLC]{1,5}[.]|\d{1,2}(?:\.\d{1,2}){1,3}\.?)$")
+_MARKS = r"[-–—+•·▪◦*]|[a-zđ][)]|\d{1,2}[.)]|[IVXLC]{1,5}[.]|\d{1,2}(?:\.\d{1,2}){1,3}\.?"
+LIST_MARK = re.compile(rf"^(?:{_MARKS})$")  # a word that opens a list item or a numbered heading
 _ENDS_SENTENCE = re.compile(r"[.;:!?…]['\"”’)]*$")
-_ENDS_LEAD_IN = re.compile(r"[:,]['\"”’)]*$")  # "a) Về công tác tuyên truyền: " then the text, in one paragraph
+# "a) Về công tác tuyên truyền:" in bold, then the text, in one paragraph
+_ENDS_LEAD_IN = re.compile(r"[:,]['\"”’)]*$")
 _ENDS_ITEM = re.compile(r"[.;:,!?…]['\"”’)]*$")
 
 
@@ -725,8 +727,7 @@ class Region:
         return cols
 
 
-_LABEL_WORD = re.compile(r"^(?:[-–—+•·▪◦*]|[a-zđ][)]|\d{1,2}[.)]|[IVXLC]{1,5}[.]|\d{1,2}(?:\.\d{1,2}){1,3}\.?|"
-                         r"Điều\s*\d+\.?|\(\d+\)|[a-zđ]\.)$")
+_LABEL_WORD = re.compile(rf"^(?:{_MARKS}|Điều\s*\d+\.?|\(\d+\)|[a-zđ]\.)$")  # a list label before a tab
 
 
 _BLANK_BEFORE = frozenset(("số:", "số", "ngày", "tháng", "năm"))  # "Số:      /BC-UBND", "ngày     tháng 6"
@@ -852,15 +853,17 @@ def _joins(line: Line, gutters: list[tuple[float, float]], near: Line, size: flo
             return None  # across the middle of the gutter: the columns end here
         if abs(line.base - near.base) > 2.2 * style.pitch:
             return None
-        if abs((line.x0 + line.x1) / 2 - frame.centre) < 1.0 * size and line.x1 - line.x0 < 0.6 * (frame.right - frame.left):
+        narrow = line.x1 - line.x0 < 0.6 * (frame.right - frame.left)
+        if narrow and abs((line.x0 + line.x1) / 2 - frame.centre) < 1.0 * size:
             return None
     return g
 
 
 # --- page furniture --------------------------------------------------------------------------------------
 
-_PAGE_NUMBER = re.compile(
-    r"^[-–—(\[]?\s*(?:(?:trang|page|tr\.)\s*)?\d{1,4}\s*(?:(?:/|trên|of)\s*\d{1,4})?\s*[-–—)\]]?$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(  # "3", "- 3 -", "(3)", "Trang 3", "Trang 3/12", "3 of 12"
+    r"^[-–—(\[]?\s*(?:(?:trang|page|tr\.)\s*)?\d{1,4}\s*(?:(?:/|trên|of)\s*\d{1,4})?\s*[-–—)\]]?$",
+    re.IGNORECASE)
 
 
 def _digits_blind(text: str) -> str:
@@ -1082,7 +1085,6 @@ def _assemble(pages: list[_Page], notes: list[Note], style: Style, name: str, pr
     if len(set(numbers)) != len(numbers):  # numbering restarts (on each page): number them in order
         for k, n in enumerate(notes, 1):
             n.number = k
-    claimed: set[int] = set()
 
     def marks_on(page: int) -> Callable[[Word], int | None]:
         def mark(w: Word) -> int | None:
@@ -1096,7 +1098,6 @@ def _assemble(pages: list[_Page], notes: list[Note], style: Style, name: str, pr
             note = note_pages.get((page, number)) or note_pages.get((page + 1, number))
             if note is None:
                 return None
-            claimed.add(id(note))
             return note.number
         return mark
 
