@@ -427,9 +427,15 @@ def test_findings_carry_the_page(tmp_path):
     assert "trang 2" in location_text(issue, "vi") and "page 2" in location_text(issue, "en")
 
 
-def test_words_from_decomposed_text_are_composed(tmp_path):
+def test_decomposed_text_is_composed_and_marked(tmp_path):
     import unicodedata
 
     w = Writer()
     w.line(unicodedata.normalize("NFD", "Kết quả thực hiện nhiệm vụ"))
-    assert texts(read(tmp_path, w)) == ["Kết quả thực hiện nhiệm vụ"]
+    w.skip()
+    w.paragraph(BODY)
+    doc = read(tmp_path, w)
+    assert texts(doc) == ["Kết quả thực hiện nhiệm vụ", BODY]
+    # typed decomposed, as the Word reader marks it: TX001 sees the mix
+    assert [b.was_nfd for b in doc.blocks] == [True, False]
+    assert [i.rule for i in lint_document(doc, select=["TX001"]).issues] == ["TX001"]

@@ -118,6 +118,7 @@ class Word:
     bold: bool = False
     attach: "Word | None" = None  # a superscript/subscript: the word whose line it rides on
     raised: bool = False  # a superscript (raised), as opposed to a subscript
+    nfd: bool = False  # its text came decomposed (NFD) in the PDF, as the author typed it
 
     @property
     def mid(self) -> float:
@@ -150,10 +151,12 @@ def words_of(chars: list[tuple], fonts: dict[int, tuple[bool, str]] | None = Non
 
     def flush() -> None:
         t = "".join(text).replace("\ufffe", "-")  # PDFium's mark for a hyphen ending a line
+        nfd = False
         if not t.isascii():
-            t = normalize("NFC", t)
+            composed = normalize("NFC", t)
+            t, nfd = composed, composed != t
         append(Word(t, x0, x1, top, bottom, base, size, key, space, len(words),
-                    bold=fonts.get(key, (False, ""))[0]))
+                    bold=fonts.get(key, (False, ""))[0], nfd=nfd))
 
     for ch, c0, c1, ctop, cbottom, cbase, csize, ckey in chars:
         if ch < " " or ch in _SPACES:
@@ -657,6 +660,14 @@ class TextBuilder:
         self.length = 0
         self.refs: list[NoteRef] = []
         self.last = ""
+        self.nfd = False  # the text came decomposed (NFD) and was composed
+
+    def add_line(self, line: "Line", marks, sep: str | None = None) -> None:
+        """A line's text (joined as `add` does); an empty line adds nothing."""
+        text, refs = line.text(marks)
+        if text or refs:
+            self.nfd = self.nfd or any(w.nfd for w in line.words)
+            self.add(text, refs, sep)
 
     def add(self, text: str, refs: list[tuple[int, int]], sep: str | None = None) -> None:
         if sep is None:
@@ -1122,9 +1133,10 @@ def _assemble(pages: list[_Page], notes: list[Note], style: Style, name: str, pr
             rs, cs = grid.cells[key]
             row = r - skip + 1 + row_offset
             words = grid.texts.get(key, [])
-            text, refs = _cell_text(words, grid, key, style, mark)
-            b = Block(0, BlockKind.TABLE_CELL, text, table=number, row=row, column=c + 1, page=grid.page)
-            b.note_refs = refs
+            tb = _cell_text(words, grid, key, style, mark)
+            b = Block(0, BlockKind.TABLE_CELL, tb.text, table=number, row=row, column=c + 1, page=grid.page,
+                      was_nfd=tb.nfd)
+            b.note_refs = tb.refs
             body.append(b)
             tspans[(row, c + 1)] = (rs, cs)
 
@@ -1140,7 +1152,8 @@ def _assemble(pages: list[_Page], notes: list[Note], style: Style, name: str, pr
             tb = TextBuilder()
             for para in paragraphs(col, frame, style, column=True):
                 _add_para(tb, para, mark, sep="\n" if tb.parts else "")
-            b = Block(0, BlockKind.TABLE_CELL, tb.text, table=number, row=1, column=k, page=region.page)
+            b = Block(0, BlockKind.TABLE_CELL, tb.text, table=number, row=1, column=k, page=region.page,
+                      was_nfd=tb.nfd)
             b.note_refs = tb.refs
             body.append(b)
             tspans[(1, k)] = (1, 1)
@@ -1190,15 +1203,13 @@ def _assemble(pages: list[_Page], notes: list[Note], style: Style, name: str, pr
                 else:
                     ok = not breaks(prev, ln, frame, style)
                 if ok:
-                    text, refs = ln.text(mark)
-                    tb.add(text, refs)
-                    block.text, block.note_refs = tb.text, tb.refs
+                    tb.add_line(ln, mark)
+                    block.text, block.note_refs, block.was_nfd = tb.text, tb.refs, tb.nfd
                     open_para[0] = (tb, block, ln, frame)
                     continue
             tb = TextBuilder()
-            text, refs = ln.text(mark)
-            tb.add(text, refs, sep="")
-            block = Block(0, BlockKind.PARAGRAPH, tb.text, page=ln.page)
+            tb.add_line(ln, mark, sep="")
+            block = Block(0, BlockKind.PARAGRAPH, tb.text, page=ln.page, was_nfd=tb.nfd)
             block.note_refs = tb.refs
             body.append(block)
             open_para[0] = (tb, block, ln, frame)
@@ -1213,10 +1224,8 @@ def _assemble(pages: list[_Page], notes: list[Note], style: Style, name: str, pr
         tb = TextBuilder()
         mark = marks_on(n.page)
         for ln in n.lines:
-            text, refs = ln.text(mark)
-            if text:
-                tb.add(text, refs, sep=None if tb.parts else "")
-        b = Block(0, BlockKind.FOOTNOTE, tb.text.strip(), note=n.number, page=n.page)
+            tb.add_line(ln, mark, sep=None if tb.parts else "")
+        b = Block(0, BlockKind.FOOTNOTE, tb.text.strip(), note=n.number, page=n.page, was_nfd=tb.nfd)
         note_blocks.append(b)
     blocks = [b for b in body if b.text.strip() or b.kind is BlockKind.TABLE_CELL] + note_blocks
     from .text import mark_legacy
@@ -1231,26 +1240,22 @@ def _assemble(pages: list[_Page], notes: list[Note], style: Style, name: str, pr
 
 def _add_para(tb: TextBuilder, para: list[Line], mark, sep: str) -> None:
     for i, ln in enumerate(para):
-        text, refs = ln.text(mark)
-        if i == 0:
-            tb.add(text, refs, sep=sep)
-        else:
-            tb.add(text, refs)
+        tb.add_line(ln, mark, sep=sep if i == 0 else None)
 
 
-def _cell_text(words: list[Word], grid: Grid, key: tuple[int, int], style: Style, mark,
-               ) -> tuple[str, list[NoteRef]]:
+def _cell_text(words: list[Word], grid: Grid, key: tuple[int, int], style: Style, mark) -> TextBuilder:
+    """The text of a ruled cell: its paragraphs joined by newlines (as the Word reader joins them)."""
+    tb = TextBuilder()
     if not words:
-        return "", []
+        return tb
     lines = lines_of(words, grid.page)
     x0, _, x1, _ = grid.box(key)
     pad = max(0.0, min(ln.x0 for ln in lines) - x0)
     right = max(max(ln.x1 for ln in lines), x1 - min(pad, 6.0))
     frame = Frame(x0 + min(pad, 6.0), right, (x0 + x1) / 2)
-    tb = TextBuilder()
     for para in paragraphs(lines, frame, style):
         _add_para(tb, para, mark, sep="\n" if tb.parts else "")
-    return tb.text, tb.refs
+    return tb
 
 
 def _same_columns(a: Grid, b: Grid) -> bool:
