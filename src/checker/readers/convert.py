@@ -16,10 +16,6 @@ without LibreOffice the caller keeps its own error (`legacy-doc` with the conver
 from __future__ import annotations
 
 import os
-import shutil
-import signal
-import subprocess
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,12 +37,22 @@ def find_soffice() -> str | None:
 @lru_cache(maxsize=8)
 def _find(named: str, path: str) -> str | None:
     if named:
-        found = shutil.which(named, path=path or None)
-        if found:
-            return found
         p = Path(named)
-        return str(p) if p.is_file() and os.access(p, os.X_OK) else None
-    return shutil.which("soffice", path=path or None) or shutil.which("libreoffice", path=path or None)
+        if p.parent != Path(".") or p.is_file():  # a path, not a command name
+            return str(p) if p.is_file() and os.access(p, os.X_OK) else None
+        return _which(named, path)
+    return _which("soffice", path) or _which("libreoffice", path)
+
+
+def _which(command: str, path: str) -> str | None:
+    """`shutil.which` without importing shutil (folder mode asks on every run, most never convert)."""
+    exts = os.environ.get("PATHEXT", ".EXE;.BAT;.CMD").split(os.pathsep) if os.name == "nt" else [""]
+    for folder in filter(None, path.split(os.pathsep)):
+        for ext in exts:
+            candidate = os.path.join(folder, command + ext)
+            if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
+                return candidate
+    return None
 
 
 def convertible_suffixes() -> tuple[str, ...]:
@@ -65,12 +71,16 @@ def unavailable(path: Path, name: str) -> ReadError | None:
 
 def read_converted(path: Path, name: str, soffice: str, timeout: float | None = None) -> Document:
     """`path` converted to .docx by LibreOffice (`soffice`) in a private folder, read as a Word file."""
+    import tempfile  # (here: folder mode asks this module which suffixes it reads, on every run)
+
     timeout = TIMEOUT_SECONDS if timeout is None else timeout
     checked_size(path, name, MAX_FILE_BYTES)
     suffix = path.suffix.lower()
     with tempfile.TemporaryDirectory(prefix="checker-convert-") as tmp:
         work = Path(tmp)
         source = work / f"input{suffix}"
+        import shutil
+
         try:
             shutil.copyfile(path, source)
         except OSError as exc:
@@ -87,6 +97,7 @@ def read_converted(path: Path, name: str, soffice: str, timeout: float | None = 
 
 
 def _run(soffice: str, source: Path, outdir: Path, profile: Path, name: str, timeout: float) -> Path:
+    import subprocess
     cmd = [soffice, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
            f"-env:UserInstallation={profile.as_uri()}", "--convert-to", "docx:MS Word 2007 XML",
            "--outdir", str(outdir), str(source)]
@@ -116,8 +127,11 @@ def _run(soffice: str, source: Path, outdir: Path, profile: Path, name: str, tim
     return result
 
 
-def _kill(proc: subprocess.Popen, posix: bool) -> None:
+def _kill(proc, posix: bool) -> None:
     """Ends LibreOffice and everything it started (soffice starts soffice.bin)."""
+    import signal
+    import subprocess
+
     try:
         if posix:
             os.killpg(proc.pid, signal.SIGKILL)
