@@ -82,13 +82,15 @@ def _read_convertible(p: Path, name: str, suffix: str) -> Document:
     from .convert import find_soffice, read_converted, unavailable
 
     if suffix == ".doc":
-        from .docx import read_docx, sniff_ole
+        from .docx import ole_names, read_docx, sniff_ole
 
         err = sniff_ole(p, name)
         if err is not None and err.code != "legacy-doc":
             raise err
         if err is None and zipfile.is_zipfile(p):  # a .docx saved under the old extension
             return read_docx(p, name)
+        if err is not None and "WordDocument".encode("utf-16-le") not in (ole_names(p) or b""):
+            raise err  # a compound file without Word's text stream: nothing for LibreOffice either
     soffice = find_soffice()
     if soffice is None:
         err = unavailable(p, name)
