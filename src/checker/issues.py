@@ -36,7 +36,7 @@ class Location:
     table: int | None = None
     row: int | None = None
     column_index: int | None = None
-    paragraph: int | None = None  # Word's paragraph number (body paragraphs outside tables), .docx only
+    paragraph: int | None = None  # Word's paragraph number (body paragraphs outside tables); a PDF: on its page
     page: int | None = None  # 1-based page of the block (PDF inputs)
 
     def to_json(self) -> dict[str, Any]:

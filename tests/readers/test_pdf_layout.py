@@ -424,7 +424,9 @@ def test_findings_carry_the_page(tmp_path):
     assert issue.location.page == 2 and issue.to_json()["location"]["page"] == 2
     from checker.report.console import location_text
 
-    assert "trang 2" in location_text(issue, "vi") and "page 2" in location_text(issue, "en")
+    # the paragraph is counted on its page, as a reader of the printed PDF counts it
+    assert issue.location.paragraph == 1
+    assert location_text(issue, "vi") == "trang 2 · đoạn 1" and location_text(issue, "en").startswith("page 2")
 
 
 def test_decomposed_text_is_composed_and_marked(tmp_path):

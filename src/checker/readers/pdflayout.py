@@ -21,7 +21,8 @@ Pure Python over what `readers.pdf` extracted (so it is tested with made-up page
    Lines are joined with a space; a hyphen that split a foreign word is removed, "/" and "-" at the end
    of a line join without a space. A paragraph cut by a page break continues on the next page.
 
-Blocks carry the page they start on (`Block.page`). Footnote marks are not part of the text (as for
+Blocks carry the page they start on (`Block.page`), paragraphs their number among the paragraphs
+(outside tables) that start on that page (`Block.paragraph`: "trang 2 · đoạn 3"). Footnote marks are not part of the text (as for
 .docx): a `NoteRef` records where each sits. `doc.meta`: "pages", "table_spans" (as for .docx),
 "pages_without_text" (image-only pages in a PDF that has text elsewhere), "producer".
 """
@@ -1228,6 +1229,10 @@ def _assemble(pages: list[_Page], notes: list[Note], style: Style, name: str, pr
         b = Block(0, BlockKind.FOOTNOTE, tb.text.strip(), note=n.number, page=n.page, was_nfd=tb.nfd)
         note_blocks.append(b)
     blocks = [b for b in body if b.text.strip() or b.kind is BlockKind.TABLE_CELL] + note_blocks
+    counts: dict[int, int] = {}
+    for b in blocks:  # "trang 2 · đoạn 3": the paragraphs (outside tables) that start on each page
+        if b.kind is BlockKind.PARAGRAPH and b.page is not None:
+            counts[b.page] = b.paragraph = counts.get(b.page, 0) + 1
     from .text import mark_legacy
 
     mark_legacy(blocks)

@@ -47,6 +47,7 @@ def concise_place(loc: "Location", lang: str) -> str:
     Word paragraph, and the spot in words for table cells, notes, headers and footers."""
     if loc.line is not None:
         return f"{loc.line}:{loc.column}" if loc.column else str(loc.line)
-    if loc.table is None and loc.footnote is None and loc.kind == "paragraph" and loc.paragraph is not None:
+    if loc.table is None and loc.footnote is None and loc.kind == "paragraph" and loc.paragraph is not None \
+            and loc.page is None:  # (a PDF's paragraph is numbered on its page: "trang 2 · đoạn 1")
         return f"¶{loc.paragraph}"
     return spot_text(loc, lang)
