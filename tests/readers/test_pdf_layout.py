@@ -6,7 +6,6 @@ indents, centred titles); all text is original."""
 
 from __future__ import annotations
 
-import pytest
 from pdfmaker import Writer, width
 
 from checker.api import lint_document, lint_file

@@ -1008,7 +1008,6 @@ class _Page:
     number: int
     height: float
     width: float
-    words: list[Word]
     grids: list[Grid]
     lines: list[Line]
     hlines: list[tuple[float, float, float]]
@@ -1056,7 +1055,7 @@ def layout(contents: list[PageContent], name: str, producer: str = "") -> Docume
         grids = [g for g in grids if g.texts or len(g.cells) > 2]
         lines = lines_of(rest, pc.number)
         hlines = _outside_grids(pc.hlines, grids)
-        pages.append(_Page(pc.number, pc.height, pc.width, words, grids, lines, hlines))
+        pages.append(_Page(pc.number, pc.height, pc.width, grids, lines, hlines))
     if sampled and unmapped > 0.5 * sampled:
         raise ReadError("pdf-unmapped", "the PDF's text has no Unicode mapping (run OCR on it, e.g. ocrmypdf "
                         "--force-ocr)", name, detail="no ToUnicode")
