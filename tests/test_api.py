@@ -71,6 +71,6 @@ def test_pre_commit_hook_definition():
     import re
 
     files = re.compile(hook["files"])
-    assert all(files.search(n) for n in ("a.docx", "b/c.txt", "README.md"))
-    assert not files.search("a.pdf")
+    assert all(files.search(n) for n in ("a.docx", "b/c.txt", "README.md", "a.pdf"))
+    assert not files.search("a.xlsx")
     assert re.search(hook["exclude"], "bao-cao/~$nhap.docx")

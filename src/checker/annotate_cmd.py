@@ -56,6 +56,9 @@ class Refused(ValueError):
 
 def precheck(src: Path, out: Path, force: bool) -> None:
     """The cheap refusals, before any work: not a .docx, output = input, output exists."""
+    if src.suffix.lower() == ".pdf":
+        raise ValueError(f"{src}: annotate does not apply to PDF (a PDF cannot carry Word comments); "
+                         f"check it with: checker lint {src} (or --format json)")
     if src.suffix.lower() != ".docx":
         raise Refused("usage.not_docx", src, "only Word (.docx) files can be annotated")
     if out.suffix.lower() != ".docx":

@@ -18,7 +18,7 @@ from . import __version__
 from .config import Config, discover
 from .document import Document
 from .issues import FileError, FileResult, Issue, Severity
-from .readers import SUPPORTED, ReadError, read_path, read_string
+from .readers import SUPPORTED, ReadError, read_path, read_string, supported_suffixes
 
 FAIL_LEVELS = {"error": 3, "warning": 2, "info": 1, "never": 99}
 
@@ -139,7 +139,7 @@ def lint_file(path: str | Path, *, config: Config | None = None, documents: dict
 def _is_report(f: Path, root: Path) -> bool:
     """A file found in a folder is checked when it is a supported type and not a lock file, a hidden
     file, or a folder's README (documentation, not a report; name it explicitly to check it)."""
-    return (f.suffix.lower() in SUPPORTED and not f.name.startswith(("~$", "."))
+    return (f.suffix.lower() in supported_suffixes() and not f.name.startswith(("~$", "."))
             and f.stem.upper() != "README"
             and not any(part.startswith(".") for part in f.relative_to(root).parts[:-1]))
 
@@ -153,7 +153,7 @@ def collect_files(paths: Sequence[str | Path]) -> list[str | ReadError]:
         if p.is_dir():
             found = sorted(str(f) for f in p.rglob("*") if f.is_file() and _is_report(f, p))
             if not found:
-                out.append(ReadError("no-files", "no .docx, .txt or .md file to check", str(raw)))
+                out.append(ReadError("no-files", "no .docx, .pdf, .txt or .md file to check", str(raw)))
             out.extend(found)
         else:
             out.append(str(raw))

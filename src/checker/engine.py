@@ -139,6 +139,7 @@ def location_of(block: Block, start: int, end: int) -> Location:
         row=block.row if table is not None else None,
         column_index=block.column if table is not None else None,
         paragraph=block.paragraph,
+        page=block.page,
     )
 
 
