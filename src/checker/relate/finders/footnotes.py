@@ -18,7 +18,7 @@ from ..blocks import BlockFigures, doc_figures
 from ..items import STATUS_ITEM, Item, heads, labelled_value, split_items
 from ..model import Bound, Candidate, Count, Equal, Share, Sum
 from ..notes import NoteLink, note_links
-from ..nouns import same_kind
+from ..nouns import ordinal_before, same_kind
 from ..operands import operand, usable
 from ..words import clean_item, is_change, opener_at
 from ...units import family
@@ -54,7 +54,8 @@ class _Mark:
         top = [f for f in bf.figs if start <= f.start and f.end <= pos and f.kind not in _SKIPPED
                and _outside_closed_parens(bf, f, pos)]
         self.top = top
-        self.counts = [f for f in top if f.kind == "quantity" and F.is_count_unit(f.unit) and usable(f)]
+        self.counts = [f for f in top if f.kind == "quantity" and F.is_count_unit(f.unit) and usable(f)
+                       and not ordinal_before(bf.text, f.number)]  # "sinh đủ 02 con¹": no count of children
         last = top[-1] if top else None
         # the mark follows this count, or the words it counts ("09 đơn tố cáo đảng viên¹¹", "7 xã (A, B)⁵")
         self.at = last if last is not None and last in self.counts and _close(bf.text, last.end, pos) else None

@@ -36,9 +36,12 @@ _GOM = re.compile(r"(?:(?<!\w)(?:gồm|bao gồm|gồm có)\s+(\d{1,2})\s+" + _N
 # what `_GOM` needs, found much faster: a count, then only letters, spaces and commas up to a colon
 _GOM_HINT = re.compile(r"\d\s+[^\W\d_](?:[^\W\d_]|[\s,])*:")
 # what comes before the bracket of a `_PAREN_LIST` match, read backwards: spaces, words (or a year), the count
-_BEFORE_PAREN_REVERSED = re.compile(r"\s*[^\W\d_]+(?:\s+(?:[^\W\d_]+|[\d–-]{4,11}))*?\s+\d")
+_BEFORE_PAREN_REVERSED = re.compile(r"\s*(?:[^\W\d_]+|\d{4})(?:\s+(?:[^\W\d_]+|[\d–-]{4,11}))*?\s+\d")
 _MARKER = re.compile(r"^\s*(?:(?P<dash>[-+•*–])\s|(?P<letter>[a-zđ])\)\s|(?P<num>\d{1,2})[.)]\s|(?P<roman>[IVX]+)[.)]\s)")
 _NUMBERED = re.compile(r"\((\d{1,2})\)")
+# "03 khâu đột phá: (1) …; (2) …; (3) …": a count whose list is numbered right after its colon (same groups as
+# `_GOM`'s second form, so `_introduced` reads both)
+_NUMBERED_AFTER = re.compile(r"()()(?<![\d.,/])(\d{1,2})\s+" + _NOUN + r"\s*:\s*((?=\(1\)).*)$")
 _QUOTED = re.compile(r"(?<![\d.,/])(\d{1,2})\s+([^\W\d_]+)\s*[“\"]([^”\"]{3,300})[”\"]")
 
 
@@ -55,7 +58,7 @@ def find(doc, ctx) -> Iterator[Candidate]:
         if "“" in text or '"' in text:
             yield from _quoted_lists(block)
         if ":" in text and _GOM_HINT.search(text):
-            gm = _GOM.search(text)
+            gm = _GOM.search(text) or _NUMBERED_AFTER.search(text)
             if gm:
                 yield from _introduced(blocks, i, gm)
         if "gồm" in text:
@@ -152,7 +155,7 @@ def _introduced(blocks: list[Block], i: int, gm: re.Match) -> Iterator[Candidate
     """"gồm 3 nội dung: A; B; C", "3 nhiệm vụ sau:" with the items on the lines after it, or numbered inline
     "(1) …; (2) …"."""
     block = blocks[i]
-    g = 1 if gm.group(1) is not None else 3
+    g = 1 if gm.group(1) else 3
     token, noun = gm.group(g), gm.group(g + 1)
     n = _count_value(token)
     if n is None or noun.lower() != noun:
