@@ -99,6 +99,24 @@ _IN_NAME = re.compile(r"\s*[-–]\s*[A-ZĐÀ-Ỹ]")
 _LEVELS = re.compile(r"(?<!\w)(?:Trung ương|trung ương|tỉnh|huyện|xã|thành phố|thị xã|cấp cơ sở|cơ sở)(?!\w)")
 
 
+def _figures_before(figs: tuple, i: int, n: int) -> list:
+    """The last n figures (link words aside) before index i, in order: a bounded look back, not a copy of
+    everything before (which would make a long paragraph quadratic)."""
+    out = []
+    k = i - 1
+    while k >= 0 and len(out) < n:
+        if figs[k].kind != "link":
+            out.append(figs[k])
+        k -= 1
+    out.reverse()
+    return out
+
+
+# how far a list of parts may run after the word that opens it: a bound that keeps the search linear in the
+# length of a paragraph that never ends a sentence
+MAX_LIST_SPAN = 1500
+
+
 # --- 3. parts vs total -----------------------------------------------------------------
 
 @dataclass(slots=True, kw_only=True)
@@ -150,8 +168,12 @@ class PartsTotal(Check):
     def _parens(self, bf: BlockFigures, ctx: Context) -> Iterable[Finding]:
         text = bf.block.text
         NounCount = noun_count_cls()
+        starts = [f.start for f in bf.figs]
         for ps, pe in bf.parens:
-            before = [f for f in bf.figs if f.end <= ps and not isinstance(f, F.Link)]
+            i = bisect.bisect_left(starts, ps)
+            while i > 0 and bf.figs[i - 1].end > ps:
+                i -= 1  # (a figure that straddles the bracket is not before it)
+            before = _figures_before(bf.figs, i, 2)
             if not before:
                 continue
             total = before[-1]
@@ -165,7 +187,7 @@ class PartsTotal(Check):
                 gap = text[total.end:ps]
             if not _is_qty(total) or in_paren(bf, total.start) or not same_unit_scope(bf, total.end, ps, True):
                 continue
-            raw = [f for f in bf.figs if ps < f.start and f.end < pe and not isinstance(f, F.Link)]
+            raw = [f for f in bf.figs_in(ps + 1, pe) if f.end < pe and not isinstance(f, F.Link)]
             if not raw or any(in_paren(bf, f.start) != (ps, pe) for f in raw):
                 continue
             inner_text = text[ps + 1:pe - 1]
@@ -281,7 +303,7 @@ class PartsTotal(Check):
         for i, link in enumerate(bf.figs):
             if not isinstance(link, F.Link) or link.word not in words or in_paren(bf, link.start):
                 continue
-            before = [f for f in bf.figs[:i] if not isinstance(f, F.Link)]
+            before = _figures_before(bf.figs, i, 1)
             if not before:
                 continue
             # (a breakdown opening the next sentence, "…, đạt 75,1% dự toán. Trong đó thu nội địa …", is the
@@ -308,9 +330,13 @@ class PartsTotal(Check):
             # a list opened by a colon may run on over ';' ("gồm: A 3 tỷ; B 2 tỷ"); without one it ends with its
             # clause ("gồm thuế 180 tỷ, phí 25 tỷ; chi ngân sách 312 tỷ": the last is another indicator)
             colon = text[link.end:link.end + 3].lstrip().startswith(":")
-            for f in bf.figs[i + 1:]:
-                if not same_unit_scope(bf, link.start, f.start, colon):
+            figs = bf.figs
+            for k in range(i + 1, len(figs)):  # (an index, not a slice: a copy of the rest per link is quadratic)
+                f = figs[k]
+                if not same_unit_scope(bf, link.start, f.start, colon) or f.start - link.end > MAX_LIST_SPAN:
                     break
+                if isinstance(f, F.Link) and f.word in words:
+                    break  # the next breakdown begins
                 if isinstance(f, F.Link) or in_paren(bf, f.start):
                     continue
                 if _is_change(text, f.start):
@@ -344,7 +370,7 @@ class PartsTotal(Check):
         if not after or not _is_qty(after[0]) or not F.is_count_unit(after[0].unit):
             return None
         unit = after[0].unit
-        before = [f for f in bf.figs[:i] if not isinstance(f, F.Link) and same_unit_scope(bf, f.end, link.start, True)]
+        before = [f for f in _figures_before(bf.figs, i, 4) if same_unit_scope(bf, f.end, link.start, True)]
         if len(before) < 2 or len(before) > 3:
             return None
         cand = before[-2]
@@ -453,7 +479,11 @@ class Remainder(Check):
             for k, f in enumerate(figs if has_ratio else ()):  # (the ratio form opens with a ratio)
                 # ratio form: A/B noun …, còn|không … C noun
                 if isinstance(f, F.Ratio) and F.is_count_unit(f.noun) and not (f.num.decimals or f.den.decimals):
-                    after = [g for g in figs[k + 1:] if same_unit_scope(bf, f.end, g.start, True)]
+                    after = []
+                    for n in range(k + 1, len(figs)):  # (the rest of the sentence, within reach, not the block)
+                        if not same_unit_scope(bf, f.end, figs[n].start, True) or figs[n].start - f.end > 400:
+                            break
+                        after.append(figs[n])
                     cut = next((n for n, g in enumerate(after) if isinstance(g, F.Ratio)), len(after))
                     same = [g for g in after[:cut] if _is_qty(g) and g.unit == f.noun]
                     if not same:

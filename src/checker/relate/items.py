@@ -16,6 +16,10 @@ from .nouns import ordinal_before, same_kind
 from .operands import usable
 from .words import is_change
 
+# how far a list may run after the words that open it: a bound that keeps every search linear in the length
+# of a paragraph that never ends its sentence
+MAX_SPAN = 1500
+
 _SEPARATOR = re.compile(r";|\.(?=\s+\S)|\n")
 _COMMA = re.compile(r",")
 _SUB_OPENER = re.compile(r"(?<!\w)(?:cụ thể(?:\s+(?:như sau|là))?|như sau|gồm(?:\s+có)?|bao gồm|trong đó|chia ra|chi tiết)"
@@ -84,8 +88,8 @@ def heads(bf: BlockFigures, item: Item, kind_of) -> list:
     out: list = []
     last: dict = {}
     parallel: set = set()  # kinds whose first count is itself an outcome ("Lưu 03 đơn, trả lời 02 đơn"): siblings
-    for f in bf.figs:
-        if f.start < item.start or f.end > item.end or f.kind != "quantity" or not F.is_count_unit(f.unit):
+    for f in bf.figs_in(item.start, item.end):
+        if f.kind != "quantity" or not F.is_count_unit(f.unit):
             continue
         if not usable(f) or bf.paren_of(f.start) is not None or is_change(text, f.start) or ordinal_before(text, f.number):
             continue
@@ -124,7 +128,8 @@ def labelled_value(bf: BlockFigures, item: Item):
     if not m or m.start() != _skip_space(text, item.start):
         return None
     pos = m.start(1)
-    fig = next((f for f in bf.figs if f.start == pos), None)
+    fig = next(iter(bf.figs_in(pos, pos + 40)), None)
+    fig = fig if fig is not None and fig.start == pos else None
     if fig is None or fig.kind != "number" or fig.malformed or fig.decimals:
         return None
     return fig
