@@ -250,3 +250,30 @@ def test_innermost_parenthesis_is_found_through_the_nesting():
     assert in_paren(bf, text.index("nghèo")) == (text.index("(nghèo"), text.index("nghèo)") + 6)
     assert in_paren(bf, text.index("2 hộ")) == (text.index("(trong"), text.index(") được") + 1)
     assert in_paren(bf, text.index("được")) is None
+
+
+def test_console_names_the_relations_checked_by_form_and_scope():
+    import io
+
+    from checker.api import Result, lint_document
+    from checker.report.console import make_console, render
+
+    doc = read_string("Toàn huyện có 58 sản phẩm OCOP. Trong đó: 21 sản phẩm 4 sao, 37 sản phẩm 3 sao.\n", name="x.txt")
+    out = io.StringIO()
+    render(Result(files=[lint_document(doc, select=["AR"])]), make_console(out, no_color=True, width=200), "vi")
+    assert "theo dạng: tổng và thành phần qua các câu 1; theo phạm vi: trong một đoạn 1." in out.getvalue()
+
+
+def test_every_form_and_scope_has_a_name_in_both_languages():
+    import json
+    from pathlib import Path
+
+    import checker
+    from checker.relate.model import SCOPES
+
+    base = Path(checker.__file__).parent / "locales"
+    for lang in ("vi", "en"):
+        data = json.loads((base / f"{lang}.json").read_text(encoding="utf-8"))
+        assert all(f"scope.{s}" in data for s in SCOPES)
+        forms = {k[5:] for k in data if k.startswith("form.")}
+        assert {"breakdown", "footnote-breakdown", "count-list", "subset", "aggregate", "share-named"} <= forms
