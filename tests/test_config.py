@@ -2,7 +2,7 @@
 
 import pytest
 
-from checker.config import Config, ConfigError, _config_for_dir, discover, load_config_file
+from checker.config import Config, ConfigError, Selection, _config_for_dir, discover, load_config_file
 
 
 @pytest.fixture(autouse=True)
@@ -51,7 +51,9 @@ def test_severity_overrides_and_underscore_spelling(tmp_path):
 def test_command_line_values_win(tmp_path):
     (tmp_path / "checker.toml").write_text('lang = "en"\nignore = ["TX"]\n', encoding="utf-8")
     cfg = discover(tmp_path / "a.txt").merged(lang="vi", ignore=None, select=["TX001"])
-    assert cfg.lang == "vi" and cfg.ignore == ["TX"] and cfg.select == ["TX001"]
+    assert cfg.lang == "vi" and cfg.ignore == ["TX"]
+    # the command line's selection is a second layer (ruff): its select starts over
+    assert cfg.selections() == [Selection(None, (), ("TX",)), Selection(("TX001",), (), ())]
 
 
 @pytest.mark.parametrize("content,needle", [

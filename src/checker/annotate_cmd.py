@@ -23,8 +23,9 @@ def _split(values: tuple[str, ...]) -> list[str] | None:
 def annotate_file(source: str | Path, output: str | Path, *, force: bool = False, **cli: Any) -> dict[str, Any]:
     """Lints `source` and writes the annotated copy to `output`. Returns {"result": FileResult,
     "placed": [Placed…]}. Raises FileExistsError, ValueError (same file / not .docx) or ReadError."""
-    from .api import lint_document
+    from .api import lint_configured
     from .config import discover
+    from .output import write_bytes_atomic
     from .readers import ReadError, read_path
     from .report.docx_comments import write_annotated
 
@@ -33,9 +34,7 @@ def annotate_file(source: str | Path, output: str | Path, *, force: bool = False
     cfg = discover(src).merged(**cli)
     doc = read_path(src)  # raises ReadError with a clear reason
     source_bytes = src.read_bytes()
-    ignore = [*cfg.ignore, *cfg.ignores_for(str(src))]
-    result = lint_document(doc, profile=None if cfg.profile == "auto" else cfg.profile, select=cfg.select,
-                           ignore=ignore, lang=cfg.lang, severity=cfg.severity)
+    result = lint_configured(doc, cfg, str(src))
     try:
         data, placed = write_annotated(source_bytes, doc, result.issues, cfg.lang)
     except Exception as exc:  # python-docx cannot rebuild this package
@@ -54,26 +53,6 @@ def precheck(src: Path, out: Path, force: bool) -> None:
         raise ValueError(f"{out}: the output must not be the original file")
     if out.exists() and not force:
         raise FileExistsError(str(out))
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    import tempfile
-
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=str(path.parent) if str(path.parent) else ".", prefix=f".{path.name}.",
-                               suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        umask = os.umask(0)  # mkstemp makes the file private (0600): give it the usual mode
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @click.command("annotate")

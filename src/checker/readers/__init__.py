@@ -22,6 +22,9 @@ from .errors import ReadError
 TEXT_SUFFIXES = (".txt", ".md")
 WORD_SUFFIXES = (".docx",)
 SUPPORTED = TEXT_SUFFIXES + WORD_SUFFIXES
+# Document types a folder may hold that no reader here reads: a folder run lists them too, so that
+# each is reported (a .doc with how to convert it) instead of being skipped without a word.
+KNOWN_UNSUPPORTED = tuple(s for s in (".doc", ".odt", ".pdf", ".rtf") if s not in SUPPORTED)
 
 
 def read_path(path: str | Path) -> Document:
@@ -59,4 +62,4 @@ def read_string(text: str, name: str = "<text>") -> Document:
     return document_from_text(text, name, fmt="text")
 
 
-__all__ = ["ReadError", "read_path", "read_string", "SUPPORTED"]
+__all__ = ["ReadError", "read_path", "read_string", "SUPPORTED", "KNOWN_UNSUPPORTED"]
