@@ -194,16 +194,22 @@ def test_output_never_replaces_an_input(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("target,reason", [
     ("thieu/bao-cao.json", "No such file or directory"),
-    ("/dev/full", "No space left on device"),
+    ("full", "No space left on device"),  # a link to /dev/full: a device is written, never replaced
 ])
 def test_output_failures_are_one_line(tmp_path, target, reason):
-    if target.startswith("/dev/") and not os.path.exists(target):
-        pytest.skip(f"no {target} here")
     write(tmp_path / "a.txt", CLEAN)
-    out_path = target if target.startswith("/") else str(tmp_path / target)
+    out_path = tmp_path / target
+    if target == "full":
+        if not os.path.exists("/dev/full"):
+            pytest.skip("no /dev/full here")
+        # Through a link of our own: a regression that replaced the device (as root) would only
+        # replace the link.
+        out_path.symlink_to("/dev/full")
     code, out, err = run("lint", tmp_path / "a.txt", "--format", "json", "-o", out_path)
     assert code == 2 and "Traceback" not in err
     assert err.splitlines() == [f"checker: {out_path}: cannot write the report ({reason})"]
+    if target == "full":
+        assert out_path.is_symlink() and stat.S_ISCHR(os.stat("/dev/full").st_mode)
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="permissions do not bite as root")
