@@ -86,3 +86,40 @@ def test_worker_forgets_parsed_texts_after_each_file(tmp_path):
     assert result.error is None
     assert figures._extract.cache_info().currsize == 0
     assert figures._numbers.cache_info().currsize == 0
+
+
+def stuck_lint(path, cli):
+    """Stands in for batch._lint_one: one file hangs where the worker's own time limit cannot reach it
+    (SIGALRM blocked, as in a long call into a C library)."""
+    import signal
+    import time
+
+    if path.endswith("ket.txt"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(60)
+    return lint_file(path, **cli)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="relies on fork")
+def test_a_worker_stuck_past_the_time_limit_is_killed_and_replaced(use_needles, tmp_path, monkeypatch):
+    import multiprocessing
+    import time
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("needs the fork start method to patch the workers")
+    files = _files(tmp_path, 5)
+    stuck = tmp_path / "ket.txt"
+    stuck.write_text("sai", encoding="utf-8")
+    order = [files[0], str(stuck), *files[1:]]
+    monkeypatch.setattr(batch, "_lint_one", stuck_lint)
+    started = time.monotonic()
+    results = batch.lint_parallel(order, {"lang": "en", "timeout": 0.2}, jobs=2, show_progress=False)
+    assert time.monotonic() - started < 10  # killed after timeout + grace (1 s), not after 60 s
+    assert list(results) == order
+    assert results[str(stuck)].error.code == "timeout"
+    for f in files:
+        assert results[f].error is None and results[f].issues
+
+
+def test_grace_before_a_worker_is_killed():
+    assert batch.grace(60) == 5 and batch.grace(0.2) == 1 and batch.grace(4) == 2
