@@ -436,3 +436,29 @@ def test_unused_suppression_rule_is_off_by_default_and_fires_when_selected(tmp_p
     assert issue["excerpt"] == "<!-- checker: bỏ qua AR001 -->"
     code, data, _ = lint_json(tmp_path / "a.txt", "--extend-select", "TX101", "--ignore", "AR")
     assert rules_of(data) == [[]]  # AR001 did not run: its directives cannot be judged
+
+
+def test_a_defect_outside_any_file_is_one_line_and_verbose_shows_the_traceback(tmp_path, monkeypatch):
+    import checker.cli as cli
+
+    def broken(*args, **kwargs):
+        raise KeyError("renderer")
+
+    write(tmp_path / "a.txt", CLEAN)
+    monkeypatch.setattr(cli, "emit", broken)
+    code, out, err = run("lint", tmp_path / "a.txt")
+    assert code == 2 and err.splitlines() == [
+        "checker: internal error: KeyError: 'renderer' (run with --verbose or CHECKER_DEBUG=1 for the traceback)"]
+    code, out, err = run("lint", tmp_path / "a.txt", "-v")
+    assert code == 2 and "Traceback (most recent call last)" in err and "KeyError" in err
+
+
+@pytest.mark.parametrize("fmt", ["json", "rich"])
+def test_a_reader_that_goes_away_ends_the_run_quietly_with_its_exit_code(tmp_path, fmt):
+    """`checker lint … | head`: no traceback, no "Exception ignored", the findings' exit code."""
+    write(tmp_path / "a.txt", RATIO * 400)  # far more output than a pipe holds
+    p = subprocess.Popen([sys.executable, "-m", "checker", "lint", str(tmp_path / "a.txt"), "--format", fmt],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p.stdout.close()  # the reader is gone before the report is written
+    err = p.stderr.read().decode()
+    assert p.wait(timeout=60) == 1 and err == ""

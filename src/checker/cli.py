@@ -115,14 +115,12 @@ DEFAULT_TIMEOUT = 60.0
 @_run_options
 def lint(paths: tuple[str, ...], fmt: str, lang: str | None, no_color: bool, **run: Any) -> None:
     """Check reports (.docx, .txt, .md, or folders of them; `-` reads standard input) and print the findings."""
-    import os
-
-    from .config import ConfigError
-    from .engine import UnknownSelector
+    from .config import ConfigError, UnknownSelector
     from .output import OutputError
     from .rules import RuleFileError
 
     verbose = run["verbose"] or os.environ.get("CHECKER_DEBUG", "") not in ("", "0")
+    code = 2
     try:
         plan = plan_lint(paths, lang=lang, **run)
         if plan is None:  # --show-settings / --show-files did the work
@@ -130,26 +128,37 @@ def lint(paths: tuple[str, ...], fmt: str, lang: str | None, no_color: bool, **r
         cfg, cli, items = plan
         result = run_lint(items, cli, jobs=run["jobs"], show_progress=fmt == "rich" or run["output"] is not None,
                           stdin_name=run["stdin_filename"] if paths == ("-",) else None)
-        if not (fmt == "rich" and run["output"] is None):  # the console report shows them itself
-            for fr in result.errors:
-                _err(f"{fr.path}: {fr.error.message}")
-        if verbose:
-            for fr in result.errors:
-                if fr.error.traceback:
-                    click.echo(f"--- {fr.path}\n{fr.error.traceback.rstrip()}", err=True)
+        report_errors(result, on_stderr=not (fmt == "rich" and run["output"] is None), verbose=verbose)
         code = result.exit_code(cfg.fail_on)
+        if run["exit_zero"] and code == 1:
+            code = 0
         emit(result, fmt, run["output"], cfg.lang, no_color)
-    except (RuleFileError, UnknownSelector) as exc:
+    except (RuleFileError, UnknownSelector, ConfigError, OutputError) as exc:
         raise UsageFailure(str(exc)) from None
-    except ConfigError as exc:
-        raise UsageFailure(f"{exc.path}: {exc.reason}") from None
-    except OutputError as exc:
-        raise UsageFailure(str(exc)) from None
-    except BrokenPipeError:  # the reader went away (`| head`): nothing more to say
-        finish(code if "code" in locals() else 2)
-    if run["exit_zero"] and code == 1:
-        code = 0
+    except BrokenPipeError:  # the reader went away (`| head`): the exit code still says what was found
+        pass
+    except (click.ClickException, click.exceptions.Exit):
+        raise
+    except Exception as exc:  # a defect of checker outside any one file
+        from .api import describe_exception
+
+        if verbose:
+            import traceback
+
+            click.echo(traceback.format_exc().rstrip(), err=True)
+        hint = "" if verbose else " (run with --verbose or CHECKER_DEBUG=1 for the traceback)"
+        raise UsageFailure(f"internal error: {describe_exception(exc)}{hint}") from None
     finish(code)
+
+
+def report_errors(result: Any, *, on_stderr: bool, verbose: bool) -> None:
+    """One line on stderr per file that could not be checked, unless the report on the screen shows it
+    (the console report); with `verbose`, the traceback of each internal error."""
+    for fr in result.errors:
+        if on_stderr:
+            _err(f"{fr.path}: {fr.error.message}")
+        if verbose and fr.error.traceback:
+            click.echo(f"--- {fr.path}\n{fr.error.traceback.rstrip()}", err=True)
 
 
 def _lint_cli(run: dict[str, Any], lang: str | None) -> dict[str, Any]:
@@ -334,6 +343,8 @@ def emit(result: Any, fmt: str, output: Path | None, lang: str, no_color: bool) 
             try:
                 render(result, make_console(no_color=no_color), lang)
                 sys.stdout.flush()
+            except SystemExit:  # rich's answer to a closed pipe (Console.on_broken_pipe): stdout is /dev/null now
+                raise BrokenPipeError from None
             except OSError as exc:
                 silence_stdout()
                 if isinstance(exc, BrokenPipeError):
