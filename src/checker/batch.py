@@ -1,9 +1,9 @@
 """Parallel batch runs (`checker lint FOLDER --jobs N`).
 
-N worker processes each load the rule set once and then check one file at a time, sent to them over
-a pipe, with `api.lint_file` (which turns a bad file, a failing check or a file over its time limit
-into that file's error result). The parent hands a file to whichever worker is free and knows at
-every moment which file each worker holds, so that:
+N worker processes each load the rule set once and then check the files sent to them over a pipe, one
+at a time, with `api.lint_file` (which turns a bad file, a failing check or a file over its time limit
+into that file's error result). The parent keeps each worker one file ahead (so that it never idles
+between two files) and knows at every moment which file each worker is checking and since when, so that:
 
 - a worker that dies (killed, out of memory, a crash in a C library) costs only its file, reported
   as `internal`; a new worker takes its place;
@@ -78,16 +78,21 @@ def grace(timeout: float) -> float:
 
 
 class _Worker:
+    """One worker process and the files handed to it: the first is the one it is checking (since
+    `started`), the next one waits in the pipe so that the worker never idles between two files."""
+
     def __init__(self, context: Any, cli: dict[str, Any]):
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_serve, args=(child, cli), daemon=True)
         self.process.start()
         child.close()
-        self.path: str | None = None
+        self.paths: deque[str] = deque()
         self.started = 0.0
 
     def give(self, path: str) -> None:
-        self.path, self.started = path, time.monotonic()
+        if not self.paths:
+            self.started = time.monotonic()
+        self.paths.append(path)
         self.conn.send(path)
 
     def stop(self) -> None:
@@ -101,6 +106,9 @@ class _Worker:
             self.process.kill()
         self.process.join(timeout=5)
         self.conn.close()
+
+
+AHEAD = 2  # files handed to a worker at once: the one it checks and the next
 
 
 def lint_parallel(files: Sequence[str], cli: dict[str, Any], jobs: int = 2,
@@ -119,56 +127,55 @@ def lint_parallel(files: Sequence[str], cli: dict[str, Any], jobs: int = 2,
     context = multiprocessing.get_context()
     workers: list[_Worker] = []
 
-    def start_next(worker: _Worker) -> None:
-        if todo:
+    def top_up(worker: _Worker) -> None:
+        while todo and len(worker.paths) < AHEAD:
             worker.give(todo.popleft())
-        else:
-            worker.path = None
-            worker.stop()
 
-    def replace(worker: _Worker) -> None:
+    def replace(worker: _Worker, result: FileResult) -> None:
+        """The worker's current file gets `result`; the worker is stopped, its other files go back
+        first in line, and a new worker takes its place."""
+        results[worker.paths.popleft()] = result
+        advance()
         worker.kill()
         workers.remove(worker)
+        todo.extendleft(reversed(worker.paths))
         if todo:
             fresh = _Worker(context, cli)
             workers.append(fresh)
-            start_next(fresh)
+            top_up(fresh)
 
     with progress_bar(len(files), enabled=show_progress, lang=lang) as advance:
         try:
             for _ in range(jobs):
                 worker = _Worker(context, cli)
                 workers.append(worker)
-                start_next(worker)
-            while any(w.path is not None for w in workers):
-                busy = [w for w in workers if w.path is not None]
+                top_up(worker)
+            while any(w.paths for w in workers):
+                busy = [w for w in workers if w.paths]
                 wait_for = None
                 if timeout:
                     deadline = min(w.started for w in busy) + timeout + grace(timeout)
                     wait_for = max(0.0, deadline - time.monotonic())
                 ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=wait_for)
                 for worker in busy:
-                    path = worker.path
-                    assert path is not None
+                    path = worker.paths[0]
                     if worker.conn in ready:
                         try:
-                            results[path] = worker.conn.recv()
+                            result = worker.conn.recv()
                         except (EOFError, OSError):  # it died while answering
-                            results[path] = internal_error_result(
-                                path, "the worker process stopped unexpectedly", lang)
-                            advance()
-                            replace(worker)
+                            replace(worker, internal_error_result(path, "the worker process stopped unexpectedly",
+                                                                  lang))
                             continue
+                        results[worker.paths.popleft()] = result
+                        worker.started = time.monotonic()
                         advance()
-                        start_next(worker)
+                        top_up(worker)
+                        if not worker.paths:
+                            worker.stop()
                     elif worker.process.sentinel in ready:
-                        results[path] = internal_error_result(path, "the worker process stopped unexpectedly", lang)
-                        advance()
-                        replace(worker)
+                        replace(worker, internal_error_result(path, "the worker process stopped unexpectedly", lang))
                     elif timeout and time.monotonic() - worker.started > timeout + grace(timeout):
-                        results[path] = timeout_result(path, timeout, lang)
-                        advance()
-                        replace(worker)
+                        replace(worker, timeout_result(path, timeout, lang))
         finally:
             for worker in workers:
                 worker.stop()
