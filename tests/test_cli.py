@@ -110,9 +110,9 @@ def test_messages_in_both_languages(files):
     assert "Văn bản trộn lẫn" in vi["files"][0]["issues"][0]["message"]
     assert "mixes Unicode forms" in en["files"][0]["issues"][0]["message"]
     _, out, _ = run("lint", files / "mixed.txt", "--lang", "en", "--no-color")
-    assert "warning" in out and "Summary" in out
+    assert "warning" in out and "Found 1 warning" in out
     _, out, _ = run("lint", files / "mixed.txt", "--no-color")
-    assert "cảnh báo" in out and "Tổng hợp" in out
+    assert "cảnh báo" in out and "Tìm thấy 1 cảnh báo" in out
 
 
 def test_rich_output_shows_location_message_and_marked_excerpt(files):

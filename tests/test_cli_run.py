@@ -184,7 +184,7 @@ def test_output_never_replaces_an_input(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     for target in ("bc.txt", str(report), "./sub/../bc.txt", "lien-ket.txt", "cung-tep.txt"):
         (tmp_path / "sub").mkdir(exist_ok=True)
-        code, out, err = run("lint", "bc.txt", "--format", "json", "-o", target)
+        code, out, err = run("lint", "bc.txt", "--format", "json", "-o", target, "--lang", "en")
         assert code == 2 and out == "", target
         assert ": is an input of this run (bc.txt)" in err and len(err.splitlines()) == 1
         assert report.read_bytes() == before
@@ -193,8 +193,8 @@ def test_output_never_replaces_an_input(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("target,reason", [
-    ("thieu/bao-cao.json", "No such file or directory"),
-    ("full", "No space left on device"),  # a link to /dev/full: a device is written, never replaced
+    ("thieu/bao-cao.json", "no such file"),
+    ("full", "no space left on device"),  # a link to /dev/full: a device is written, never replaced
 ])
 def test_output_failures_are_one_line(tmp_path, target, reason):
     write(tmp_path / "a.txt", CLEAN)
@@ -205,9 +205,9 @@ def test_output_failures_are_one_line(tmp_path, target, reason):
         # Through a link of our own: a regression that replaced the device (as root) would only
         # replace the link.
         out_path.symlink_to("/dev/full")
-    code, out, err = run("lint", tmp_path / "a.txt", "--format", "json", "-o", out_path)
+    code, out, err = run("lint", tmp_path / "a.txt", "--format", "json", "-o", out_path, "--lang", "en")
     assert code == 2 and "Traceback" not in err
-    assert err.splitlines() == [f"checker: {out_path}: cannot write the report ({reason})"]
+    assert err.splitlines() == [f"checker: {out_path}: cannot write ({reason})"]
     if target == "full":
         assert out_path.is_symlink() and stat.S_ISCHR(os.stat("/dev/full").st_mode)
 
@@ -241,11 +241,11 @@ def test_stdout_to_a_full_disk_is_one_line(tmp_path):
     write(tmp_path / "a.txt", CLEAN)
     for fmt in ("json", "rich"):
         with open("/dev/full", "w") as full:
-            p = subprocess.run([sys.executable, "-m", "checker", "lint", str(tmp_path / "a.txt"), "--format", fmt],
-                               stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
+            p = subprocess.run([sys.executable, "-m", "checker", "lint", str(tmp_path / "a.txt"), "--format", fmt,
+                                "--lang", "en"], stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
         assert p.returncode == 2, p.stderr
         assert p.stderr.splitlines() == ["checker: cannot write the report to standard output "
-                                         "(No space left on device)"], fmt
+                                         "(no space left on device)"], fmt
 
 
 # --- configuration -------------------------------------------------------------------------------
@@ -267,7 +267,7 @@ def test_unknown_rule_in_configuration_is_a_usage_error(tmp_path, toml, key, val
             (tmp_path / other).unlink(missing_ok=True)
         write(tmp_path / name, content)
         _config_for_dir.cache_clear()
-        code, out, err = run("lint", tmp_path / "a.txt")
+        code, out, err = run("lint", tmp_path / "a.txt", "--lang", "en")
         assert code == 2 and out == "", (name, err)
         assert str(tmp_path / name) in err and f"{key}: unknown rule selector '{value}'" in err, err
 
@@ -294,7 +294,7 @@ def test_config_file_option_and_isolated(tmp_path):
     assert rules_of(data) == [["AR001"]] and "văn bản ghi" in data["files"][0]["issues"][0]["message"]
     _, data, _ = lint_json(tmp_path / "bc" / "a.txt", "--config", tmp_path / "khac.toml")
     assert rules_of(data) == [["AR001"]] and "the text says" in data["files"][0]["issues"][0]["message"]
-    code, _, err = run("lint", tmp_path / "bc" / "a.txt", "--config", tmp_path / "py" / "pyproject.toml")
+    code, _, err = run("lint", tmp_path / "bc" / "a.txt", "--config", tmp_path / "py" / "pyproject.toml", "--lang", "en")
     assert code == 2 and "no [tool.checker] table" in err
     code, _, err = run("lint", tmp_path / "bc" / "a.txt", "--config", tmp_path / "missing.toml")
     assert code == 2 and "missing.toml" in err
@@ -419,9 +419,9 @@ def test_standard_input_as_word(tmp_path):
 
 def test_stdin_cannot_be_mixed_with_paths(tmp_path):
     write(tmp_path / "a.txt", CLEAN)
-    code, _, err = run("lint", "-", tmp_path / "a.txt", input=b"x")
+    code, _, err = run("lint", "-", tmp_path / "a.txt", "--lang", "en", input=b"x")
     assert code == 2 and "standard input" in err
-    code, _, err = run("lint", tmp_path / "a.txt", "--stdin-filename", "x.txt")
+    code, _, err = run("lint", tmp_path / "a.txt", "--stdin-filename", "x.txt", "--lang", "en")
     assert code == 2 and "--stdin-filename" in err
 
 
@@ -446,7 +446,7 @@ def test_a_defect_outside_any_file_is_one_line_and_verbose_shows_the_traceback(t
 
     write(tmp_path / "a.txt", CLEAN)
     monkeypatch.setattr(cli, "emit", broken)
-    code, out, err = run("lint", tmp_path / "a.txt")
+    code, out, err = run("lint", tmp_path / "a.txt", "--lang", "en")
     assert code == 2 and err.splitlines() == [
         "checker: internal error: KeyError: 'renderer' (run with --verbose or CHECKER_DEBUG=1 for the traceback)"]
     code, out, err = run("lint", tmp_path / "a.txt", "-v")
@@ -462,3 +462,17 @@ def test_a_reader_that_goes_away_ends_the_run_quietly_with_its_exit_code(tmp_pat
     p.stdout.close()  # the reader is gone before the report is written
     err = p.stderr.read().decode()
     assert p.wait(timeout=60) == 1 and err == ""
+
+
+def test_usage_errors_of_the_run_options_speak_the_runs_language(tmp_path):
+    report = write(tmp_path / "bc.txt", RATIO)
+    write(tmp_path / "checker.toml", 'select = ["FOO"]\n')
+    code, _, err = run("lint", report)
+    assert code == 2 and err.strip() == (f"checker: cấu hình {tmp_path / 'checker.toml'}: select: không có mã quy tắc "
+                                         "'FOO' (xem `checker rules`)")
+    (tmp_path / "checker.toml").unlink()
+    _config_for_dir.cache_clear()
+    code, _, err = run("lint", report, "-o", report)
+    assert code == 2 and "là tệp được kiểm tra trong lần này" in err
+    code, _, err = run("lint", report, "-o", tmp_path / "thieu" / "r.json")
+    assert code == 2 and err.strip().endswith("không ghi được (không có tệp này)")

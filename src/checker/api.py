@@ -156,10 +156,15 @@ def lint_configured(doc: Document, cfg: Config, path: str | None = None) -> File
 
 
 def read_error_result(path: str, exc: ReadError, lang: str) -> FileResult:
-    from .i18n import t
+    from .i18n import detail_text, t
 
     key = getattr(exc, "message_key", None) or f"error.{exc.code}"
-    message = t(key, lang, name=Path(path).name, detail=exc.detail or exc.reason)
+    detail = exc.detail or exc.reason
+    shown = detail_text(detail, lang)
+    if key == "error.unreadable-folder":  # the system's words said of a folder ("detail.folder: …")
+        said = detail_text(f"folder: {detail}", lang)
+        shown = shown if said == f"folder: {detail}" else said
+    message = t(key, lang, name=Path(path).name, detail=shown)
     if message == key:
         message = exc.reason
     return FileResult(path=path, error=FileError(code=exc.code, message=message))

@@ -26,7 +26,8 @@ from . import __version__  # noqa: E402
 
 skip_pydantic_plugin_scan()
 
-FORMATS = ("rich", "json", "sarif", "github")
+FORMATS = ("rich", "concise", "json", "sarif", "github")
+SEVERITIES = ("error", "warning", "info")
 
 
 def _split(values: tuple[str, ...]) -> list[str] | None:
@@ -46,6 +47,13 @@ class UsageFailure(click.ClickException):
         _err(self.format_message())
 
 
+def usage_error(key: str, lang: str | None, **args: Any) -> UsageFailure:
+    """A usage error in the run's language (the catalogue's `usage.*` keys)."""
+    from .i18n import t
+
+    return UsageFailure(t(key, lang or "vi", **args))
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="checker", message="%(prog)s %(version)s")
 def main() -> None:
@@ -54,20 +62,10 @@ def main() -> None:
         resume_gc()  # lint resumes it once its modules are imported
 
 
+DEFAULT_TIMEOUT = 60.0
+
+
 def _lint_options(f: Any) -> Any:
-    """How the report is presented."""
-    options = [
-        click.option("--format", "fmt", type=click.Choice(FORMATS), default="rich", show_default=True,
-                     help="Output format."),
-        click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="Language of messages (vi)."),
-        click.option("--no-color", is_flag=True, help="Plain output without colours (also: NO_COLOR=1)."),
-    ]
-    for option in reversed(options):
-        f = option(f)
-    return f
-
-
-def _run_options(f: Any) -> Any:
     """What is checked and how the run ends: files, rule selection, configuration, the report file,
     time limits, exit codes (ruff's names and semantics)."""
     options = [
@@ -80,6 +78,7 @@ def _run_options(f: Any) -> Any:
         click.option("--extend-ignore", multiple=True, help="Same as --ignore."),
         click.option("--profile", type=click.Choice(["auto", "party", "state"]), default=None,
                      help="Party (HD 36) or state (NĐ 30) rules; auto detects from the header."),
+        click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="Language of messages (vi)."),
         click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
                      help="Lowest severity that makes the exit code 1 (error)."),
         click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach --fail-on."),
@@ -106,14 +105,56 @@ def _run_options(f: Any) -> Any:
     return f
 
 
-DEFAULT_TIMEOUT = 60.0
+# --- output options (what is printed and how) -----------------------------------------------------
+
+def color_option(f: Any) -> Any:
+    """--color auto|always|never, and --no-color (= --color never), for every command that prints."""
+    f = click.option("--no-color", is_flag=True, help="Same as --color never.")(f)
+    return click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+                        show_default=True,
+                        help="Colours: auto (a terminal, unless NO_COLOR is set), always, never.")(f)
+
+
+def color_mode(color: str, no_color: bool) -> str:
+    return "never" if no_color else color
+
+
+def _output_options(f: Any) -> Any:
+    options = [
+        click.option("--format", "fmt", type=click.Choice(FORMATS), default="rich", show_default=True,
+                     help="Output format: rich (grouped, with excerpts), concise (one line per finding), "
+                          "json, sarif, github."),
+        click.option("--quiet", "-q", is_flag=True, help="Print the findings only: no summary, no total."),
+        click.option("--statistics", is_flag=True, help="Print how many findings each rule made, instead "
+                                                        "of the findings."),
+        click.option("--show-severity", type=click.Choice(SEVERITIES), default=None,
+                     help="Hide findings below this severity (error: errors only; warning: no info)."),
+        color_option,
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def hide_below(result: Any, level: str | None) -> Any:
+    """Drops the findings below `level` from every file (they do not count for the exit code either,
+    as Vale's --minAlertLevel)."""
+    if level is None:
+        return result
+    from .issues import Severity
+
+    rank = Severity(level).rank
+    for fr in result.files:
+        fr.issues = [i for i in fr.issues if i.severity.rank >= rank]
+    return result
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False, path_type=str))
 @_lint_options
-@_run_options
-def lint(paths: tuple[str, ...], fmt: str, lang: str | None, no_color: bool, **run: Any) -> None:
+@_output_options
+def lint(paths: tuple[str, ...], fmt: str, quiet: bool, statistics: bool, show_severity: str | None, color: str,
+         no_color: bool, lang: str | None, **run: Any) -> None:
     """Check reports (.docx, .txt, .md, or folders of them; `-` reads standard input) and print the findings."""
     from .config import ConfigError, UnknownSelector
     from .output import OutputError
@@ -126,15 +167,27 @@ def lint(paths: tuple[str, ...], fmt: str, lang: str | None, no_color: bool, **r
         if plan is None:  # --show-settings / --show-files did the work
             return
         cfg, cli, items = plan
-        result = run_lint(items, cli, jobs=run["jobs"], show_progress=fmt == "rich" or run["output"] is not None,
+        if statistics and fmt not in ("rich", "concise", "json"):
+            raise usage_error("usage.statistics_format", cfg.lang)
+        result = run_lint(items, cli, jobs=run["jobs"], show_progress=not quiet and fmt in ("rich", "concise"),
                           stdin_name=run["stdin_filename"] if paths == ("-",) else None)
-        report_errors(result, on_stderr=not (fmt == "rich" and run["output"] is None), verbose=verbose)
+        # the console report names an unreadable file, with the reason, in its summary: not again on stderr
+        summary_says_it = fmt == "rich" and run["output"] is None and not (quiet or statistics)
+        report_errors(result, on_stderr=not summary_says_it, verbose=verbose)
+        hide_below(result, show_severity)
         code = result.exit_code(cfg.fail_on)
         if run["exit_zero"] and code == 1:
             code = 0
-        emit(result, fmt, run["output"], cfg.lang, no_color)
-    except (RuleFileError, UnknownSelector, ConfigError, OutputError) as exc:
-        raise UsageFailure(str(exc)) from None
+        emit(result, fmt, run["output"], cfg.lang, color=color_mode(color, no_color), quiet=quiet,
+             statistics=statistics)
+    except UnknownSelector as exc:
+        raise usage_error("usage.unknown_selector", lang, selector=exc.selector) from None
+    except RuleFileError as exc:
+        raise usage_error("usage.rules", lang, reason=str(exc)) from None
+    except ConfigError as exc:
+        raise usage_error("usage.config", lang, path=exc.path, reason=exc.message(lang or "vi")) from None
+    except OutputError as exc:
+        raise UsageFailure(exc.message(lang or "vi")) from None
     except BrokenPipeError:  # the reader went away (`| head`): the exit code still says what was found
         pass
     except (click.ClickException, click.exceptions.Exit):
@@ -146,8 +199,8 @@ def lint(paths: tuple[str, ...], fmt: str, lang: str | None, no_color: bool, **r
             import traceback
 
             click.echo(traceback.format_exc().rstrip(), err=True)
-        hint = "" if verbose else " (run with --verbose or CHECKER_DEBUG=1 for the traceback)"
-        raise UsageFailure(f"internal error: {describe_exception(exc)}{hint}") from None
+        raise usage_error("usage.internal" if verbose else "usage.internal_hint", lang,
+                          detail=describe_exception(exc)) from None
     finish(code)
 
 
@@ -178,16 +231,16 @@ def plan_lint(paths: tuple[str, ...], *, lang: str | None, **run: Any) -> "Any":
 
     stdin = "-" in paths
     if stdin and len(paths) > 1:
-        raise OutputError("-", "standard input (-) cannot be combined with other paths")
+        raise OutputError("usage.stdin_mixed")
     if run["stdin_filename"] and not stdin:
-        raise OutputError("--stdin-filename", "only applies when the path is `-` (standard input)")
+        raise OutputError("usage.stdin_filename")
     explicit: Config | None = None
     if run["isolated"]:
         explicit = Config()
     elif run["config_file"] is not None:
         explicit = load_config_file(run["config_file"])
         if explicit is None:
-            raise ConfigError(str(run["config_file"]), "has no [tool.checker] table")
+            raise ConfigError(str(run["config_file"]), "has no [tool.checker] table", key="usage.no_checker_table")
     cli = _lint_cli(run, lang)
     check_selectors(cli)  # imports the check modules and loads the rules
     resume_gc()
@@ -330,30 +383,36 @@ def lint_stdin(name: str | None, cli: dict[str, Any]) -> Any:
     return result
 
 
-def emit(result: Any, fmt: str, output: Path | None, lang: str, no_color: bool) -> None:
-    """Renders the result in the chosen format to stdout or to --output (see output.py)."""
+def emit(result: Any, fmt: str, output: Path | None, lang: str, no_color: bool = False, *, color: str = "auto",
+         quiet: bool = False, statistics: bool = False) -> None:
+    """Renders the result in the chosen format to stdout or to --output (never coloured; see output.py:
+    atomic, usual permissions, never a traceback)."""
     import io
 
-    from .output import OutputError, silence_stdout, write_report, write_stdout
+    from .output import write_report, write_stdout
 
-    if fmt == "rich":
+    color = "never" if no_color or output is not None else color
+    if statistics and fmt == "json":
+        from .report.statistics import render_json
+
+        text = render_json(result)
+    elif statistics:
+        from .report.statistics import render_text
+
+        text = render_text(result, lang, quiet=quiet)
+    elif fmt == "rich":
         from .report.console import make_console, render
 
         if output is None:
-            try:
-                render(result, make_console(no_color=no_color), lang)
-                sys.stdout.flush()
-            except SystemExit:  # rich's answer to a closed pipe (Console.on_broken_pipe): stdout is /dev/null now
-                raise BrokenPipeError from None
-            except OSError as exc:
-                silence_stdout()
-                if isinstance(exc, BrokenPipeError):
-                    raise
-                raise OutputError("", f"cannot write the report to standard output ({exc.strerror or exc})") from None
+            render_to_stdout(lambda: render(result, make_console(color=color), lang, quiet=quiet))
             return
         buf = io.StringIO()
-        render(result, make_console(buf, no_color=True, width=120), lang)
+        render(result, make_console(buf, color="never", width=120), lang, quiet=quiet)
         text = buf.getvalue()
+    elif fmt == "concise":
+        from .report.concise import render as render_concise
+
+        text = render_concise(result, lang, quiet=quiet, color=use_color(color, sys.stdout))
     elif fmt == "json":
         from .report.json import render as render_json
 
@@ -372,13 +431,47 @@ def emit(result: Any, fmt: str, output: Path | None, lang: str, no_color: bool) 
         write_report(output, text)
 
 
+def use_color(color: str, stream: Any) -> bool:
+    """Whether plain-text output (concise) gets ANSI colours: `always`; `auto` on a terminal unless
+    NO_COLOR is set (or FORCE_COLOR forces it), as rich decides for the console report."""
+    import os
+
+    if color != "auto":
+        return color == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def render_to_stdout(render: Any) -> None:
+    """Runs a renderer that prints to standard output (rich); a full disk or a closed pipe ends as
+    `write_stdout` ends them."""
+    from .output import OutputError, silence_stdout
+
+    try:
+        render()
+        sys.stdout.flush()
+    except SystemExit:  # rich's answer to a closed pipe (Console.on_broken_pipe): stdout is /dev/null now
+        raise BrokenPipeError from None
+    except OSError as exc:
+        silence_stdout()
+        if isinstance(exc, BrokenPipeError):
+            raise
+        raise OutputError.stdout(exc) from None
+
+
 @main.command()
 @click.option("--category", "-c", multiple=True, help="Only rules of these categories or id prefixes.")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="A table, or a JSON list (id, name, category, severity, profiles, enabled_by_default, summary).")
-@click.option("--no-color", is_flag=True)
-def rules(category: tuple[str, ...], lang: str, fmt: str, no_color: bool) -> None:
+@color_option
+def rules(category: tuple[str, ...], lang: str, fmt: str, color: str, no_color: bool) -> None:
     """List every rule: id, name, category, severity, profiles and summary."""
     import json
 
@@ -389,26 +482,26 @@ def rules(category: tuple[str, ...], lang: str, fmt: str, no_color: bool) -> Non
     try:
         check(categories or (), load_rules())
     except UnknownSelector as exc:
-        raise UsageFailure(str(exc)) from None
+        raise usage_error("usage.unknown_selector", lang, selector=exc.selector) from None
     if fmt == "json":
         chosen = [r for r in load_rules() if not categories or any(matches(r.spec, c) for c in categories)]
         click.echo(json.dumps([describe(r, lang) for r in chosen], ensure_ascii=False, indent=2))
         return
     from .ruledocs import print_rules
 
-    print_rules(categories, lang, no_color)
+    print_rules(categories, lang, color=color_mode(color, no_color))
 
 
 @main.command()
 @click.argument("rule")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi")
-@click.option("--no-color", is_flag=True)
-def explain(rule: str, lang: str, no_color: bool) -> None:
+@color_option
+def explain(rule: str, lang: str, color: str, no_color: bool) -> None:
     """Explain a rule: what it checks, why, its parameters and examples."""
     from .ruledocs import explain_rule
 
-    if not explain_rule(rule, lang, no_color):
-        raise UsageFailure(f"unknown rule '{rule}' (see `checker rules`)")
+    if not explain_rule(rule, lang, color=color_mode(color, no_color)):
+        raise usage_error("usage.unknown_rule", lang, rule=rule)
 
 
 def __getattr__(name: str) -> Any:

@@ -17,9 +17,18 @@ class ConfigError(ValueError):
     """A configuration file that cannot be used: names the file and the key at fault. A ValueError, as
     the API's bad arguments are: it is the settings that are wrong, not the reports."""
 
-    def __init__(self, path: str, reason: str):
+    def __init__(self, path: str, reason: str, *, key: str | None = None, **args: str):
         self.path, self.reason = path, reason
+        self.key, self.values = key, args  # the reason as a catalogue message, when it has one
         super().__init__(f"{path}: {reason}")
+
+    def message(self, lang: str) -> str:
+        """The reason in `lang` (validation's own words stay as they are)."""
+        if self.key is None:
+            return self.reason
+        from .i18n import t
+
+        return t(self.key, lang, **self.values)
 
 
 def _dash(name: str) -> str:
@@ -227,7 +236,8 @@ def check_rule_selectors(cfg: Config, path: str, prefix: str = "") -> None:
     for key, selectors in keyed:
         for selector in selectors:
             if not known_selector(selector, rules):
-                raise ConfigError(path, f"{prefix}{key}: {UnknownSelector(selector)}")
+                raise ConfigError(path, f"{prefix}{key}: {UnknownSelector(selector)}", key="config.unknown_selector",
+                                  where=f"{prefix}{key}", selector=selector)
 
 
 _FIELD_TYPES = {f.name: f.type for f in fields(Config)}

@@ -53,6 +53,7 @@ class Block:
     row: int | None = None  # 1-based
     column: int | None = None  # 1-based
     note: int | None = None  # footnote/endnote number (note blocks)
+    paragraph: int | None = None  # Word's paragraph number: body paragraphs outside tables, empty ones too
     note_refs: list[NoteRef] = field(default_factory=list)
     section: str | None = None  # heading path, e.g. "II.1"
     legacy_encoding: str | None = None  # "TCVN3" | "VNI" when the text is in a legacy encoding

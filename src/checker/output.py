@@ -22,11 +22,23 @@ from typing import Iterable
 
 
 class OutputError(Exception):
-    """The report could not be written: `path` and a one-line reason."""
+    """The report could not be written, or must not be: a message of the catalogue (`key`, a
+    `usage.*` key) about `path`; `reason` is the system's words for a failure (translated when the
+    catalogue knows them)."""
 
-    def __init__(self, path: str, reason: str):
-        self.path, self.reason = path, reason
-        super().__init__(f"{path}: {reason}" if path else reason)
+    def __init__(self, key: str, path: str = "", **args: str):
+        self.key, self.path, self.values = key, path, args
+        super().__init__(self.message("en"))
+
+    @classmethod
+    def stdout(cls, exc: OSError) -> "OutputError":
+        return cls("usage.stdout_failed", reason=_reason(exc))
+
+    def message(self, lang: str) -> str:
+        from .i18n import detail_text, t
+
+        args = {k: detail_text(v, lang) if k == "reason" else v for k, v in self.values.items()}
+        return t(self.key, lang, path=self.path, **args)
 
 
 def _reason(exc: OSError) -> str:
@@ -73,7 +85,7 @@ def write_report(path: str | Path, text: str) -> None:
     data = text.encode("utf-8")
     try:
         if path.is_dir():
-            raise OutputError(str(path), "is a folder; name a file for the report")
+            raise IsADirectoryError(21, "Is a directory", str(path))
         if _is_special(path):
             with open(path, "wb") as fh:
                 fh.write(data)
@@ -81,7 +93,7 @@ def write_report(path: str | Path, text: str) -> None:
             return
         write_bytes_atomic(path, data)
     except OSError as exc:
-        raise OutputError(str(path), f"cannot write the report ({_reason(exc)})") from None
+        raise OutputError("usage.write_failed", str(path), reason=_reason(exc)) from None
 
 
 def refuse_inputs(output: str | Path, inputs: Iterable[str]) -> None:
@@ -102,7 +114,7 @@ def refuse_inputs(output: str | Path, inputs: Iterable[str]) -> None:
             except OSError:
                 pass
         if same:
-            raise OutputError(str(output), f"is an input of this run ({name}); the report would replace it")
+            raise OutputError("usage.output_is_input", str(output), input=name)
 
 
 def write_stdout(text: str) -> None:
@@ -116,7 +128,7 @@ def write_stdout(text: str) -> None:
         silence_stdout()
         if isinstance(exc, BrokenPipeError) or exc.errno == errno.EPIPE:
             raise
-        raise OutputError("", f"cannot write the report to standard output ({_reason(exc)})") from None
+        raise OutputError.stdout(exc) from None
 
 
 def silence_stdout() -> None:

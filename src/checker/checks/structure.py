@@ -624,6 +624,7 @@ class HeadingNumbering(Check):
 
     def _compare(self, b: Block, h, label: str, prev, cur, autos: bool, first_expected, step=1):
         s, e = h.start, h.end
+        e = s + len(b.text[s:e].rstrip())  # the label "2.", not the space after it
         if prev is None:
             if first_expected is not None and first_expected < cur <= first_expected + 1 and not autos \
                     and h.level != "letter":
