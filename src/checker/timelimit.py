@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import signal
 import threading
+import time
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -30,8 +31,9 @@ def enforceable() -> bool:
 
 @contextmanager
 def time_limit(seconds: float | None) -> Iterator[None]:
-    """Raises FileTimeout inside the block once `seconds` have passed (None or 0: no limit). Restores
-    any handler and timer that were set before."""
+    """Raises FileTimeout inside the block once `seconds` have passed (None or 0: no limit). The
+    handler and the timer that were set before (a test runner's own time limit, say) are put back,
+    the timer with what remained of it."""
     if not seconds or seconds <= 0 or not enforceable():
         yield
         return
@@ -43,10 +45,13 @@ def time_limit(seconds: float | None) -> Iterator[None]:
             fired = True
             raise FileTimeout(seconds)
 
+    started = time.monotonic()
     previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    earlier, interval = signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if earlier > 0:
+            signal.setitimer(signal.ITIMER_REAL, max(0.001, earlier - (time.monotonic() - started)), interval)
