@@ -192,24 +192,36 @@ def test_output_never_replaces_an_input(tmp_path, monkeypatch):
     assert code == 2 and report.read_bytes() == before
 
 
-@pytest.mark.parametrize("target,reason", [
-    ("thieu/bao-cao.json", "no such file"),
-    ("full", "no space left on device"),  # a link to /dev/full: a device is written, never replaced
-])
-def test_output_failures_are_one_line(tmp_path, target, reason):
+def test_a_missing_output_folder_is_refused_before_any_work(tmp_path, monkeypatch):
+    import checker.cli as cli
+
     write(tmp_path / "a.txt", CLEAN)
-    out_path = tmp_path / target
-    if target == "full":
-        if not os.path.exists("/dev/full"):
-            pytest.skip("no /dev/full here")
-        # Through a link of our own: a regression that replaced the device (as root) would only
-        # replace the link.
-        out_path.symlink_to("/dev/full")
+    monkeypatch.setattr(cli, "run_lint", lambda *a, **k: pytest.fail("the files were checked"))
+    target = tmp_path / "thieu" / "bao-cao.json"
+    code, out, err = run("lint", tmp_path / "a.txt", "--format", "json", "-o", target, "--lang", "en")
+    assert code == 2 and err.splitlines() == [f"checker: {target}: the folder {target.parent} does not exist"]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+def test_output_to_a_full_disk_is_one_line(tmp_path):
+    write(tmp_path / "a.txt", CLEAN)
+    # Through a link of our own: a regression that replaced the device (as root) would only replace the link.
+    out_path = tmp_path / "full"
+    out_path.symlink_to("/dev/full")
     code, out, err = run("lint", tmp_path / "a.txt", "--format", "json", "-o", out_path, "--lang", "en")
     assert code == 2 and "Traceback" not in err
-    assert err.splitlines() == [f"checker: {out_path}: cannot write ({reason})"]
-    if target == "full":
-        assert out_path.is_symlink() and stat.S_ISCHR(os.stat("/dev/full").st_mode)
+    assert err.splitlines() == [f"checker: {out_path}: cannot write (no space left on device)"]
+    assert out_path.is_symlink() and stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+def test_write_report_failures_are_output_errors(tmp_path):
+    from checker.output import OutputError, write_report
+
+    for target, reason in ((tmp_path, "Is a directory"), (tmp_path / "thieu" / "r.json", "No such file or directory")):
+        with pytest.raises(OutputError) as exc:
+            write_report(target, "{}")
+        assert exc.value.values == {"reason": reason} and exc.value.path == str(target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # no temporary file left behind
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="permissions do not bite as root")
@@ -475,4 +487,4 @@ def test_usage_errors_of_the_run_options_speak_the_runs_language(tmp_path):
     code, _, err = run("lint", report, "-o", report)
     assert code == 2 and "là tệp được kiểm tra trong lần này" in err
     code, _, err = run("lint", report, "-o", tmp_path / "thieu" / "r.json")
-    assert code == 2 and err.strip().endswith("không ghi được (không có tệp này)")
+    assert code == 2 and err.strip().endswith(f"không có thư mục {tmp_path / 'thieu'} để ghi báo cáo")

@@ -227,7 +227,7 @@ def plan_lint(paths: tuple[str, ...], *, lang: str | None, **run: Any) -> "Any":
     ConfigError, UnknownSelector, RuleFileError or OutputError for usage errors."""
     from .config import Config, ConfigError, discover, load_config_file
     from .files import Exclusions, collect_files
-    from .output import OutputError, refuse_inputs
+    from .output import OutputError, check_writable, refuse_inputs
 
     stdin = "-" in paths
     if stdin and len(paths) > 1:
@@ -271,6 +271,7 @@ def plan_lint(paths: tuple[str, ...], *, lang: str | None, **run: Any) -> "Any":
         show_files(items, cfg.lang)
         return None
     if run["output"] is not None:
+        check_writable(run["output"])
         refuse_inputs(run["output"], [i for i in items if isinstance(i, str)])
     return cfg, cli, items
 

@@ -96,6 +96,16 @@ def write_report(path: str | Path, text: str) -> None:
         raise OutputError("usage.write_failed", str(path), reason=_reason(exc)) from None
 
 
+def check_writable(output: str | Path) -> None:
+    """Before any work: OutputError when the report's folder does not exist or cannot be written to
+    (a full disk is only found when writing)."""
+    folder = Path(output).parent
+    if not folder.is_dir():
+        raise OutputError("usage.output_folder", str(output), folder=str(folder))
+    if not os.access(folder, os.W_OK | os.X_OK) and not _is_special(Path(output)):
+        raise OutputError("usage.write_failed", str(output), reason="Permission denied")
+
+
 def refuse_inputs(output: str | Path, inputs: Iterable[str]) -> None:
     """OutputError when `output` is one of `inputs` (the same file under any spelling, or through a
     link), since the report would replace it."""
