@@ -396,7 +396,7 @@ def test_rules_as_json():
     tx101 = next(r for r in data if r["id"] == "TX101")
     assert tx101["enabled_by_default"] is False and tx101["severity"] == "info"
     assert set(tx101) == {"id", "name", "category", "severity", "profiles", "enabled_by_default", "summary", "source"}
-    assert tx101["summary"].startswith("A ")
+    assert tx101["summary"].startswith("A ") and tx101["source"] == "drafting practice"
 
 
 # --- exit codes, stdin, unused suppressions --------------------------------------------------------

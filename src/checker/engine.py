@@ -167,10 +167,13 @@ def severity_for(rules: Iterable[LoadedRule], overrides: dict[str, Severity] | N
 
 def describe(rule: LoadedRule, lang: str) -> dict[str, object]:
     """A rule as `checker rules --format json` lists it."""
+    from .i18n import source_text
+
     s = rule.spec
     return {"id": s.id, "name": s.name, "category": s.category, "severity": s.severity.value,
             "profiles": list(s.profiles), "enabled_by_default": s.enabled_by_default,
-            "summary": s.summary.get(lang) or s.summary["vi"], "source": s.source}
+            "summary": s.summary.get(lang) or s.summary["vi"],
+            "source": source_text(s.source, lang) if s.source else None}
 
 
 # --- running -----------------------------------------------------------------
