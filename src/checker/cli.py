@@ -360,7 +360,6 @@ def run_lint(items: list[Any], cli: dict[str, Any], *, jobs: int = 1, show_progr
 def lint_stdin(name: str | None, cli: dict[str, Any]) -> Any:
     """`checker lint -`: standard input, read as the type `name`'s extension gives (text without one),
     shown and configured as `name`."""
-    import os
     import tempfile
 
     from .api import lint_file

@@ -128,9 +128,7 @@ class Config:
                     raise ValueError(f"{key} must be a list of glob patterns, not {value!r}")
                 changes[target] = tuple(value) if key == "exclude" else (*self.cli_extend_exclude, *value)
         if given and not all(_plain_fit(k, v) for k, v in given.items()):
-            data = {k: getattr(self, k) for k in given}
-            data.update(given)
-            checked = Config.validate(data)
+            checked = Config.validate(given)
             given = {k: getattr(checked, k) for k in given}
         return replace(self, **given, **changes)
 
