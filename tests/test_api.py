@@ -177,3 +177,13 @@ def test_pre_commit_hook_definition():
     assert all(files.search(n) for n in ("a.docx", "b/c.txt", "README.md"))
     assert not files.search("a.png") and files.search("cu.doc")  # as folder mode: .doc reported, not skipped
     assert re.search(hook["exclude"], "bao-cao/~$nhap.docx")
+
+
+def test_lint_file_raises_for_bad_settings_never_for_the_file(use_needles, tmp_path):
+    from checker.api import lint_file
+
+    report = tmp_path / "a.txt"
+    report.write_text("sai\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="FOO"):
+        lint_file(report, select=["FOO"])
+    assert lint_file(tmp_path / "khong-co.txt").error.code == "not-found"

@@ -13,7 +13,7 @@ from checker.cli import main
 from checker.config import _config_for_dir
 from checker.report.json import schema
 
-NFD_MIX = "Báo cáo tháng 10 năm 2023\nKe\u0302\u0301t qua\u0309 thu\u031bc hie\u0323\u0302n\n"
+NFD_MIX = "Báo cáo tháng 10 năm 2023\nKe\u0302\u0301t qua\u0309 thu\u031b\u0323c hie\u0323\u0302n\n"
 CLEAN = "Báo cáo tháng 10 năm 2023\nKết quả thực hiện nhiệm vụ.\n"
 
 

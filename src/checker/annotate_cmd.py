@@ -20,9 +20,11 @@ def _split(values: tuple[str, ...]) -> list[str] | None:
     return out or None
 
 
-def annotate_file(source: str | Path, output: str | Path, *, force: bool = False, **cli: Any) -> dict[str, Any]:
+def annotate_file(source: str | Path, output: str | Path, *, force: bool = False, config: Any = None,
+                  **cli: Any) -> dict[str, Any]:
     """Lints `source` and writes the annotated copy to `output`. Returns {"result": FileResult,
-    "placed": [Placed…]}. Raises FileExistsError, ValueError (same file / not .docx) or ReadError."""
+    "placed": [Placed…]}. Raises FileExistsError, ValueError (same file / not .docx) or ReadError.
+    `config` replaces the configuration found from the file's folder (the web page's uploads)."""
     from .api import lint_configured
     from .config import discover
     from .output import write_bytes_atomic
@@ -31,7 +33,7 @@ def annotate_file(source: str | Path, output: str | Path, *, force: bool = False
 
     src, out = Path(source), Path(output)
     precheck(src, out, force)
-    cfg = discover(src).merged(**cli)
+    cfg = (config or discover(src)).merged(**cli)
     doc = read_path(src)  # raises ReadError with a clear reason
     source_bytes = src.read_bytes()
     result = lint_configured(doc, cfg, str(src))

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 from . import __version__
-from .config import Config, Selection, discover
+from .config import Config, ConfigError, Selection, UnknownSelector, discover
 from .document import Document
 from .files import Exclusions, collect_files
 from .issues import FileError, FileResult, Issue, Severity
@@ -151,6 +151,8 @@ def _unused_suppressions(doc: Document, used: dict, rules: Sequence[Any], every:
 
 def lint_configured(doc: Document, cfg: Config, path: str | None = None) -> FileResult:
     """Checks a Document with a configuration (and the command line's values merged into it)."""
+    if cfg.style_list:
+        doc.meta["style_list"] = cfg.style_list  # the organisation's own pairs for TX011
     return lint_document(doc, profile=None if cfg.profile == "auto" else cfg.profile, lang=cfg.lang,
                          severity=cfg.severity, layers=cfg.selections(path if path is not None else doc.path))
 
@@ -192,12 +194,14 @@ def timeout_result(path: str, seconds: float, lang: str) -> FileResult:
 
 
 def lint_file(path: str | Path, *, config: Config | None = None, timeout: float | None = None,
-              name: str | None = None, **cli: Any) -> FileResult:
+              name: str | None = None, documents: dict[str, Document] | None = None, **cli: Any) -> FileResult:
     """Lints one file with its discovered configuration (or `config`), command-line values on top,
     within `timeout` seconds (see timelimit.py). `name` is the path shown and matched by
-    per-file-ignores (standard input's --stdin-filename), the file's own path by default. Never raises
-    for the file: an unreadable file, a failing check or a file over its time limit is a FileResult
-    with `error` set. A bad configuration file raises ConfigError (a ValueError), as a bad argument does."""
+    per-file-ignores (standard input's --stdin-filename), the file's own path by default. `documents`,
+    when given, receives the Document read, under that name (for reports that show the text: HTML).
+    Never raises for the file: an unreadable file, a failing check or a file over its time limit is a
+    FileResult with `error` set. A bad configuration file raises ConfigError (a ValueError), as a bad
+    argument does."""
     from .timelimit import FileTimeout, time_limit
 
     name = str(path) if name is None else name
@@ -207,6 +211,8 @@ def lint_file(path: str | Path, *, config: Config | None = None, timeout: float 
             with _collector_paused():
                 doc = read_path(path)
             doc.path = name
+            if documents is not None:
+                documents[name] = doc
             return lint_configured(doc, cfg, name)
     except ReadError as exc:
         return read_error_result(name, exc, cfg.lang)
@@ -217,6 +223,8 @@ def lint_file(path: str | Path, *, config: Config | None = None, timeout: float 
     except FileTimeout as exc:
         _forget_partial_work()
         return timeout_result(name, exc.seconds, cfg.lang)
+    except (UnknownSelector, ConfigError):  # bad settings, not a bad file
+        raise
     except Exception as exc:  # a defect in a check: this file's error, the run goes on
         import traceback
 

@@ -26,7 +26,7 @@ from . import __version__  # noqa: E402
 
 skip_pydantic_plugin_scan()
 
-FORMATS = ("rich", "concise", "json", "sarif", "github")
+FORMATS = ("rich", "concise", "json", "sarif", "github", "html")
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -169,8 +169,9 @@ def lint(paths: tuple[str, ...], fmt: str, quiet: bool, statistics: bool, show_s
         cfg, cli, items = plan
         if statistics and fmt not in ("rich", "concise", "json"):
             raise usage_error("usage.statistics_format", cfg.lang)
+        documents: dict[str, Any] | None = {} if fmt == "html" else None  # the HTML report shows the text
         result = run_lint(items, cli, jobs=run["jobs"], show_progress=not quiet and fmt in ("rich", "concise"),
-                          stdin_name=run["stdin_filename"] if paths == ("-",) else None)
+                          stdin_name=run["stdin_filename"] if paths == ("-",) else None, documents=documents)
         # the console report names an unreadable file, with the reason, in its summary: not again on stderr
         summary_says_it = fmt == "rich" and run["output"] is None and not (quiet or statistics)
         report_errors(result, on_stderr=not summary_says_it, verbose=verbose)
@@ -179,7 +180,7 @@ def lint(paths: tuple[str, ...], fmt: str, quiet: bool, statistics: bool, show_s
         if run["exit_zero"] and code == 1:
             code = 0
         emit(result, fmt, run["output"], cfg.lang, color=color_mode(color, no_color), quiet=quiet,
-             statistics=statistics)
+             statistics=statistics, documents=documents)
     except UnknownSelector as exc:
         raise usage_error("usage.unknown_selector", lang, selector=exc.selector) from None
     except RuleFileError as exc:
@@ -326,15 +327,16 @@ def check_selectors(cli: dict[str, Any]) -> None:
 
 
 def run_lint(items: list[Any], cli: dict[str, Any], *, jobs: int = 1, show_progress: bool = True,
-             stdin_name: str | None = None) -> "Any":
-    """Lints the files of a plan (ReadErrors are reported in place) and returns a Result in their order."""
+             stdin_name: str | None = None, documents: dict[str, Any] | None = None) -> "Any":
+    """Lints the files of a plan (ReadErrors are reported in place) and returns a Result in their order.
+    `documents`, when given, receives the Documents read in this process (not those of parallel workers)."""
     from .api import Result, lint_file, read_error_result
     from .readers import ReadError
 
     resume_gc()
     lang = cli.get("lang") or "vi"
     if items == ["-"]:
-        return Result([lint_stdin(stdin_name, cli)])
+        return Result([lint_stdin(stdin_name, cli, documents)])
     files = [i for i in items if not isinstance(i, ReadError)]
     results: dict[str, Any] = {}
     if jobs > 1 and len(files) > 1:
@@ -346,7 +348,7 @@ def run_lint(items: list[Any], cli: dict[str, Any], *, jobs: int = 1, show_progr
 
         with progress_bar(len(files), enabled=show_progress, lang=lang) as advance:
             for path in files:
-                results[path] = lint_file(path, **cli)
+                results[path] = lint_file(path, documents=documents, **cli)
                 advance()
     result = Result()
     for item in items:
@@ -357,7 +359,7 @@ def run_lint(items: list[Any], cli: dict[str, Any], *, jobs: int = 1, show_progr
     return result
 
 
-def lint_stdin(name: str | None, cli: dict[str, Any]) -> Any:
+def lint_stdin(name: str | None, cli: dict[str, Any], documents: dict[str, Any] | None = None) -> Any:
     """`checker lint -`: standard input, read as the type `name`'s extension gives (text without one),
     shown and configured as `name`."""
     import tempfile
@@ -377,14 +379,14 @@ def lint_stdin(name: str | None, cli: dict[str, Any]) -> Any:
             from .config import discover
 
             cli = {**cli, "config": discover(name or os.getcwd())}
-        result = lint_file(path, name=shown, **cli)
+        result = lint_file(path, name=shown, documents=documents, **cli)
     if result.error is not None:
         result.error.message = result.error.message.replace(path, shown)
     return result
 
 
 def emit(result: Any, fmt: str, output: Path | None, lang: str, no_color: bool = False, *, color: str = "auto",
-         quiet: bool = False, statistics: bool = False) -> None:
+         quiet: bool = False, statistics: bool = False, documents: dict[str, Any] | None = None) -> None:
     """Renders the result in the chosen format to stdout or to --output (never coloured; see output.py:
     atomic, usual permissions, never a traceback)."""
     import io
@@ -421,6 +423,10 @@ def emit(result: Any, fmt: str, output: Path | None, lang: str, no_color: bool =
         from .report.sarif import render as render_sarif
 
         text = render_sarif(result, lang)
+    elif fmt == "html":
+        from .report.html import render as render_html
+
+        text = render_html(result, lang, documents=documents)
     else:
         from .report.github import render as render_github
 
@@ -514,10 +520,10 @@ def __getattr__(name: str) -> Any:
 
 
 def _load_extra_commands() -> None:
-    """Commands that live in their own modules (annotate, watch) register themselves here."""
+    """Commands that live in their own modules (annotate, watch, serve) register themselves here."""
     import importlib
 
-    for name in ("annotate_cmd", "watch_cmd"):
+    for name in ("annotate_cmd", "watch_cmd", "serve_cmd"):
         try:
             module = importlib.import_module(f"checker.{name}")
         except ModuleNotFoundError as exc:

@@ -90,6 +90,7 @@ class Config:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     exclude: list[str] | None = None  # None: DEFAULT_EXCLUDE
     extend_exclude: list[str] = field(default_factory=list)
+    style_list: dict[str, str] = field(default_factory=dict)  # TX011: "wrong form" = "right form"
     source: str | None = None  # the file this configuration came from
     overrides: tuple[Selection, ...] = ()  # the command line's selection layer(s)
     cli_exclude: tuple[str, ...] | None = None  # --exclude (relative to the working folder)

@@ -9,6 +9,7 @@ from rich.text import Text
 from .engine import load_rules, matches
 from .i18n import source_text, t
 from .report.console import make_console, print_wrapped
+from .ruletext import reflow
 
 TABLE_MIN_WIDTH = 120  # narrower than this, the rules are listed two lines each instead of a table
 
@@ -40,27 +41,6 @@ def print_rules(categories: list[str] | None, lang: str, no_color: bool = False,
         head.append(f"  ({s.category} · {', '.join(s.profiles)})", style="dim")
         print_wrapped(console, head, "", " " * 7)
         print_wrapped(console, Text(s.summary[lang]), " " * 7)
-
-
-def reflow(text: str) -> list[str]:
-    """The paragraphs of a rule file's folded text: lines joined, blank lines kept as breaks.
-    Lines that start a list item ("- ", "* ", "1. ") stay on their own line."""
-    paragraphs: list[str] = []
-    current: list[str] = []
-    for raw in text.strip().splitlines():
-        line = raw.strip()
-        if not line:
-            if current:
-                paragraphs.append(" ".join(current))
-                current = []
-            continue
-        if current and (line[:2] in ("- ", "* ", "+ ", "• ") or line[:1].isdigit() and line[1:3] in (". ", ") ")):
-            paragraphs.append(" ".join(current))
-            current = []
-        current.append(line)
-    if current:
-        paragraphs.append(" ".join(current))
-    return paragraphs
 
 
 def format_params(params: dict) -> str:
