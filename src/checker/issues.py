@@ -136,6 +136,8 @@ class FileError:
 
     code: str
     message: str
+    # For an `internal` error, the traceback: shown with --verbose or CHECKER_DEBUG=1, never in JSON.
+    traceback: str | None = None
 
     def to_json(self) -> dict[str, str]:
         return {"code": self.code, "message": self.message}

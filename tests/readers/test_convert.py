@@ -184,7 +184,8 @@ def test_without_libreoffice_doc_keeps_the_hint_and_odt_says_what_is_missing(tmp
     folder.mkdir()
     old_doc(folder, "a.doc")
     (folder / "b.txt").write_text("Báo cáo.\n", encoding="utf-8")
-    assert [Path(f).name for f in collect_files([folder])] == ["b.txt"]
+    # listed all the same, so that the run reports the .doc with how to convert it instead of skipping it
+    assert [Path(f).name for f in collect_files([folder])] == ["a.doc", "b.txt"]
 
 
 def test_checker_soffice_naming_nothing_is_a_clear_error(tmp_path, monkeypatch):

@@ -45,6 +45,9 @@ def convertible_suffixes() -> tuple[str, ...]:
 def supported_suffixes() -> tuple[str, ...]:
     """Every suffix read on this machine: SUPPORTED, plus the convertible ones when LibreOffice is there."""
     return SUPPORTED + convertible_suffixes()
+# Document types a folder may hold that may not be readable here: .doc/.odt/.rtf need LibreOffice. A folder
+# run lists them too, so that each is read (converted) or reported with how to convert it, never skipped.
+KNOWN_UNSUPPORTED = CONVERTIBLE_SUFFIXES
 
 
 def read_path(path: str | Path) -> Document:
@@ -112,4 +115,5 @@ def read_string(text: str, name: str = "<text>") -> Document:
     return document_from_text(text, name, fmt="text")
 
 
-__all__ = ["ReadError", "read_path", "read_string", "SUPPORTED", "supported_suffixes", "convertible_suffixes"]
+__all__ = ["ReadError", "read_path", "read_string", "SUPPORTED", "KNOWN_UNSUPPORTED", "supported_suffixes",
+           "convertible_suffixes"]
