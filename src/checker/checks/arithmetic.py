@@ -9,6 +9,7 @@ from typing import Iterable
 from .. import figures as F
 from ..document import Document
 from ..issues import Severity
+from ..relate.words import is_conditional
 from ..relate.blocks import BlockFigures, doc_figures, doc_style, has_kind, in_paren, same_unit_scope
 from ..validation import FORBID
 from .base import Check, Context, Finding, register
@@ -78,6 +79,29 @@ def _percent_follows(bf: BlockFigures, i: int, target_cls, params: LinkParams) -
     return j
 
 
+_NEGATED = re.compile(r"(?<!\w)(?:chưa|không)\s+(?:đạt\s+)?$", re.I)
+_OPENS_EXPLANATION = re.compile(r"\s*\(\s*(?:[^\W\d_]+\s+){0,3}")
+
+
+def _explained_percent(bf: BlockFigures, i: int) -> int | None:
+    """The percentage a ratio in parentheses explains: "… đạt 75,2% (3.760/5.000 triệu đồng; …)" — the one
+    right before the bracket, nearer by structure than a percentage after the ratio."""
+    r = bf.figs[i]
+    paren = in_paren(bf, r.start)
+    if paren is None:
+        return None
+    k = i - 1
+    while k >= 0 and bf.figs[k].start >= paren[0]:
+        k -= 1
+    if k < 0 or not isinstance(bf.figs[k], F.Percent):
+        return None
+    text = bf.block.text
+    if not text[bf.figs[k].end:paren[0]].isspace() and bf.figs[k].end != paren[0]:
+        return None
+    m = _OPENS_EXPLANATION.match(text, bf.figs[k].end)
+    return k if m and m.end() == r.start else None
+
+
 @register("ratio-percent")
 class RatioPercent(Check):
     """A ratio a/b stated with a percentage ("112/158 đảng viên, đạt 70,87%"): a/b·100 must round to it."""
@@ -92,8 +116,16 @@ class RatioPercent(Check):
             for i, f in enumerate(bf.figs):
                 if not isinstance(f, F.Ratio):
                     continue
+                # the percentage nearest by structure: one stated with the ratio in its own parenthesis or clause,
+                # else the one a parenthesis explains ("đạt 75,2% (3.760/5.000 triệu đồng; …)"); a norm or a
+                # condition ("trường hợp đạt 100% thì …", "chưa đạt 100%") is never the ratio's result
                 j = _percent_follows(bf, i, F.Percent, self.params)
+                if j is not None and in_paren(bf, bf.figs[j].start) != in_paren(bf, f.start):
+                    j = None
                 if j is None:
+                    j = _explained_percent(bf, i)
+                if j is None or is_conditional(bf.block.text, bf.figs[j].start) \
+                        or _NEGATED.search(bf.block.text, max(0, bf.figs[j].start - 12), bf.figs[j].start):
                     continue
                 p = bf.figs[j]
                 a, b, exact = _ratio_operands(f)

@@ -272,7 +272,7 @@ def judge_sum(rel) -> Verdict | None:
     if exceed and truncates_to(point, total.number.value, total.number.decimals):
         verdict.variant, verdict.severity = "truncated", Severity.INFO
         return verdict
-    if len(parts) <= 12 and rel.complete and not rel.unknown:
+    if len(parts) <= 6 and rel.complete and not rel.unknown:
         nums = [total.number] + [p.number for p in parts]
 
         def holds(vals):

@@ -13,7 +13,9 @@ from ..issues import Severity
 from ..validation import FORBID
 from .. import figures as F
 from ..relate.blocks import BlockFigures, blocks_with, doc_figures, doc_style, has_kind, in_paren, same_unit_scope
-from ..relate.nouns import ORDINAL_BEFORE, noun_count_cls
+from ..relate.nouns import ORDINAL_BEFORE, noun_count_cls, same_kind
+from ..relate.operands import addable
+from ..relate.words import partitions
 from .judge import PctRelation, fmt, interval, judge_percent, truncates_to
 from .base import Check, Context, Finding, register
 
@@ -39,6 +41,8 @@ def _to_unit(q, unit: str) -> tuple[Fraction, Fraction] | None:
     from ..units import factor
 
     k = factor(q.unit, unit)
+    if k is None and is_count_unit(q.unit) and is_count_unit(unit) and same_kind(q.unit, unit):
+        k = Fraction(1)  # "320 người dân" of "1.250 người": counts of one kind
     if k is None:
         return None
     lo, hi = _num_iv(q.number, is_count_unit(q.unit))
@@ -46,10 +50,13 @@ def _to_unit(q, unit: str) -> tuple[Fraction, Fraction] | None:
 
 
 def _val(q, unit: str) -> Fraction | None:
+    iv = _to_unit(q, unit)
+    if iv is None:
+        return None
     from ..units import factor
 
-    k = factor(q.unit, unit)
-    return None if k is None else Fraction(q.number.value) * k
+    k = factor(q.unit, unit) or Fraction(1)
+    return Fraction(q.number.value) * k
 
 
 def _unit_total_decimals(q) -> int:
@@ -86,6 +93,28 @@ def _is_change(text: str, start: int) -> bool:
 _ATTRIBUTE = re.compile(r"(?<!\w)(?:nữ|dân tộc|dân tộc thiểu số|tôn giáo|đoàn viên|hội viên|trẻ|đảng viên trẻ|"
                         r"trình độ|đại học|sau đại học|thạc sĩ|tiến sĩ|cao cấp|trung cấp|sơ cấp|cử nhân)\s*:?\s*\d", re.I)
 _IN_NAME = re.compile(r"\s*[-–]\s*[A-ZĐÀ-Ỹ]")
+
+
+# the levels a count is split into: "(Trung ương 9 ý kiến; tỉnh 16 ý kiến, huyện 34 ý kiến)"
+_LEVELS = re.compile(r"(?<!\w)(?:Trung ương|trung ương|tỉnh|huyện|xã|thành phố|thị xã|cấp cơ sở|cơ sở)(?!\w)")
+
+
+def _figures_before(figs: tuple, i: int, n: int) -> list:
+    """The last n figures (link words aside) before index i, in order: a bounded look back, not a copy of
+    everything before (which would make a long paragraph quadratic)."""
+    out = []
+    k = i - 1
+    while k >= 0 and len(out) < n:
+        if figs[k].kind != "link":
+            out.append(figs[k])
+        k -= 1
+    out.reverse()
+    return out
+
+
+# how far a list of parts may run after the word that opens it: a bound that keeps the search linear in the
+# length of a paragraph that never ends a sentence
+MAX_LIST_SPAN = 1500
 
 
 # --- 3. parts vs total -----------------------------------------------------------------
@@ -139,8 +168,12 @@ class PartsTotal(Check):
     def _parens(self, bf: BlockFigures, ctx: Context) -> Iterable[Finding]:
         text = bf.block.text
         NounCount = noun_count_cls()
+        starts = [f.start for f in bf.figs]
         for ps, pe in bf.parens:
-            before = [f for f in bf.figs if f.end <= ps and not isinstance(f, F.Link)]
+            i = bisect.bisect_left(starts, ps)
+            while i > 0 and bf.figs[i - 1].end > ps:
+                i -= 1  # (a figure that straddles the bracket is not before it)
+            before = _figures_before(bf.figs, i, 2)
             if not before:
                 continue
             total = before[-1]
@@ -154,7 +187,7 @@ class PartsTotal(Check):
                 gap = text[total.end:ps]
             if not _is_qty(total) or in_paren(bf, total.start) or not same_unit_scope(bf, total.end, ps, True):
                 continue
-            raw = [f for f in bf.figs if ps < f.start and f.end < pe and not isinstance(f, F.Link)]
+            raw = [f for f in bf.figs_in(ps + 1, pe) if f.end < pe and not isinstance(f, F.Link)]
             if not raw or any(in_paren(bf, f.start) != (ps, pe) for f in raw):
                 continue
             inner_text = text[ps + 1:pe - 1]
@@ -169,7 +202,12 @@ class PartsTotal(Check):
             raw = _drop_attributes(text, raw, total, ps + 1, pe - 1)
             words = len(re.findall(r"[^\W\d_]+", gap))
             same_noun = all(_is_qty(f) and f.unit == total.unit for f in raw)
-            if re.search(r"[^\w\s,]", gap) or words > (12 if same_noun else self.params.max_noun_words + 3):
+            limit = 12 if same_noun else self.params.max_noun_words + 3
+            if same_noun and words <= 24 and not re.search(r"\d", gap) and (len(_LEVELS.findall(inner_text)) >= 2 or not any(
+                    _is_qty(f) and f.unit == total.unit and not in_paren(bf, f.start)
+                    for f in bf.figs if f.end <= total.start and same_unit_scope(bf, f.end, total.start))):
+                limit = 24  # "… còn 59 ý kiến được … gửi đến các ngành có thẩm quyền (Trung ương 9 ý kiến; …)"
+            if re.search(r"[^\w\s,]", gap) or words > limit:
                 continue
             if any(isinstance(f, F.Number) and ORDINAL_BEFORE.search(text[max(0, f.start - 12):f.start]) for f in raw):
                 continue  # "(ấp 4 và ấp 6)": labels, not counts
@@ -193,7 +231,7 @@ class PartsTotal(Check):
                 if _ATTRIBUTE.search(inner_text):
                     continue  # "(nữ 8, dân tộc 3, đoàn viên 15)": attributes that overlap, not a partition
                     continue
-                yield from self._mixed(bf, ctx, total, nums, [f.text for f in raw], gap, partial, ps, pe)
+                yield from self._mixed(bf, ctx, total, nums, [f.text for f in raw], gap, partial, ps, pe, inner_text)
                 continue
             if any(not _is_qty(f) or _family(f.unit) != _family(total.unit) for f in raw):
                 continue
@@ -205,10 +243,11 @@ class PartsTotal(Check):
                                    [f.text for f in raw], total.unit, total.start, pe,
                                    max(f.number.decimals for f in raw))
 
-    def _mixed(self, bf, ctx, total, nums, texts, gap, partial, ps, pe):
+    def _mixed(self, bf, ctx, total, nums, texts, gap, partial, ps, pe, inner_text=""):
         """Parts counted in other nouns (or bare numbers): they may be a breakdown of the total, or of another
         count of the clause ("30 đồng chí tham gia 05 lớp (tập trung 13, không tập trung 17)")."""
         point = sum(Fraction(n.value) for n in nums)
+        whole = partitions(inner_text)
         if gap.strip():
             # the parts belong to one of the counts of the clause before the parenthesis
             cands = [f for f in bf.figs if _is_qty(f) and f.end <= ps and F.is_count_unit(f.unit)
@@ -225,8 +264,9 @@ class PartsTotal(Check):
             args = {"parts": " + ".join(texts), "sum": fmt(point), "unit": top.unit, "total": top.number.text}
             yield Finding(bf.block, top.start, pe, args=args, variant="exceeds", severity=Severity.WARNING,
                           expected=fmt(point), actual=top.number.text)
-        elif point < tv and not partial and not gap.strip() and all(n.value < tv for n in nums) \
-                and len(nums) > 1 and point * 2 >= tv:
+        elif point < tv and not partial and (not gap.strip() or whole or (
+                len(cands) == 1 and re.search(r"\svà\s", inner_text) and "," not in inner_text)) \
+                and all(n.value < tv for n in nums) and len(nums) > 1 and point * 2 >= tv:
             args = {"parts": " + ".join(texts), "sum": fmt(point), "unit": top.unit, "total": top.number.text}
             yield Finding(bf.block, top.start, pe, args=args, variant="short", severity=Severity.WARNING,
                           expected=fmt(point), actual=top.number.text)
@@ -263,7 +303,7 @@ class PartsTotal(Check):
         for i, link in enumerate(bf.figs):
             if not isinstance(link, F.Link) or link.word not in words or in_paren(bf, link.start):
                 continue
-            before = [f for f in bf.figs[:i] if not isinstance(f, F.Link)]
+            before = _figures_before(bf.figs, i, 1)
             if not before:
                 continue
             # (a breakdown opening the next sentence, "…, đạt 75,1% dự toán. Trong đó thu nội địa …", is the
@@ -290,9 +330,13 @@ class PartsTotal(Check):
             # a list opened by a colon may run on over ';' ("gồm: A 3 tỷ; B 2 tỷ"); without one it ends with its
             # clause ("gồm thuế 180 tỷ, phí 25 tỷ; chi ngân sách 312 tỷ": the last is another indicator)
             colon = text[link.end:link.end + 3].lstrip().startswith(":")
-            for f in bf.figs[i + 1:]:
-                if not same_unit_scope(bf, link.start, f.start, colon):
+            figs = bf.figs
+            for k in range(i + 1, len(figs)):  # (an index, not a slice: a copy of the rest per link is quadratic)
+                f = figs[k]
+                if not same_unit_scope(bf, link.start, f.start, colon) or f.start - link.end > MAX_LIST_SPAN:
                     break
+                if isinstance(f, F.Link) and f.word in words:
+                    break  # the next breakdown begins
                 if isinstance(f, F.Link) or in_paren(bf, f.start):
                     continue
                 if _is_change(text, f.start):
@@ -302,7 +346,7 @@ class PartsTotal(Check):
                     if not parts or same_unit_scope(bf, parts[-1].end, f.start):
                         parts = []
                     break
-                if _is_qty(f) and _family(f.unit) == _family(total.unit):
+                if _is_qty(f) and (_family(f.unit) == _family(total.unit) or addable(f.unit, total.unit)):
                     parts.append(f)
             if len(parts) < (1 if link.word == "trong đó" else 2):
                 continue
@@ -326,7 +370,7 @@ class PartsTotal(Check):
         if not after or not _is_qty(after[0]) or not F.is_count_unit(after[0].unit):
             return None
         unit = after[0].unit
-        before = [f for f in bf.figs[:i] if not isinstance(f, F.Link) and same_unit_scope(bf, f.end, link.start, True)]
+        before = [f for f in _figures_before(bf.figs, i, 4) if same_unit_scope(bf, f.end, link.start, True)]
         if len(before) < 2 or len(before) > 3:
             return None
         cand = before[-2]
@@ -435,7 +479,11 @@ class Remainder(Check):
             for k, f in enumerate(figs if has_ratio else ()):  # (the ratio form opens with a ratio)
                 # ratio form: A/B noun …, còn|không … C noun
                 if isinstance(f, F.Ratio) and F.is_count_unit(f.noun) and not (f.num.decimals or f.den.decimals):
-                    after = [g for g in figs[k + 1:] if same_unit_scope(bf, f.end, g.start, True)]
+                    after = []
+                    for n in range(k + 1, len(figs)):  # (the rest of the sentence, within reach, not the block)
+                        if not same_unit_scope(bf, f.end, figs[n].start, True) or figs[n].start - f.end > 400:
+                            break
+                        after.append(figs[n])
                     cut = next((n for n, g in enumerate(after) if isinstance(g, F.Ratio)), len(after))
                     same = [g for g in after[:cut] if _is_qty(g) and g.unit == f.noun]
                     if not same:

@@ -5,7 +5,8 @@ An indicator is the two syllables of action right before a count and the two syl
 noun right after it ("kết nạp" + "đảng viên"). Matching is deliberately narrow: different blocks,
 no period that differs, no plan/target/comparison words, no named subject that differs, and an
 indicator that takes at most two values in the whole document (one stated per unit in a list of
-units is not a repetition).
+units is not a repetition). A table cell states an indicator too (`tableindicators.py`): its row label
+(or, over a total row, its column header) against the prose of the same period.
 
 `counted-list`: "7 xã (Lý Học, Liên Am, …)" and "gồm 3 nội dung: …" where the items listed are not
 as many as the count says. Open lists ("…", "v.v.", "như") and numeric breakdowns (those belong to
@@ -295,6 +296,7 @@ class RepeatedFigure(Check):
         lows = body_lows(ctx)  # (shared with the spelling rules, which need the whole body lowered anyway)
 
         seen: dict[tuple, list[tuple]] = {}
+        prose: list[tuple] = []  # mentions in body paragraphs that name no subject: (key, block, num, s, e, figs)
         kinds = frozenset((BlockKind.PARAGRAPH, BlockKind.TABLE_CELL))
         for bf in doc_figures(doc, ctx):  # the figures every arithmetic rule shares (one extraction)
             block = bf.block
@@ -302,6 +304,10 @@ class RepeatedFigure(Check):
                 continue  # (a count needs a space before its noun: most table cells have none)
             for key, num, s, e, periods, subject in self._mentions(block, bf.figs, bf.bounds, lows):
                 seen.setdefault(key, []).append((block, num, s, e, periods, subject))
+                if block.kind is BlockKind.PARAGRAPH and self._whole_subject(block.text, s, subject):
+                    prose.append((key, block, num, s, e, bf.figs))
+        if prose:
+            yield from self._against_tables(doc, ctx, prose)
         for key, mentions in seen.items():
             if len(mentions) < 2:
                 continue
@@ -323,3 +329,111 @@ class RepeatedFigure(Check):
                                                  "place": _place(first[0], ctx.lang)},
                               expected=None, actual=num.text)
                 break
+
+
+    # ---- the same indicator in a table and in the prose
+    def _against_tables(self, doc: Document, ctx: Context, prose: list[tuple]) -> Iterable[Finding]:
+        """"kết nạp 48 đảng viên" in the text of a report of quý III against the table row "Kết nạp đảng viên",
+        column "Quý III" = 45. Only a clear match counts: the row label (or, in a table of units, the column
+        header over a total row) says exactly the words of the action and the counting noun, the column's period
+        is the text's, the unit agrees, and nothing after the noun narrows the count."""
+        from .tableindicators import table_indicators
+
+        tables = table_indicators(doc, ctx)
+        if not tables:
+            return
+        from .dates import period_months, report_period
+
+        report = report_period(ctx)
+        by_key: dict[tuple, list[tuple]] = {}
+        for m in prose:
+            by_key.setdefault(m[0], []).append(m)
+        periods: dict[int, object] = {}  # block index -> the period its text names
+        for key, mentions in by_key.items():
+            words = frozenset(key[0] + key[1])
+            found = tables.get(words)
+            if not found or len({m[2].value for m in mentions}) > 1:
+                continue  # no such row, or the text itself gives the indicator two values (AR103 above)
+            noun = " ".join(key[1])
+            for _, block, num, s, e, figs in mentions:
+                if not self._whole_count(block.text, e):
+                    continue
+                period = periods.get(block.index)
+                if period is None:
+                    period = periods[block.index] = self._text_period(figs, report, period_months) or "unknown"
+                period = None if period == "unknown" else period
+                match = self._matching_cell(found, period, report, noun)
+                if match is None:
+                    continue
+                ctx.coverage.count("repeated-figure", "document")
+                if match.value.value == num.value:
+                    continue
+                cell_block, cs, ce = match.place
+                yield Finding(block, s, e, args={"indicator": " ".join(key[0]) + " … " + noun, "value": num.text,
+                                                 "other": match.grid.text(match.row, match.col).strip(),
+                                                 "place": _place(cell_block, ctx.lang), "name": match.name,
+                                                 "where": match.where},
+                              variant="table", actual=num.text, related=[(cell_block, cs, ce)])
+
+    _GENERIC = re.compile(r"(?:các|toàn|tất cả|100%)\s+$")
+
+    def _whole_subject(self, text: str, start: int, subject: frozenset) -> bool:
+        """No subject, or only organisations named as a whole ("các chi bộ", "toàn Đảng bộ")."""
+        if not subject:
+            return True
+        head = " " + text[max(0, start - 300):start].lower()  # (the subject is in the count's sentence)
+        for name in subject:
+            i = head.rfind(" " + name.lower() + " ")
+            if i < 0 or not self._GENERIC.search(head[:i + 1]):
+                return False
+        return True
+
+    _NARROWING_OK = frozenset(("mới", "trong", "đạt", "bằng", "tăng", "giảm", "so", "và", "vượt", "chiếm"))
+
+    def _whole_count(self, text: str, end: int) -> bool:
+        """Nothing right after the counting noun narrows it ("48 đảng viên là người dân tộc thiểu số")."""
+        rest = text[end:end + 30].lstrip()
+        if not rest or not (rest[0].isalnum()):
+            return True
+        word = rest.split(None, 1)[0].lower().strip(",.;:()")
+        return word in self._NARROWING_OK
+
+    @staticmethod
+    def _text_period(figs, report, period_months):
+        """The period the paragraph names (one only), else the report's; None when unknown or ambiguous."""
+        year = report[0] if report else None
+        spans = {sp for f in figs if f.kind == "period" and (sp := period_months(f, year))}
+        if len(spans) > 1:
+            return "ambiguous"
+        if spans:
+            return spans.pop()
+        return report[:3] if report else None
+
+    @staticmethod
+    def _matching_cell(found: list, period, report, noun: str):
+        """The one table cell stating the indicator for `period` (year, first month, last month)."""
+        if period == "ambiguous":
+            return None
+
+        def same(p):  # a column period against the text's: months equal, years equal where both are given
+            return period is not None and p[1:] == period[1:] and (p[0] is None or p[0] == period[0])
+
+        by_grid: dict[int, list] = {}
+        for ind in found:
+            if ind.unit and ind.unit not in noun and not (ind.unit == "người" and noun in _PERSON_NOUNS):
+                continue
+            by_grid.setdefault(id(ind.grid), []).append(ind)
+        hits = []
+        for inds in by_grid.values():
+            dated = [i for i in inds if i.period is not None]
+            exact = [i for i in dated if same(i.period)]
+            if exact:
+                hits += exact
+            elif not dated and len(inds) == 1 and (period is None or report is None or period == report[:3]):
+                hits += inds  # one undated column of results: the report's own period
+        return hits[0] if len(hits) == 1 else None
+
+
+_PERSON_NOUNS = frozenset(("đảng viên", "hội viên", "đoàn viên", "cán bộ", "công chức", "viên chức", "học sinh",
+                           "sinh viên", "lao động", "bị can", "bị cáo", "đối tượng", "thanh niên", "cử tri",
+                           "giáo viên", "người dân", "thí sinh", "học viên", "quần chúng", "cảm tình"))

@@ -56,10 +56,20 @@ class BlockFigures:
         """The innermost parenthesis around `pos`."""
         return in_paren(self, pos)
 
+    def figs_in(self, start: int, end: int) -> tuple:
+        """The figures between two offsets, in order (found by bisection: a search in a window costs the
+        window, not the block)."""
+        starts = self.__dict__.get("_starts")
+        if starts is None:
+            starts = self.__dict__["_starts"] = [f.start for f in self.figs]
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end, lo)
+        return tuple(f for f in self.figs[lo:hi] if f.end <= end)
+
     def quantities(self, start: int = 0, end: int | None = None) -> list:
         """The quantities (figures with a unit or counting noun) between two offsets, in order."""
         end = len(self.block.text) if end is None else end
-        return [f for f in self.figs if f.kind == "quantity" and start <= f.start and f.end <= end]
+        return [f for f in self.figs_in(start, end) if f.kind == "quantity"]
 
 
 # "[;!?\n]|\.(?=\s|$)" written to start with a character class, which the regex engine skips to quickly;

@@ -7,10 +7,11 @@ from .model import Candidate
 
 
 def _finders():
-    from .finders import breakdown, changes, enumerations, footnotes, levels, lists, shares, subsets, word_bounds
+    from .finders import (breakdown, changes, enumerations, footnotes, levels, linelists, lists, shares, subsets,
+                          word_bounds)
 
-    return (breakdown.find, enumerations.find, footnotes.find, lists.find, shares.find, subsets.find, levels.find,
-            changes.find, word_bounds.find)
+    return (breakdown.find, enumerations.find, footnotes.find, linelists.find, lists.find, shares.find,
+            subsets.find, levels.find, changes.find, word_bounds.find)
 
 
 def candidates(doc: Document, ctx: Context) -> list[Candidate]:

@@ -16,13 +16,17 @@ from .nouns import ordinal_before, same_kind
 from .operands import usable
 from .words import is_change
 
+# how far a list may run after the words that open it: a bound that keeps every search linear in the length
+# of a paragraph that never ends its sentence
+MAX_SPAN = 1500
+
 _SEPARATOR = re.compile(r";|\.(?=\s+\S)|\n")
 _COMMA = re.compile(r",")
 _SUB_OPENER = re.compile(r"(?<!\w)(?:cụ thể(?:\s+(?:như sau|là))?|như sau|gồm(?:\s+có)?|bao gồm|trong đó|chia ra|chi tiết)"
                          r"\s*:", re.I)
 # words between two counts of one kind that make the second an outcome or a subset of the first
 _OUTCOME = re.compile(r"(?<!\w)(?:đã|giải quyết|xử lý|còn|tồn|trả lời|đang|chưa|trong đó|có|được|hoàn thành|xong"
-                      r"|lưu|kết thúc|đạt|với|chiếm|bằng|so với|tăng|giảm|đề xuất)(?!\w)", re.I)
+                      r"|lưu|kết thúc|đạt|chiếm|bằng|so với|tăng|giảm|đề xuất)(?!\w)", re.I)
 # a verb of what was done with a count, right before it ("Lưu 03 đơn, trả lời 02 đơn"): counts that each
 # carry one are siblings
 _DISPOSITION = re.compile(r"(?<!\w)(?:lưu|trả lời|chuyển|giải quyết|xử lý|hướng dẫn|bác|đình chỉ|thu hồi|cấp|trả lại"
@@ -84,8 +88,8 @@ def heads(bf: BlockFigures, item: Item, kind_of) -> list:
     out: list = []
     last: dict = {}
     parallel: set = set()  # kinds whose first count is itself an outcome ("Lưu 03 đơn, trả lời 02 đơn"): siblings
-    for f in bf.figs:
-        if f.start < item.start or f.end > item.end or f.kind != "quantity" or not F.is_count_unit(f.unit):
+    for f in bf.figs_in(item.start, item.end):
+        if f.kind != "quantity" or not F.is_count_unit(f.unit):
             continue
         if not usable(f) or bf.paren_of(f.start) is not None or is_change(text, f.start) or ordinal_before(text, f.number):
             continue
@@ -124,7 +128,8 @@ def labelled_value(bf: BlockFigures, item: Item):
     if not m or m.start() != _skip_space(text, item.start):
         return None
     pos = m.start(1)
-    fig = next((f for f in bf.figs if f.start == pos), None)
+    fig = next(iter(bf.figs_in(pos, pos + 40)), None)
+    fig = fig if fig is not None and fig.start == pos else None
     if fig is None or fig.kind != "number" or fig.malformed or fig.decimals:
         return None
     return fig

@@ -94,7 +94,9 @@ PERSON_NOUNS = frozenset(["đồng chí", "đảng viên", "trường hợp", "n
                           "đoàn viên", "học viên", "công chức", "viên chức", "lao động", "bị can", "bị cáo", "đối tượng",
                           "lượt người", "thành viên", "học sinh", "sinh viên", "công dân", "cử tri", "thí sinh",
                           "cấp ủy viên", "cấp uỷ viên", "ủy viên", "uỷ viên", "hộ viên", "thanh niên", "phụ nữ",
-                          "cựu chiến binh", "nông dân", "lao động nữ", "bệnh nhân", "người dân", "nhân khẩu"])
+                          "cựu chiến binh", "nông dân", "lao động nữ", "bệnh nhân", "người dân", "nhân khẩu",
+                          "trẻ em", "trẻ", "người cao tuổi", "người khuyết tật", "phạm nhân", "nạn nhân", "bị án",
+                          "học viên", "giáo viên", "y bác sĩ", "bác sĩ", "chiến sĩ", "quân nhân", "công nhân"])
 
 
 def same_kind(unit: str | None, total_unit: str | None) -> bool:

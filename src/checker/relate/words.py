@@ -78,3 +78,25 @@ def clean_item(text: str) -> str:
     t = text.replace("*", "").replace("_", "").strip()
     t = re.sub(r"^(?:[-+•–]|\(?\d{1,2}[.)]|[a-zđ]\))\s*", "", t)
     return t.strip(" .;,:“”\"'")
+
+
+# labels of two groups that make up a whole between them ("tập trung 13, không tập trung 17", "nam 12, nữ 9")
+_PAIRS = (("nam", "nữ"), ("cũ", "mới"), ("trong tỉnh", "ngoài tỉnh"), ("trong huyện", "ngoài huyện"),
+          ("trong nước", "ngoài nước"), ("trong thành phố", "ngoài thành phố"), ("thành thị", "nông thôn"),
+          ("trực tiếp", "trực tuyến"), ("đạt", "chưa đạt"), ("đạt", "không đạt"))
+_LABELLED = re.compile(r"\s*([^\W\d_][^\d:,;]*?)\s*:?\s*\d[\d.,]*\s*(?:[^\W\d_]+(?:\s+[^\W\d_]+)?)?\s*$")
+
+
+def partitions(inner: str) -> bool:
+    """The two labelled items of a parenthesis name complementary groups: "X a, không X b", "nam a, nữ b"."""
+    items = [x for x in re.split(r"[,;]", inner) if x.strip()]
+    if len(items) != 2:
+        return False
+    labels = []
+    for x in items:
+        m = _LABELLED.match(x)
+        if not m:
+            return False
+        labels.append(" ".join(m.group(1).lower().split()))
+    a, b = labels
+    return b in ("không " + a, "chưa " + a) or (a, b) in _PAIRS or (b, a) in _PAIRS

@@ -95,8 +95,8 @@ def _rates(bf: BlockFigures, q, end: int) -> dict:
     {"plan": Number} for "đạt p% kế hoạch", {"growth": (sign, Number)} for "tăng/giảm g% so với cùng kỳ"."""
     text = bf.text
     out: dict = {}
-    for f in bf.figs:
-        if f.start <= q.end or f.start >= end or f.kind != "percent" or f.number.malformed:
+    for f in bf.figs_in(q.end, end):
+        if f.kind != "percent" or f.number.malformed:
             continue
         m = _RATE_BEFORE.search(text, max(0, f.start - 8), f.start)
         if not m:

@@ -15,7 +15,7 @@ from typing import Iterator
 from ... import figures as F
 from ...document import BlockKind
 from ..blocks import BlockFigures, doc_figures
-from ..items import heads, labelled_value, split_items
+from ..items import MAX_SPAN, heads, labelled_value, split_items
 from ..model import Candidate, Sum
 from ..nouns import same_kind
 from ..operands import operand, usable
@@ -51,8 +51,9 @@ def _after_opener(bf: BlockFigures) -> Iterator[Candidate]:
         if not before or not _BEFORE_OPENER.match(text, before[-1].end, m.start()):
             continue
         total = before[-1]
-        end = bf.sentence_span(bf.sentence_of(m.end()))[1]
-        items = split_items(bf, m.end(), end)
+        end = min(bf.sentence_span(bf.sentence_of(m.end()))[1], m.end() + MAX_SPAN)
+        nxt = _LIST_OPENER.search(text, m.end(), end)
+        items = split_items(bf, m.end(), nxt.start() if nxt else end)
         if len(items) < 2:
             continue
         parts, unknown, inferred = [], False, False
@@ -88,15 +89,16 @@ def _within(bf: BlockFigures) -> Iterator[Candidate]:
         total = next((f for f in _counts(bf, m.end(), m.end() + 40) if f.start == m.end()), None)
         if total is None:
             continue
-        end = bf.sentence_span(bf.sentence_of(total.start))[1]
+        end = min(bf.sentence_span(bf.sentence_of(total.start))[1], total.end + MAX_SPAN)
         items = split_items(bf, total.end, end)
         parts = []
         for item in items:
             mine = heads(bf, item, lambda u: u == total.unit)
             if not mine:
+                parts = []  # a clause without a part: the sentence goes on about something else
                 break
             parts.extend(mine)
-        if len(parts) < 2 or len(parts) != len(items):
+        if len(parts) < 2:
             continue
         rel = Sum(operand(bf.block, total), [operand(bf.block, p) for p in parts], complete=True)
         yield Candidate("breakdown", "sentence", rel, True, (bf.block, total.start, parts[-1].end), [],

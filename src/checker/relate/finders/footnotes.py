@@ -18,7 +18,7 @@ from ..blocks import BlockFigures, doc_figures
 from ..items import STATUS_ITEM, Item, heads, labelled_value, split_items
 from ..model import Bound, Candidate, Count, Equal, Share, Sum
 from ..notes import NoteLink, note_links
-from ..nouns import same_kind
+from ..nouns import ordinal_before, same_kind
 from ..operands import operand, usable
 from ..words import clean_item, is_change, opener_at
 from ...units import family
@@ -54,7 +54,8 @@ class _Mark:
         top = [f for f in bf.figs if start <= f.start and f.end <= pos and f.kind not in _SKIPPED
                and _outside_closed_parens(bf, f, pos)]
         self.top = top
-        self.counts = [f for f in top if f.kind == "quantity" and F.is_count_unit(f.unit) and usable(f)]
+        self.counts = [f for f in top if f.kind == "quantity" and F.is_count_unit(f.unit) and usable(f)
+                       and not ordinal_before(bf.text, f.number)]  # "sinh đủ 02 con¹": no count of children
         last = top[-1] if top else None
         # the mark follows this count, or the words it counts ("09 đơn tố cáo đảng viên¹¹", "7 xã (A, B)⁵")
         self.at = last if last is not None and last in self.counts and _close(bf.text, last.end, pos) else None
@@ -136,8 +137,12 @@ def _breakdowns(at: _Mark, notes) -> Iterator[Candidate]:
             sure = sure or word in ("gồm", "bao gồm", "gồm có")
         if any(nbf.paren_of(m.start()) is None for m in _INNER_OPENER.finditer(nbf.text, 12)):
             partial = True  # "…; trong đó …" inside the note: some counts are subsets of others
+        previous = None
         for item in items:
             found = heads(nbf, item, None)
+            if not found and previous is not None and _continues(nbf.text, previous, item):
+                continue  # "02 cuộc thanh tra kinh tế: A …; b …": the second half describes the same item
+            previous = item
             for f in found:
                 key = next((k for k in parts_by_kind if same_kind(k, f.unit)), f.unit)
                 parts_by_kind.setdefault(key, []).append((nb, f))
@@ -243,6 +248,13 @@ def _measures(at: _Mark, notes) -> Iterator[Candidate]:
         anchor = (nb, parts[0][1].start, max(f.end for b, f in parts if b is nb))
         yield Candidate("footnote-breakdown", "footnote", rel, True, anchor, [(bf.block, total.start, total.end)],
                         tuple((b.index, f.start) for b, f in parts))
+
+
+def _continues(text: str, previous, item) -> bool:
+    """An item without figures that goes on describing the one before ("…: Thanh tra A; thanh tra B."): the
+    previous item opened a description with a colon, and this one starts in lower case."""
+    body = text[item.start:item.end].lstrip(" \t-+•*")
+    return ":" in text[previous.start:previous.end] and body[:1].islower() and not re.search(r"\d", body)
 
 
 def _bases(at: _Mark, notes) -> Iterator[Candidate]:

@@ -18,6 +18,7 @@ from ...document import Block, BlockKind
 from ..blocks import doc_figures
 from ..model import Candidate, Count
 from ..operands import operand
+from ..members import GOM_COLON, ORG_NOUNS, PERSON_COUNT_NOUNS, classify_member, member_names
 from ..words import clean_item
 
 _LIST_KINDS = frozenset((BlockKind.PARAGRAPH, BlockKind.TABLE_CELL, BlockKind.FOOTNOTE))
@@ -35,9 +36,12 @@ _GOM = re.compile(r"(?:(?<!\w)(?:gồm|bao gồm|gồm có)\s+(\d{1,2})\s+" + _N
 # what `_GOM` needs, found much faster: a count, then only letters, spaces and commas up to a colon
 _GOM_HINT = re.compile(r"\d\s+[^\W\d_](?:[^\W\d_]|[\s,])*:")
 # what comes before the bracket of a `_PAREN_LIST` match, read backwards: spaces, words (or a year), the count
-_BEFORE_PAREN_REVERSED = re.compile(r"\s*[^\W\d_]+(?:\s+(?:[^\W\d_]+|[\d–-]{4,11}))*?\s+\d")
+_BEFORE_PAREN_REVERSED = re.compile(r"\s*(?:[^\W\d_]+|\d{4})(?:\s+(?:[^\W\d_]+|[\d–-]{4,11}))*?\s+\d")
 _MARKER = re.compile(r"^\s*(?:(?P<dash>[-+•*–])\s|(?P<letter>[a-zđ])\)\s|(?P<num>\d{1,2})[.)]\s|(?P<roman>[IVX]+)[.)]\s)")
 _NUMBERED = re.compile(r"\((\d{1,2})\)")
+# "03 khâu đột phá: (1) …; (2) …; (3) …": a count whose list is numbered right after its colon (same groups as
+# `_GOM`'s second form, so `_introduced` reads both)
+_NUMBERED_AFTER = re.compile(r"()()(?<![\d.,/])(\d{1,2})\s+" + _NOUN + r"\s*:\s*((?=\(1\)).*)$")
 _QUOTED = re.compile(r"(?<![\d.,/])(\d{1,2})\s+([^\W\d_]+)\s*[“\"]([^”\"]{3,300})[”\"]")
 
 
@@ -54,9 +58,11 @@ def find(doc, ctx) -> Iterator[Candidate]:
         if "“" in text or '"' in text:
             yield from _quoted_lists(block)
         if ":" in text and _GOM_HINT.search(text):
-            gm = _GOM.search(text)
+            gm = _GOM.search(text) or _NUMBERED_AFTER.search(text)
             if gm:
                 yield from _introduced(blocks, i, gm)
+        if "gồm" in text:
+            yield from members(bf)
 
 
 def _open(text: str) -> bool:
@@ -114,11 +120,18 @@ def _paren_lists(block: Block) -> Iterator[Candidate]:
         if "," not in inner and ";" not in inner:
             continue  # one qualifier in brackets ("03 tỉnh (trước sáp nhập)"), not a list
         items = [clean_item(x) for x in inner.split(";" if ";" in inner else ",")]
-        if any(len(x.split()) > MAX_ITEM_WORDS for x in items):
-            continue  # long clauses: an explanation, not a list of names
-        options = item_counts(inner)
-        if n >= 2 * max(options) and not any(x[:1].isupper() for x in items):
-            continue  # "16 cơ sở (gỗ, cơ khí, mộc dân dụng)": the kinds of the members, not the members
+        named = member_names(clean_item(inner))
+        kinds = [classify_member(x) for x in named or ()]
+        if kinds and None not in kinds and len(kinds) >= 2:
+            # organisations or people, each opening with its head word: "(Cơ quan Đảng, đoàn thể huyện và cơ quan
+            # chính quyền huyện)" names two bodies, whatever the commas inside the names
+            options = (sum(k[1] for k in kinds),)
+        else:
+            if any(len(x.split()) > MAX_ITEM_WORDS for x in items):
+                continue  # long clauses: an explanation, not a list of names
+            options = item_counts(inner)
+            if n >= 2 * max(options) and not any(x[:1].isupper() for x in items):
+                continue  # "16 cơ sở (gỗ, cơ khí, mộc dân dụng)": the kinds of the members, not the members
         count = _count_operand(block, m.group(1), m.start(1), noun)
         yield Candidate("count-list", "clause", Count(count, options, tuple(items)), True, (block, m.start(), m.end()),
                         key=((block.index, m.start(1)),))
@@ -142,7 +155,7 @@ def _introduced(blocks: list[Block], i: int, gm: re.Match) -> Iterator[Candidate
     """"gồm 3 nội dung: A; B; C", "3 nhiệm vụ sau:" with the items on the lines after it, or numbered inline
     "(1) …; (2) …"."""
     block = blocks[i]
-    g = 1 if gm.group(1) is not None else 3
+    g = 1 if gm.group(1) else 3
     token, noun = gm.group(g), gm.group(g + 1)
     n = _count_value(token)
     if n is None or noun.lower() != noun:
@@ -193,3 +206,45 @@ def _marker_kind(text: str) -> str | None:
     if not m:
         return None
     return next(k for k, v in m.groupdict().items() if v is not None)
+
+
+# --- organisations and people named after "gồm:" -----------------------------------------------------
+
+def members(bf) -> Iterator[Candidate]:
+    """"02 tổ chức đảng và 02 cá nhân, gồm: Đảng bộ xã A, xã B và cá nhân 02 đồng chí Bí thư …"; "cử 4 đồng chí,
+    gồm: Chủ tịch, 02 Phó Chủ tịch và 01 Ủy viên": organisations and people named, each class counted."""
+    text = bf.text
+    for m in GOM_COLON.finditer(text):
+        clause_start = bf.bounds[bf.clause_of(m.start()) - 1] + 1 if bf.clause_of(m.start()) > 0 else 0
+        counts = [f for f in bf.quantities(max(clause_start, m.start() - 80), m.start())
+                  if f.unit in ORG_NOUNS or f.unit in PERSON_COUNT_NOUNS]
+        if not counts or re.search(r"[^\s\w,]", text[counts[-1].end:m.start()]):
+            continue
+        end = bf.sentence_span(bf.sentence_of(m.end()))[1]
+        nxt = next((f for f in bf.figs if f.start > m.end() and f.kind == "quantity"
+                    and (f.unit in ORG_NOUNS or f.unit in PERSON_COUNT_NOUNS)
+                    and re.search(r"(?:,|\svà)\s*$", text[max(m.end(), f.start - 6):f.start])
+                    and GOM_COLON.search(text, f.end, min(end, f.end + 20))), None)
+        if nxt is not None:
+            end = nxt.start  # "… và 02 cá nhân, gồm: …": the next group begins
+        tally: dict | None = {"org": 0, "person": 0}
+        for k, segment in enumerate(re.split(r";", text[m.end():end])):
+            names = member_names(segment) or []
+            kinds = [classify_member(name) for name in names]
+            if k > 0 and (not kinds or kinds[0] is None):
+                break  # the list has ended: "…; kết quả các tổ chức đảng …"
+            if not kinds or None in kinds:
+                tally = None
+                break
+            for kind, n in kinds:
+                tally[kind] += n
+        if tally is None:
+            continue
+        for f in counts:
+            kind = "org" if f.unit in ORG_NOUNS else "person"
+            if not tally[kind] or (len(counts) == 1 and tally["org"] and tally["person"] and kind == "person"
+                                   and f.unit not in ("đồng chí", "người", "cá nhân")):
+                continue
+            count = operand(bf.block, f)
+            yield Candidate("count-list", "sentence", Count(count, (tally[kind],)), False, (bf.block, f.start, f.end),
+                            key=((bf.block.index, f.start),))

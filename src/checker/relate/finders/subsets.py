@@ -40,8 +40,13 @@ def find(doc, ctx) -> Iterator[Candidate]:
 
 
 def _sentence_has_backlog(bf: BlockFigures, pos: int) -> bool:
-    s, e = bf.sentence_span(bf.sentence_of(pos))
-    return bool(_BACKLOG.search(bf.text, s, e))
+    """The sentence holding `pos` mentions a backlog (read once per sentence)."""
+    k = bf.sentence_of(pos)
+    seen = bf.__dict__.setdefault("_backlog", {})
+    if k not in seen:
+        s, e = bf.sentence_span(k)
+        seen[k] = bool(_BACKLOG.search(bf.text, s, e))
+    return seen[k]
 
 
 def _count_pairs(bf: BlockFigures) -> list[tuple]:
