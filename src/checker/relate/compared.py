@@ -2,7 +2,6 @@
 that name the period compared with ("so với cùng kỳ năm trước", "(cùng kỳ: …)"), "từ A lên B", and the figure
 a change is about."""
 
-import bisect
 import re
 
 from .blocks import BlockFigures
@@ -45,15 +44,6 @@ def figures_after(bf: BlockFigures, k: int, n: int, skipped=SKIPPED) -> list:
     return [f for f in figs[k + 1:k + 1 + NEAR] if f.kind not in skipped][:n]
 
 
-def figures_in(bf: BlockFigures, start: int, end: int) -> list:
-    """The block's figures that start in [start, end) (found by bisection: the offsets are indexed once per
-    block)."""
-    starts = bf.__dict__.get("figure_starts")
-    if starts is None:
-        starts = bf.__dict__["figure_starts"] = [f.start for f in bf.figs]
-    return bf.figs[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
-
-
 def value_before(bf: BlockFigures, k: int, unit: str | None) -> tuple[object, bool] | None:
     """The figure the change at figs[k] (its link) is about: the nearest quantity of its kind before it in its
     clause, outside brackets (or in the clause before, when its own has no figure before the change), within
@@ -84,7 +74,7 @@ def value_before(bf: BlockFigures, k: int, unit: str | None) -> tuple[object, bo
         if not usable(f) or is_change(text, f.start) or approx_before(text, f.start):
             return None
         start = max(s, bf.bounds[clause - 1] + 1 if clause > 0 else 0)
-        rivals = (g for g in figures_in(bf, start, f.start) if g.kind == "quantity" and addable(g.unit, unit)
+        rivals = (g for g in bf.figs_in(start, f.start) if g.kind == "quantity" and addable(g.unit, unit)
                   and bf.paren_of(g.start) is None)
         return f, next(rivals, None) is None
     return None

@@ -16,7 +16,7 @@ from typing import Iterator
 
 from ...document import BlockKind
 from ..blocks import BlockFigures, doc_figures
-from ..compared import (CLOSE, EARLIER_LABEL, REF, figures_after, figures_before, figures_in, from_to,
+from ..compared import (CLOSE, EARLIER_LABEL, REF, figures_after, figures_before, from_to,
                         value_before)
 from ..model import Candidate, WordBound
 from ..operands import addable, operand, usable
@@ -93,7 +93,7 @@ def _summarised(bf: BlockFigures, k: int, f, word: str) -> Iterator[Candidate]:
         at = text.rfind("(", f.end, m.end())
         paren = bf.paren_of(at + 1)
         if paren is not None and paren[0] == at and not _PARTIAL.match(text, m.end()):
-            inner = [g for g in figures_in(bf, paren[0], paren[1]) if g.kind not in ("link", "period")
+            inner = [g for g in bf.figs_in(paren[0], paren[1]) if g.kind not in ("link", "period")
                      and bf.paren_of(g.start) == paren]
             rel = _from_bracket(bf, f, stated, word, inner, percent, paren)
             if rel is not None:
@@ -169,7 +169,7 @@ def _list_parts(bf: BlockFigures, f, start: int) -> list:
     none when an item has no figure of the bound's kind, or more than one."""
     text = bf.text
     end = bf.sentence_span(bf.sentence_of(start))[1]
-    figs = figures_in(bf, start, min(end, start + LIST_REACH + 1))
+    figs = bf.figs_in(start, min(end, start + LIST_REACH + 1))
     spans = [(g.start, g.end) for g in figs]
     cuts = []
     for m in _ITEM_CUT.finditer(text, start, min(end, start + LIST_REACH + 1)):
