@@ -41,7 +41,7 @@ _GOV = r"trung ương|tỉnh|huyện|xã|cơ sở|thôn(?:,?\s+tổ dân phố)?
 # figure ("Trung ương 9 ý kiến; tỉnh 16 ý kiến"); a level word before a proper name ("huyện Vĩnh Bảo") is a
 # place, not a level
 _LEVEL = re.compile(
-    r"(?<![\w/-])(?:"
+    r"(?=[cuủhtxkđn])(?<![\w/-])(?:"  # (the first letters first: the engine skips to them)
     r"cấp\s+(?P<cap>" + _GOV + r")"
     r"|(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân|hđnd|hội đồng nhân dân|công an|các)\s+(?:các\s+)?(?P<inst>tỉnh|huyện|xã)"
     r"|(?P<party>tỉnh|huyện)\s+(?:ủy|uỷ)"
@@ -59,7 +59,7 @@ _SETS = {"area": (frozenset(("thành thị", "nông thôn")),),
                   frozenset(("hành chính", "sự nghiệp")))}
 
 # the whole the levels make up, with the level it stands for ("toàn tỉnh": the province and below)
-_WHOLE = re.compile(r"(?<!\w)(?:toàn\s+(?P<place>tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn|quốc)|cả nước"
+_WHOLE = re.compile(r"(?=[tc])(?<!\w)(?:toàn\s+(?P<place>tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn|quốc)|cả nước"
                     r"|tổng cộng|tổng số|tính chung|cộng chung|chung toàn\s+(?P<place2>tỉnh|huyện|xã))(?!\w)", re.I)
 _WHOLE_RANK = {"quốc": 0, "tỉnh": 1, "thành phố": None, "huyện": 2, "thị xã": 2, "quận": 2, "xã": 3, "phường": 3,
                "thị trấn": 3}
@@ -98,11 +98,20 @@ class _Item:
 
 def find(doc, ctx) -> Iterator[Candidate]:
     for chain in _chains(doc_figures(doc, ctx)):
-        if not any(_WHOLE.search(bf.text) for bf in chain) or sum(_levels_named(bf.text) for bf in chain) < 2:
+        if not any(_names_whole(bf.text) for bf in chain) or sum(_levels_named(bf.text) for bf in chain) < 2:
             continue  # (most paragraphs name no whole, and are not read into items)
         items = [it for bf in chain for it in _items(bf)]
         if sum(it.kind == "level" for it in items) >= 2 and any(it.kind == "whole" for it in items):
             yield from _relations(items)
+
+
+# the words a whole starts with, as they are written: a substring test is much cheaper than the pattern
+_WHOLE_STARTS = ("toàn", "Toàn", "TOÀN", "tổng", "Tổng", "TỔNG", "tính chung", "Tính chung", "TÍNH CHUNG", "cả nước",
+                 "Cả nước", "CẢ NƯỚC", "cộng chung", "Cộng chung", "chung toàn", "Chung toàn")
+
+
+def _names_whole(text: str) -> bool:
+    return any(w in text for w in _WHOLE_STARTS) and _WHOLE.search(text) is not None
 
 
 def _levels_named(text: str, most: int = 2) -> int:
