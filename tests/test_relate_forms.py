@@ -102,10 +102,10 @@ def test_level_sum_message_names_the_levels_and_the_whole():
 
 
 def test_level_scopes():
-    assert ("levels", "sentence", False) in forms("Cấp tỉnh 4 cuộc, cấp huyện 9 cuộc, cấp xã 61 cuộc; toàn tỉnh 74 cuộc.")
-    assert ("levels", "paragraph", False) in forms(
+    assert ("level-sum", "sentence", False) in forms("Cấp tỉnh 4 cuộc, cấp huyện 9 cuộc, cấp xã 61 cuộc; toàn tỉnh 74 cuộc.")
+    assert ("level-sum", "paragraph", False) in forms(
         "Toàn tỉnh tổ chức 74 cuộc. Cấp tỉnh tổ chức 4 cuộc. Cấp huyện tổ chức 9 cuộc. Cấp xã tổ chức 61 cuộc.")
-    assert ("levels", "list", False) in forms("- Cấp tỉnh: 4 cuộc;\n- Cấp huyện: 9 cuộc;\n- Cấp xã: 61 cuộc;\n"
+    assert ("level-sum", "list", False) in forms("- Cấp tỉnh: 4 cuộc;\n- Cấp huyện: 9 cuộc;\n- Cấp xã: 61 cuộc;\n"
                                               "- Tổng cộng: 74 cuộc.")
 
 
@@ -331,6 +331,17 @@ def test_bound_messages():
 ])
 def test_bounds_silent(text):
     assert [i for i in arithmetic(text) if i.rule == "AR013"] == []
+
+
+@pytest.mark.xfail(strict=True, reason="AR003 (checks/relations.py) and the 'cụ thể:' breakdown of AR009 "
+                                       "(relate/finders/enumerations.py) read a total stated as a bound ('hơn', 'gần') "
+                                       "as exact: the lead's to fix, AR013 judges these")
+@pytest.mark.parametrize("text", [
+    "Hỗ trợ hơn 4,5 tỷ đồng (ngân sách 2,3 tỷ đồng, xã hội hóa 2,4 tỷ đồng).",
+    "Tiếp nhận gần 2.000 hồ sơ, cụ thể: cấp tỉnh 1.250 hồ sơ; cấp xã 680 hồ sơ.",
+])
+def test_a_bound_is_not_an_exact_total(text):
+    assert [i.rule for i in arithmetic(text)] == []
 
 
 # --- a long paragraph: every relation found once, as in a short one -----------------------------------------

@@ -17,6 +17,12 @@ CLOSE = re.compile(r"\s*\)")
 # "từ 155 vụ lên 209 vụ": the earlier value after "từ", the later after "lên/xuống (còn)"
 FROM = re.compile(r"(?<!\w)từ\s+$", re.I)
 TO = re.compile(r"\s*(?:lên|xuống còn|xuống|còn)\s+", re.I)
+def through_close(text: str, end: int) -> int:
+    """`end`, or past the bracket that closes right after it: a finding's place takes in its bracket whole."""
+    m = CLOSE.match(text, end)
+    return m.end() if m else end
+
+
 # figures that are not values: links, periods, dates
 SKIPPED = ("link", "period", "date", "yearspan")
 

@@ -23,7 +23,7 @@ from typing import Iterator
 from ...document import BlockKind
 from ..blocks import BlockFigures, doc_figures
 from ..compared import (CLOSE, EARLIER_LABEL, REACH, REF, count_operand, figures_after, figures_before, from_to,
-                        value_before)
+                        through_close, value_before)
 from ..model import Candidate, ChangeRate, Difference, Equal
 from ..operands import addable, operand, usable
 
@@ -108,11 +108,12 @@ def _pair(bf: BlockFigures, k: int, link, d, nxt) -> Iterator[Candidate]:
         a_op, b_op = b_op, a_op  # "(155/209)": the earlier value first, as the sentence's value shows
     if not (sides or m.group().lstrip().lower().startswith("so") or _differ_by(a, b, d, unit)):
         return
-    anchor = (block, d.start, nxt.end)
+    anchor = (block, d.start, through_close(text, nxt.end))
     yield Candidate("change", "clause", Difference(a_op, b_op, operand(block, d), link.word), True, anchor, [],
                     ((block.index, nxt.start),))
     if q1 is not None and not sides and q1.unit == unit:
-        yield Candidate("change", "clause", Equal(operand(block, q1), [a_op]), False, (block, q1.start, nxt.end), [],
+        yield Candidate("change", "clause", Equal(operand(block, q1), [a_op]), False,
+                        (block, q1.start, through_close(text, nxt.end)), [],
                         ((block.index, q1.start), (block.index, nxt.start)))
 
 

@@ -514,7 +514,7 @@ def _candidate(whole: _Item, f, parts: list) -> Iterator[Candidate]:
     word = approx_before(whole.bf.text, f.start)
     if word is None:
         rel = Sum(w_op, p_ops, complete=True, sure=True)
-        yield Candidate("levels", scope, rel, False, anchor, related, key)
+        yield Candidate("level-sum", scope, rel, False, anchor, related, key)
     elif word in _BOUNDS:
         rel = WordBound(w_op, word, p_ops[0], more=p_ops[1:])
         yield Candidate("word-bound", scope, rel, False, anchor, related, key)

@@ -17,7 +17,7 @@ from typing import Iterator
 from ...document import BlockKind
 from ..blocks import BlockFigures, doc_figures
 from ..compared import (CLOSE, EARLIER_LABEL, REF, figures_after, figures_before, from_to,
-                        value_before)
+                        through_close, value_before)
 from ..model import Candidate, WordBound
 from ..operands import addable, operand, usable
 from ..words import approx_before, is_change, is_conditional
@@ -230,7 +230,7 @@ def _times(bf: BlockFigures, k: int, f) -> Iterator[Candidate]:
         return
     later, earlier = pair
     rel = WordBound(operand(block, f), "gấp", operand(block, later), base=earlier)
-    span = (min(later.start, earlier.start, f.start), max(f.end, later.end, earlier.end))
+    span = (min(later.start, earlier.start, f.start), through_close(text, max(f.end, later.end, earlier.end)))
     yield Candidate("word-bound", "clause", rel, False, (block, *span), [], ((block.index, f.start),))
 
 
