@@ -102,7 +102,8 @@ def test_level_sum_message_names_the_levels_and_the_whole():
 
 
 def test_level_scopes():
-    assert ("level-sum", "sentence", False) in forms("Cấp tỉnh 4 cuộc, cấp huyện 9 cuộc, cấp xã 61 cuộc; toàn tỉnh 74 cuộc.")
+    assert ("level-sum", "sentence", False) in forms(
+        "Cấp tỉnh 4 cuộc, cấp huyện 9 cuộc, cấp xã 61 cuộc; toàn tỉnh 74 cuộc.")
     assert ("level-sum", "paragraph", False) in forms(
         "Toàn tỉnh tổ chức 74 cuộc. Cấp tỉnh tổ chức 4 cuộc. Cấp huyện tổ chức 9 cuộc. Cấp xã tổ chức 61 cuộc.")
     assert ("level-sum", "list", False) in forms("- Cấp tỉnh: 4 cuộc;\n- Cấp huyện: 9 cuộc;\n- Cấp xã: 61 cuộc;\n"
@@ -298,7 +299,8 @@ def test_bound_in_words(good, old, new):
 def test_bound_messages():
     (i,) = [i for i in arithmetic("Huy động gần 2.000 người tham gia (1.250 đoàn viên, 820 hội viên).")
             if i.rule == "AR013"]
-    assert i.message == "Văn bản ghi gần 2.000 người, nhưng số liệu đi kèm cho 1.250 đoàn viên + 820 hội viên = 2.070 người"
+    assert i.message == ("Văn bản ghi gần 2.000 người, nhưng số liệu đi kèm cho 1.250 đoàn viên + 820 hội viên "
+                         "= 2.070 người")
     (i,) = arithmetic("Đã giải quyết 110/380 hồ sơ trực tuyến, đạt trên 30%.")
     assert i.message == "Văn bản ghi trên 30%, nhưng số liệu đi kèm cho 110/380 = 28,9%"
     (i,) = arithmetic("Thu ngân sách đạt 120 tỷ đồng, gấp 1,5 lần cùng kỳ (100 tỷ đồng).")

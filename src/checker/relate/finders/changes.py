@@ -44,7 +44,8 @@ _BEFORE_EARLIER = re.compile(r"\s*(?:" + _SO_VOI + r"\s*(?:\(\s*(?:" + REF + r"\
 CLOSE_THEN_LINK = re.compile(r"\s*\)\s*,?\s*")
 # the rate after the amount: "tăng 8.300 người (tăng 11,2% so với cùng kỳ)", ", tương ứng 11,2%", ", tăng 11,2%"
 _AMOUNT_THEN_RATE = re.compile(r"\s*(?:" + _SO_VOI + r"\s*)?(?:\(\s*(?:(?P<w1>tăng|giảm)\s+)?"
-                               r"|,\s*(?:(?:tương ứng|tương đương)\s+(?:(?P<w2>tăng|giảm)\s+)?|(?P<w3>tăng|giảm)\s+))", re.I)
+                               r"|,\s*(?:(?:tương ứng|tương đương)\s+(?:(?P<w2>tăng|giảm)\s+)?"
+                               r"|(?P<w3>tăng|giảm)\s+))", re.I)
 # the amount after the rate: "tăng 11,2% (tăng 8.300 người)", "tăng 11,2%, tương ứng tăng 8.300 người"
 _RATE_THEN_AMOUNT = re.compile(r"\s*(?:" + _SO_VOI + r"\s*)?(?:\(\s*|,\s*(?:tương ứng|tương đương)\s+)$", re.I)
 _RATE_END = re.compile(r"\s*(?:" + _SO_VOI + r"\s*)?(?:\)|[,;.]|$)", re.I)
@@ -70,7 +71,8 @@ def find(doc, ctx) -> Iterator[Candidate]:
             if link.kind != "link" or link.word not in _WORDS or k + 1 >= len(figs):
                 continue
             d = figs[k + 1]
-            if d.kind == "quantity" and usable(d) and d.unit not in _RANKS and _LINK_GAP.fullmatch(text, link.end, d.start):
+            if d.kind == "quantity" and usable(d) and d.unit not in _RANKS \
+                    and _LINK_GAP.fullmatch(text, link.end, d.start):
                 yield from _amount(bf, k, link, d)
 
 

@@ -10,10 +10,14 @@ sentence. The levels may stand in one sentence, across the sentences of a paragr
 an introducing line; the whole may come first or last.
 
 The link is inferred, so a failure is at most a warning, and a relation is proposed only when every level of a
-recognised set is there once, each measure found once at every level with the whole's counting noun. Level
-breakdowns that an explicit opener ties to their whole ("toàn tỉnh 74 cuộc, gồm: cấp tỉnh 4 cuộc, …", "Trong
-đó, …") are the breakdown rules' business, unless the levels state bare numbers ("trong đó cấp tỉnh 4, cấp
-huyện 9, cấp xã 61"), which those rules do not read. A whole stated as a bound ("tổng cộng hơn 4,5 tỷ đồng")
+recognised set is there once, each measure found once at every level with the whole's counting noun, and the
+whole speaks of what the levels count: not a running total ("lũy kế", "nâng tổng số lên"), a remainder ("còn"),
+a plan, another year, a stock beside what was done ("Toàn huyện có 1.240 hội viên; … cấp xã kết nạp 230 hội
+viên"), nor, in a sentence of its own after them, something they do not name ("Tổng số biên chế được giao …").
+
+Level breakdowns that an explicit opener ties to their whole ("toàn tỉnh 74 cuộc, gồm: cấp tỉnh 4 cuộc, …",
+"Trong đó, …") are the breakdown rules' business, unless the levels state bare numbers ("trong đó cấp tỉnh 4,
+cấp huyện 9, cấp xã 61"), which those rules do not read. A whole stated as a bound ("tổng cộng hơn 4,5 tỷ đồng")
 is a bound in words (form `word-bound`), not a sum.
 """
 
@@ -59,7 +63,8 @@ _SETS = {"area": (frozenset(("thành thị", "nông thôn")),),
                   frozenset(("hành chính", "sự nghiệp")))}
 
 # the whole the levels make up, with the level it stands for ("toàn tỉnh": the province and below)
-_WHOLE = re.compile(r"(?=[tc])(?<!\w)(?:toàn\s+(?P<place>tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn|quốc)|cả nước"
+_WHOLE = re.compile(r"(?=[tc])(?<!\w)(?:toàn\s+(?P<place>tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn|quốc)"
+                    r"|cả nước"
                     r"|tổng cộng|tổng số|tính chung|cộng chung|chung toàn\s+(?P<place2>tỉnh|huyện|xã))(?!\w)", re.I)
 _WHOLE_RANK = {"quốc": 0, "tỉnh": 1, "thành phố": None, "huyện": 2, "thị xã": 2, "quận": 2, "xã": 3, "phường": 3,
                "thị trấn": 3}
@@ -158,7 +163,8 @@ def _items(bf: BlockFigures) -> list[_Item]:
     """The block's items, each with what it names and its figures (top level only)."""
     text = bf.text
     starts = [f.start for f in bf.figs]
-    cuts = [m.start() for m in _CUT.finditer(text) if bf.paren_of(m.start()) is None and not _inside(bf, starts, m.start())]
+    cuts = [m.start() for m in _CUT.finditer(text)
+            if bf.paren_of(m.start()) is None and not _inside(bf, starts, m.start())]
     bounds = [0] + [c + (0 if text[c:c + 1].isalpha() else 1) for c in cuts] + [len(text)]
     figs = [f for f in bf.figs if f.kind in ("quantity", "number") and bf.paren_of(f.start) is None]
     out: list[_Item] = []

@@ -34,10 +34,12 @@ _WORDS_TO_PAREN = re.compile(r"(?:\s+[^\W\d_]+){0,6}\s*\(\s*", re.I)
 # a bracket that names some of the whole, or compares it: its figures do not add up to it
 _PARTIAL = re.compile(r"(?:trong đó|trong số đó|có|riêng|chiếm|tăng|giảm|so với|bằng|đạt|gấp|khoảng|trên|hơn|gần"
                       r"|dưới|tính đến|năm|tháng|hiện nay|hiện|cùng kỳ|kế hoạch|chỉ tiêu|mục tiêu|dự kiến)(?!\w)", re.I)
-_COMPLETE_LIST = re.compile(r"(?:\s+[^\W\d_]+){0,6}\s*,?\s*(?:bao gồm|gồm có|gồm|cụ thể(?:\s+như sau)?|chia ra)\s*:?\s*",
+_COMPLETE_LIST = re.compile(r"(?:\s+[^\W\d_]+){0,6}\s*,?\s*(?:bao gồm|gồm có|gồm|cụ thể(?:\s+như sau)?|chia ra)"
+                            r"\s*:?\s*",
                             re.I)
 # "125/380 hồ sơ, đạt trên 30%", "125/380 hồ sơ (đạt trên 30%)"
-_RATIO_TO_RATE = re.compile(r"\s*[,(]?\s*(?:(?:[^\W\d_]+\s+){0,3}?)(?:đạt|chiếm|bằng)\s+(?:tỷ lệ\s+|tỉ lệ\s+)?(?:là\s+)?$",
+_RATIO_TO_RATE = re.compile(r"\s*[,(]?\s*(?:(?:[^\W\d_]+\s+){0,3}?)(?:đạt|chiếm|bằng)\s+(?:tỷ lệ\s+|tỉ lệ\s+)?"
+                            r"(?:là\s+)?$",
                             re.I)
 _GAP = re.compile(r"(?<!\w)(?:(?:cao|lớn|nhiều)\s+)?gấp\s+$", re.I)
 _TIMES_UP = re.compile(r"(?<!\w)tăng\s+gấp\s+$", re.I)
