@@ -24,7 +24,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Iterator
 
 from .document import Block, BlockKind, Document
@@ -45,18 +45,10 @@ def norm(text: str) -> str:
 
 
 def fmt_vi(value: Decimal | int | float, decimals: int = 0) -> str:
-    """A number in Vietnamese format: '.' groups thousands, ',' is the decimal mark."""
-    q = Decimal(value).quantize(Decimal(1).scaleb(-decimals)) if decimals > 0 else Decimal(value).quantize(Decimal(1))
-    sign = "-" if q < 0 else ""
-    q = abs(q)
-    whole, _, frac = f"{q:f}".partition(".")
-    groups = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    out = sign + ".".join(groups)
-    return out + ("," + frac if frac else "")
+    """A number in Vietnamese format: '.' groups thousands, ',' is the decimal mark (ties to even)."""
+    from .numbers import fmt
+
+    return fmt(value, decimals, rounding=ROUND_HALF_EVEN)
 
 
 # --- number reading (through checker.figures, never our own parser) ---------------------------

@@ -93,6 +93,9 @@ def doc_figures(doc: Document, ctx: Context) -> list[BlockFigures]:
         index = figure_index(doc, ctx)
         for b in doc.blocks:
             figs = index.get(b.index)
+            # figures left out for a number too long to be one (figures.MAX_FIGURE_DIGITS): not understood
+            unread = F.overlong_spans(b.masked_text())
+            unparsed += len(unread)
             if not figs:
                 continue
             figs = _with_nouns(b.text, figs)
@@ -109,7 +112,7 @@ def doc_figures(doc: Document, ctx: Context) -> list[BlockFigures]:
                 else:
                     for name in names:
                         unparsed += getattr(f, name).malformed
-            unparsed += len(uninterpreted(b.masked_text(), figs))
+            unparsed += sum(1 for s, _ in uninterpreted(b.masked_text(), figs) if not any(a <= s < e for a, e in unread))
             text = b.text
             bounds = [m.start() for m in _CLAUSE_END.finditer(text)]
             # the sentence ends are the clause ends but ";" (both patterns match one character)
