@@ -134,7 +134,8 @@ def test_every_comment_is_anchored_on_the_exact_text(use_needles, report, tmp_pa
         if "Trong chú thích" in text or "Ở đầu trang" in text:
             continue
         assert anchored == {"AR901": "sai", "NF902": "lệch", "DT903": "cũ"}[rule], (text, anchored)
-        assert "Giá trị đúng: " + anchored.upper() in text  # the expected value travels with it
+        # the expected value travels with it: computed for an arithmetic rule, the form to use for others
+        assert ("Tính ra: " if rule.startswith("AR") else "Nên ghi: ") + anchored.upper() in text
     assert modes.count("note-reference") == 1 and modes.count("paragraph") == 1  # footnote, header
 
 
@@ -180,7 +181,7 @@ def test_text_and_formatting_unchanged(use_needles, report, tmp_path):
 def test_english_comments(use_needles, report, tmp_path):
     doc = read_like_reader(report)
     _, placed = write_annotated(report.read_bytes(), doc, lint_document(doc, lang="en").issues, "en")
-    assert any("Expected: SAI" in p.text for p in placed)
+    assert any("Computed: SAI" in p.text for p in placed)
     assert any("In footnote 1" in p.text for p in placed)
 
 

@@ -85,3 +85,91 @@ def test_a_decimal_comma_before_a_noun_is_a_measure_not_a_malformed_count(text):
 def test_a_dot_that_cannot_group_thousands_before_a_count_is_still_malformed():
     (issue,) = findings("Các chi bộ tổ chức 7.25 cuộc sinh hoạt chuyên đề.", "NF001")
     assert issue.excerpt == "7.25" and issue.severity.value == "error"
+
+
+# --- issue 14, items 2 (enumerations), 8, 9 and 10 ---------------------------------------------------
+
+def test_numbered_names_listed_without_spaces_are_not_a_malformed_number():
+    assert findings("Cụm công nghiệp Tân Mỹ 1,2,3 đã lấp đầy; các khoản 2,3,5 Điều 4 được sửa.", "NF") == []
+    assert [i.excerpt for i in findings("Thu về 1,234,56 triệu đồng.", "NF001")] == ["1,234,56"]
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Chỉ số đạt 16.5 điểm.", "16.5"), ("Tỷ lệ bao phủ đạt 98.5%.", "98.5"), ("Năng suất gấp 2.5 lần.", "2.5"),
+    ("Diện tích gieo trồng 12.5 ha.", "12.5"),
+])
+def test_one_diagnosis_and_one_severity_for_a_decimal_point(text, number):
+    assert findings(text, "NF001") == []
+    (issue,) = findings(text, "NF002")
+    assert (issue.excerpt, issue.severity.value) == (number, "warning")
+
+
+def test_a_decimal_point_before_a_whole_count_is_a_malformed_count():
+    issues = findings("Các chi bộ tổ chức 4.25 buổi sinh hoạt, kết nạp 3.5 đảng viên.", "NF001")
+    assert [i.excerpt for i in issues] == ["4.25", "3.5"] and all("đếm nguyên" in i.message for i in issues)
+    assert findings("Các chi bộ kết nạp 3.5 đảng viên.", "NF002") == []
+
+
+def _table_doc(rows, prose=""):
+    from checker.document import Block, BlockKind, Document
+
+    blocks = [Block(0, BlockKind.PARAGRAPH, prose or "Kết quả như sau:")]
+    for r, row in enumerate(rows, 1):
+        for c, text in enumerate(row, 1):
+            blocks.append(Block(0, BlockKind.TABLE_CELL, text, table=1, row=r, column=c))
+    for i, b in enumerate(blocks, 1):
+        b.index = i
+    return Document(path="t.docx", format="docx", blocks=blocks)
+
+
+def test_a_table_written_wholly_with_decimal_points_gets_one_finding():
+    from checker.api import lint_document
+
+    rows = [["STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện"], ["1.", "Năng suất lúa", "62.5", "63.4"],
+            ["1.1", "Vụ Đông Xuân", "65.2", "66.1"], ["1.2", "Vụ Hè Thu", "58.7", "59.3"]]
+    issues = lint_document(_table_doc(rows), select=["NF002"]).issues
+    assert len(issues) == 1
+    (issue,) = issues
+    assert issue.excerpt == "62.5" and "Bảng 1 viết 6 số" in issue.message and len(issue.related) == 5
+    # a table that also writes decimal commas: each English number on its own
+    rows[2][3] = "66,1"
+    assert [i.excerpt for i in lint_document(_table_doc(rows), select=["NF002"]).issues] == ["62.5", "63.4", "65.2",
+                                                                                              "58.7", "59.3"]
+    # an STT column of outline numbers is not read as decimals
+    assert lint_document(_table_doc([["TT", "Nội dung", "Số lượng"], ["1.", "Hội nghị", "12"], ["1.1", "Cấp xã", "7"],
+                                     ["1.2", "Cấp ấp", "5"]]), select=["NF002"]).issues == []
+
+
+def test_many_english_decimals_in_running_text_are_one_finding():
+    text = ("Tỷ lệ hộ nghèo giảm còn 1.8%; hộ cận nghèo 2.6%.\nBảo hiểm y tế đạt 93.4%.\n"
+            "Tỷ lệ lao động qua đào tạo 71.5%, có việc làm 96.2%.")
+    (issue,) = findings(text, "NF002")
+    assert issue.excerpt == "1.8" and "Có 5 số" in issue.message and "dòng 1; dòng 2; dòng 3" in issue.message
+    assert [r.excerpt for r in issue.related] == ["2.6", "93.4", "71.5", "96.2"]
+
+
+def test_malformed_numbers_glued_to_their_unit():
+    issues = findings("Thu giữ 3.514.2209g ma túy đá và 1.208.4406kg tiền chất.", "NF001")
+    assert [i.excerpt for i in issues] == ["3.514.2209", "1.208.4406"]
+    assert findings("Thu giữ 3.514,2209g ma túy đá; mã lô 5.2a; quốc lộ QL1A.", "NF001") == []
+
+
+def test_stray_space_inside_a_number():
+    issues = findings("Tỷ lệ thu gom đạt 17, 66% kế hoạch; thu hồi 2, 356kg phế liệu.", "NF003")
+    assert [(i.excerpt, i.expected) for i in issues] == [("17, 66", "17,66"), ("2, 356", "2,356")]
+    assert findings("Các thôn 3, 5, 7 đạt 100%; tỷ lệ 15, 20 và 25%; trong tháng 10, 66% số hộ đã đăng ký.",
+                    "NF003") == []
+
+
+def test_counts_without_the_thousands_dot_are_one_finding_per_document():
+    lines = ["Cấp 1.200 thẻ và 3.450 sổ cho 5.678 hộ."] + [f"Xã {k} tuyên truyền {1200 + k * 37} lượt." for k in
+                                                           range(1, 9)]
+    (issue,) = findings("\n".join(lines), "NF005")
+    assert issue.severity.value == "info" and "Có 8 số đếm" in issue.message
+    assert issue.location.line == 2 and len(issue.related) == 7
+
+
+def test_spaces_before_percent_are_one_finding_per_document():
+    text = "Đạt 91%, 92%, 93%, 95%, 96%, 97% và 98%.\nRiêng xã A đạt 90 %, xã B 88 % và xã C 87 %."
+    (issue,) = findings(text, "NF003")
+    assert issue.severity.value == "info" and "Có 3 chỗ" in issue.message and len(issue.related) == 2

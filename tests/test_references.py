@@ -63,3 +63,30 @@ def test_first_citation_without_date_exemptions():
     loud = ("Ban hành Kế hoạch số 41/KH-UBND ngày 02/3/2024 của UBND tỉnh. Thực hiện Nghị quyết số 12/NQ-CP; "
             "Quán triệt Đề án số 07-ĐA/TU đến chi bộ.\nTriển khai Đề án số 07-ĐA/TU ngày 05/01/2024.")
     assert [i.excerpt for i in findings(loud, "RF005")] == ["Nghị quyết số 12/NQ-CP", "Đề án số 07-ĐA/TU"]
+
+
+def test_a_document_cited_with_two_dates_is_one_finding_naming_the_other_places():
+    """Issue 14.7: four citations, one with another date: one finding, the others related and named."""
+    text = ("Thực hiện Kế hoạch số 22-KH/ĐU ngày 14/3/2024 của Đảng ủy xã.\n"
+            "Các chi bộ triển khai Kế hoạch số 22-KH/ĐU ngày 14/3/2024 đúng tiến độ.\n"
+            "Sơ kết Kế hoạch số 22-KH/ĐU ngày 04/3/2024 vào cuối quý.\n"
+            "Báo cáo kết quả thực hiện Kế hoạch số 22-KH/ĐU ngày 14/3/2024.")
+    (issue,) = findings(text, "RF002")
+    assert (issue.location.line, issue.excerpt, issue.expected, issue.actual) == (3, "04/3/2024", "14/3/2024", "4/3/2024")
+    assert "14/3/2024 (dòng 1; dòng 2; dòng 4)" in issue.message
+    assert [(r.location.line, r.excerpt) for r in issue.related] == [(1, "14/3/2024"), (2, "14/3/2024"),
+                                                                      (4, "14/3/2024")]
+
+
+def test_a_wrong_type_code_cited_again_is_one_finding():
+    text = ("Triển khai Nghị quyết số 08-KH/ĐU ngày 02/02/2024.\nQuán triệt Nghị quyết số 08-KH/ĐU đến đảng viên.\n"
+            "Sơ kết Nghị quyết số 08-KH/ĐU.")
+    (issue,) = findings(text, "RF001")
+    assert "3 lần" in issue.message and [r.location.line for r in issue.related] == [2, 3]
+
+
+def test_many_undated_first_citations_are_one_finding():
+    text = "\n".join(f"Triển khai Kế hoạch số {n}-KH/ĐU của Đảng ủy xã." for n in (11, 12, 13, 14, 15))
+    (issue,) = findings(text, "RF005")
+    assert "Có 5 văn bản" in issue.message and len(issue.related) == 4
+    assert len(findings("\n".join(text.splitlines()[:3]), "RF005")) == 3

@@ -158,14 +158,21 @@ STATE_HEAD = ("ỦY BAN NHÂN DÂN\nHUYỆN TÂN HIỆP\nCỘNG HÒA XÃ HỘI C
               "{number}\nTân Hiệp, ngày 14 tháng 5 năm 2024\n")
 
 
-def test_mandatory_parts_only_for_reports():
+def test_mandatory_parts_for_every_document_type():
+    """Issue 14.11: plans, guides and công văn are held to their parts too (a công văn has no type name)."""
     plan = STATE_HEAD.format(number="Số: 31/KH-UBND") + (
         "KẾ HOẠCH\nTriển khai chuyển đổi số năm 2024\nI. MỤC ĐÍCH\nNâng cao chất lượng dịch vụ công.")
-    guide = "HƯỚNG DẪN\nthể thức văn bản của chi bộ\n1. Thể thức\nGhi đủ các thành phần.\n2. Kỹ thuật\nKhổ A4."
     cong_van = STATE_HEAD.format(number="Số: 812/UBND-VP") + "Kính gửi: Các phòng chuyên môn.\nĐề nghị góp ý."
-    for text in (plan, guide, cong_van):
-        assert findings(text, "ST001") == []
-    # a report with the same gaps is judged
+    closing = "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nTL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\nPhan Thị Lụa"
+    assert {i.message for i in findings(plan, "ST001")} == {'Thiếu phần "Nơi nhận"',
+                                                             "Thiếu phần chức vụ, họ tên và chữ ký của người ký"}
+    assert findings(plan + closing, "ST001") == []
+    messages = [i.message for i in findings(cong_van + closing, "ST001")]
+    assert messages == ['Công văn thiếu trích yếu ("V/v …") dưới số và ký hiệu']
+    with_vv = cong_van.replace("Kính gửi", "V/v góp ý dự thảo quy chế\nKính gửi")
+    assert findings(with_vv + closing, "ST001") == []
+    no_archive = with_vv + closing.replace("\n- Lưu: VT.", "")
+    assert [i.message for i in findings(no_archive, "ST001")] == ['Phần "Nơi nhận" không kết thúc bằng dòng "Lưu …"']
     report = STATE_HEAD.format(number="Số: 31/BC-UBND") + "BÁO CÁO\nKết quả chuyển đổi số quý I năm 2024\nĐạt."
     assert {i.message for i in findings(report, "ST001")} >= {'Thiếu phần "Nơi nhận"'}
 

@@ -55,8 +55,8 @@ def test_watch_loop_rechecks_a_saved_file(use_needles, tmp_path):
         pauses.append(_seconds)
 
     watch_loop(str(tmp_path), {}, interval=0.05, max_cycles=20, max_checks=2, sleep=pause,
-               on_result=lambda r, new: seen.append(([i.rule for i in r.issues], len(new))))
-    assert seen == [(["AR901"], 1), (["AR901", "NF902"], 1)]
+               on_result=lambda c: seen.append(([i.rule for i in c.result.issues], c.first, len(c.new))))
+    assert seen == [(["AR901"], True, 0), (["AR901", "NF902"], False, 1)]
 
 
 def test_watch_command_prints_findings_and_exits_0(use_needles, tmp_path):
@@ -83,11 +83,71 @@ def test_watch_command_prints_findings_and_exits_0(use_needles, tmp_path):
         t.join()
     assert res.exit_code == 0, res.output
     assert "AR901" in res.output and "Gặp từ «sai»" in res.output
-    assert "1 mới" in res.output
+    assert "lần kiểm tra đầu: 1 vấn đề" in res.output
 
 
 def test_watch_rejects_missing_folder(tmp_path):
     from checker.cli import main
 
     res = CliRunner().invoke(main, ["watch", str(tmp_path / "khong-co")])
-    assert res.exit_code == 2
+    assert res.exit_code == 2 and "không tìm thấy" in res.stderr
+
+
+def test_a_single_file_is_checked_at_start_then_on_each_save(use_needles, tmp_path):
+    """Defect 16.6: watch took folders only. A named file is checked at once (its current state), then
+    each save is compared with the check before: new findings, fixed ones."""
+    f = tmp_path / "bao-cao.txt"
+    f.write_text("Số liệu sai và lệch\n", encoding="utf-8")
+    (tmp_path / "khac.txt").write_text("cũng sai\n", encoding="utf-8")  # another file: not watched
+    saves = {1: lambda: f.write_text("Số liệu đúng, lệch và cũ\n", encoding="utf-8")}
+    pauses = []
+
+    def pause(_seconds):
+        saves.get(len(pauses), lambda: None)()
+        pauses.append(_seconds)
+        (tmp_path / "khac.txt").write_text("vẫn sai" + "!" * len(pauses), encoding="utf-8")
+
+    changes = []
+    watch_loop(str(f), {}, interval=0.05, max_cycles=20, max_checks=2, sleep=pause, on_result=changes.append)
+    assert [c.result.path for c in changes] == [str(f), str(f)]
+    first, second = changes
+    assert first.first and [i.rule for i in first.result.issues] == ["AR901", "NF902"]
+    assert not second.first
+    assert {key[0] for key in second.new} == {"DT903"}  # «cũ» is new
+    assert [i.rule for i in second.fixed] == ["AR901"]  # «sai» is gone
+
+
+def test_a_save_shows_new_findings_marked_and_fixed_ones_listed(use_needles, tmp_path):
+    from checker.report.console import make_console
+    from checker.watch_cmd import compare, issue_key, print_change
+    import checker
+    import io
+
+    before = checker.lint("Số liệu sai và lệch").files[0]
+    after = checker.lint("Số liệu đúng, lệch và cũ").files[0]
+    change = compare(after, {issue_key(i): i for i in before.issues})
+    out = io.StringIO()
+    print_change(make_console(out, color="never", width=100), change, "vi", "10:42:13")
+    text = out.getvalue()
+    assert "10:42:13 — 1 mới, 1 đã sửa, còn 2 vấn đề" in text
+    lines = text.splitlines()
+    dt = next(ln for ln in lines if "DT903" in ln)
+    nf = next(ln for ln in lines if "NF902" in ln)
+    assert "[mới]" in dt and "[mới]" not in nf  # only the new one is marked
+    fixed_at = lines.index("  Đã sửa từ lần lưu trước:")
+    assert "AR901" in lines[fixed_at + 1] and "đã sửa" in lines[fixed_at + 1]
+    assert "Gặp từ «sai»" in lines[fixed_at + 2]
+    out = io.StringIO()
+    print_change(make_console(out, color="never", width=100), change, "en", "10:42:13")
+    assert "1 new, 1 fixed, 2 findings in all" in out.getvalue() and "Fixed since the last save:" in out.getvalue()
+
+
+def test_watch_command_takes_a_single_file(use_needles, tmp_path):
+    from checker.cli import main
+
+    f = tmp_path / "bao-cao.txt"
+    f.write_text("Số liệu sai\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["watch", str(f), "--interval", "0.05", "--timeout", "20", "--max-checks", "1",
+                                    "--no-color"])
+    assert res.exit_code == 0, res.output
+    assert f"đang theo dõi {f}" in res.output and "AR901" in res.output and "lần kiểm tra đầu" in res.output

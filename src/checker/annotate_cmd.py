@@ -20,9 +20,11 @@ def _split(values: tuple[str, ...]) -> list[str] | None:
     return out or None
 
 
-def annotate_file(source: str | Path, output: str | Path, *, force: bool = False, **cli: Any) -> dict[str, Any]:
+def annotate_file(source: str | Path, output: str | Path, *, force: bool = False, config: Any = None,
+                  **cli: Any) -> dict[str, Any]:
     """Lints `source` and writes the annotated copy to `output`. Returns {"result": FileResult,
-    "placed": [Placed…]}. Raises FileExistsError, ValueError (same file / not .docx) or ReadError."""
+    "placed": [Placed…]}. Raises FileExistsError, ValueError (same file / not .docx) or ReadError.
+    `config` replaces the configuration found from the file's folder (the web page's uploads)."""
     from .api import lint_document
     from .config import discover
     from .readers import ReadError, read_path
@@ -30,7 +32,7 @@ def annotate_file(source: str | Path, output: str | Path, *, force: bool = False
 
     src, out = Path(source), Path(output)
     precheck(src, out, force)
-    cfg = discover(src).merged(**cli)
+    cfg = (config or discover(src)).merged(**cli)
     doc = read_path(src)  # raises ReadError with a clear reason
     source_bytes = src.read_bytes()
     ignore = [*cfg.ignore, *cfg.ignores_for(str(src))]
@@ -44,14 +46,22 @@ def annotate_file(source: str | Path, output: str | Path, *, force: bool = False
     return {"result": result, "placed": placed, "lang": cfg.lang}
 
 
+class Refused(ValueError):
+    """A refusal before any work; `key` and `path` name the catalogue message (usage.*)."""
+
+    def __init__(self, key: str, path: Path, english: str):
+        super().__init__(f"{path}: {english}")
+        self.key, self.path = key, path
+
+
 def precheck(src: Path, out: Path, force: bool) -> None:
     """The cheap refusals, before any work: not a .docx, output = input, output exists."""
     if src.suffix.lower() != ".docx":
-        raise ValueError(f"{src}: only Word (.docx) files can be annotated")
+        raise Refused("usage.not_docx", src, "only Word (.docx) files can be annotated")
     if out.suffix.lower() != ".docx":
-        raise ValueError(f"{out}: the output must be a .docx file")
+        raise Refused("usage.output_not_docx", out, "the output must be a .docx file")
     if out.exists() and src.exists() and os.path.samefile(src, out):
-        raise ValueError(f"{out}: the output must not be the original file")
+        raise Refused("usage.same_file", out, "the output must not be the original file")
     if out.exists() and not force:
         raise FileExistsError(str(out))
 
@@ -88,8 +98,9 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 def command(file: str, output: str, force: bool, select: tuple[str, ...], ignore: tuple[str, ...],
             profile: str | None, lang: str | None) -> None:
     """Write a copy of a Word report with a comment on each finding (the original is not changed)."""
-    from .cli import UnknownSelector, UsageFailure, check_selectors
+    from .cli import UnknownSelector, UsageFailure, check_selectors, usage_error
     from .config import ConfigError
+    from .i18n import t
     from .readers import ReadError
     from .rules import RuleFileError
 
@@ -99,7 +110,9 @@ def command(file: str, output: str, force: bool, select: tuple[str, ...], ignore
         check_selectors(cli)
         done = annotate_file(file, output, force=force, **cli)
     except FileExistsError:
-        raise UsageFailure(f"{output}: the file exists; use --force to overwrite it") from None
+        raise usage_error("usage.exists", lang, path=output) from None
+    except Refused as exc:
+        raise usage_error(exc.key, lang, path=exc.path) from None
     except ValueError as exc:
         raise UsageFailure(str(exc)) from None
     except ReadError as exc:
@@ -107,15 +120,17 @@ def command(file: str, output: str, force: bool, select: tuple[str, ...], ignore
 
         fr = read_error_result(file, exc, lang or "vi")
         raise UsageFailure(f"{file}: {fr.error.message if fr.error else exc.reason}") from None
-    except (UnknownSelector, RuleFileError) as exc:
-        raise UsageFailure(str(exc)) from None
+    except UnknownSelector as exc:
+        raise usage_error("usage.unknown_selector", lang, selector=exc.selector) from None
+    except RuleFileError as exc:
+        raise usage_error("usage.rules", lang, reason=str(exc)) from None
     except ConfigError as exc:
-        raise UsageFailure(f"{exc.path}: {exc.reason}") from None
+        raise usage_error("usage.config", lang, path=exc.path, reason=exc.reason) from None
     except OSError as exc:
-        raise UsageFailure(f"{output}: {exc.strerror or exc}") from None
+        from .i18n import detail_text
+
+        reason = detail_text(exc.strerror or str(exc), lang or "vi")
+        raise usage_error("usage.write_failed", lang, path=output, reason=reason) from None
     placed = done["placed"]
-    vi = done["lang"] == "vi"
     exact = sum(1 for p in placed if p.mode == "exact")
-    msg = (f"checker: {len(placed)} nhận xét ({exact} đúng vị trí) đã ghi vào {output}" if vi
-           else f"checker: {len(placed)} comment(s) ({exact} on the exact text) written to {output}")
-    click.echo(msg, err=True)
+    click.echo("checker: " + t("annotate.written", done["lang"], n=len(placed), exact=exact, path=output), err=True)

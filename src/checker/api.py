@@ -103,21 +103,28 @@ def lint_document(doc: Document, *, profile: str | None = None, select: Iterable
 
 
 def read_error_result(path: str, exc: ReadError, lang: str) -> FileResult:
-    from .i18n import t
+    from .i18n import detail_text, t
 
-    message = t(f"error.{exc.code}", lang, name=Path(path).name, detail=exc.detail or exc.reason)
+    message = t(f"error.{exc.code}", lang, name=Path(path).name, detail=detail_text(exc.detail or exc.reason, lang))
     if message == f"error.{exc.code}":
         message = exc.reason
     return FileResult(path=path, error=FileError(code=exc.code, message=message))
 
 
-def lint_file(path: str | Path, *, config: Config | None = None, **cli: Any) -> FileResult:
-    """Lints one file with its discovered configuration (command-line values on top). Never raises."""
+def lint_file(path: str | Path, *, config: Config | None = None, documents: dict[str, Document] | None = None,
+              **cli: Any) -> FileResult:
+    """Lints one file with its discovered configuration (command-line values on top). Never raises.
+    `documents`, when given, receives the Document read, under the file's path (for reports that
+    show the text: HTML)."""
     name = str(path)
     cfg = (config or discover(path)).merged(**cli)
     try:
         with _collector_paused():
             doc = read_path(path)
+        if documents is not None:
+            documents[name] = doc
+        if cfg.style_list:
+            doc.meta["style_list"] = cfg.style_list  # the organisation's own pairs for TX011
         ignore = [*cfg.ignore, *cfg.ignores_for(name)]
         return lint_document(doc, profile=None if cfg.profile == "auto" else cfg.profile,
                              select=cfg.select, ignore=ignore, lang=cfg.lang, severity=cfg.severity)

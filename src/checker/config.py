@@ -37,6 +37,7 @@ class Config:
     lang: Literal["vi", "en"] = "vi"
     fail_on: Literal["error", "warning", "info", "never"] = "error"
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    style_list: dict[str, str] = field(default_factory=dict)  # TX011: "wrong form" = "right form"
     source: str | None = None  # the file this configuration came from
 
     @classmethod

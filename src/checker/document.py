@@ -53,6 +53,7 @@ class Block:
     row: int | None = None  # 1-based
     column: int | None = None  # 1-based
     note: int | None = None  # footnote/endnote number (note blocks)
+    paragraph: int | None = None  # Word's paragraph number: body paragraphs outside tables, empty ones too
     note_refs: list[NoteRef] = field(default_factory=list)
     section: str | None = None  # heading path, e.g. "II.1"
     legacy_encoding: str | None = None  # "TCVN3" | "VNI" when the text is in a legacy encoding
@@ -85,6 +86,10 @@ class Document:
     encoding: str | None = None
     profile: str | None = None  # "party" | "state" | None (unknown)
     meta: dict = field(default_factory=dict)
+    # Where the appendices begin: the index of the block holding the first "PHỤ LỤC" / "Phụ lục I" heading
+    # after the body (None: no appendix). Set by `headings.mark_appendices` (run by `assign_sections`);
+    # `doc.meta["appendices"]` lists every appendix heading inside as (block index, label).
+    appendix_start: int | None = None
 
     def __iter__(self) -> Iterator[Block]:
         return iter(self.blocks)
@@ -102,6 +107,15 @@ class Document:
             if b.kind is kind and b.note is not None:
                 out.setdefault(b.note, []).append(b)
         return out
+
+    def in_appendix(self, block: Block) -> bool:
+        """A paragraph or table cell of an appendix (notes, page headers and footers never are)."""
+        return self.appendix_start is not None and block.is_body and block.index >= self.appendix_start
+
+    def main_body(self) -> Iterator[Block]:
+        """`body()` without the appendices: the report itself, up to its signature and recipients."""
+        stop = self.appendix_start
+        return (b for b in self.blocks if b.is_body and (stop is None or b.index < stop))
 
     def block(self, index: int) -> Block:
         return self.blocks[index - 1]

@@ -142,6 +142,7 @@ def location_of(block: Block, start: int, end: int) -> Location:
         table=table,
         row=block.row if table is not None else None,
         column_index=block.column if table is not None else None,
+        paragraph=block.paragraph,
     )
 
 
@@ -164,6 +165,8 @@ def to_issue(rule: LoadedRule, f: Finding, lang: str, severity: Severity | None 
         context=context,
         context_offset=start - cstart,
         related=[_related(b, s, e) for b, s, e in f.related],
+        suggestion=({"from": str(f.args["typo_from"]), "to": str(f.args["typo_to"])}
+                    if "typo_from" in f.args and "typo_to" in f.args else None),
     )
 
 

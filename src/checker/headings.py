@@ -17,15 +17,30 @@ ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 
          "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15}
 LETTERS = "abcdđeghiklmnopqrstuvxy"
 
+_UPPER = "A-ZĐÀ-ỸÂĂÊÔƠƯ"
+# A label and its punctuation. The space after it may be missing ("6.1.Công tác", "2.Kết quả") when a
+# capital letter follows at once; the styles "1)", "1-", "I-", "a-", "a." are read too.
 _LABEL = re.compile(
-    r"""^\s*(?:
-        (?P<roman>[IVX]{1,5})\s*[.:]\s*(?=\S)            # I.  II.  IV:
-      | (?P<decimal>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=\S) # 1.1  1.1.  2.3.1.
-      | (?P<arabic>\d{1,2})\s*[.)]\s+(?=\S)               # 1.  2)
-      | (?P<letter>[a-zđ])\s*\)\s*(?=\S)                  # a)  b)
+    rf"""^\s*(?:
+        (?P<roman>[IVX]{{1,5}})\s*(?P<rp>[.:)]|[-–](?!\d))\s*(?=\S)         # I.  II.  IV:  I-  II –
+      | (?P<decimal>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})(?P<dp>\.?\s+|\.(?=[{_UPPER}])|\s*[)]\s*|\s*[-–]\s*(?=[{_UPPER}]))
+                                                                        # 1.1  1.1.  2.3.1.  6.1.Công
+      | (?P<arabic>\d{{1,2}})(?P<ap>\s*[.)]\s*|\s*[-–]\s*(?=[{_UPPER}]))(?=\S)   # 1.  2)  3-  2.Công
+      | (?P<letter>[a-zđ])(?P<lp>\s*\)\s*|\s*[-–]\s*(?=[{_UPPER}])|\.\s+(?=[{_UPPER}]))(?=\S)
+                                                                        # a)  b)  c-  d. Công
     )""",
     re.VERBOSE,
 )
+
+
+def _style(punct: str | None) -> str:
+    """The label's punctuation as a numbering style: "." (also ":"), ")" or "-"."""
+    p = (punct or "").strip()
+    if p.startswith(")"):
+        return ")"
+    if p[:1] in "-–" and p:
+        return "-"
+    return "."
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +53,7 @@ class Heading:
     start: int
     end: int  # end of the label (including its punctuation)
     title: str
+    style: str = "."  # the label's punctuation: "." ("1.", "I.", "1.1"), ")" ("1)", "a)") or "-" ("I-", "1-")
 
 
 LETTER_ORDINALS = {ch: i for i, ch in enumerate("abcd")} | {"đ": 3.5, "e": 4, "f": 4.5, "g": 5, "h": 6, "i": 7,
@@ -64,7 +80,10 @@ def parse_heading(text: str, max_title: int = 300) -> Heading | None:
         label = m.group("roman")
         if label not in ROMAN or not (first.isupper() or first.isdigit()):
             return None
-        return Heading("roman", label, (ROMAN[label],), m.start("roman"), m.end(), title)
+        rp = m.group("rp")
+        if rp in "-–" and not text[m.end("rp"):m.end("rp") + 1].isspace() and not title.split()[0].isupper():
+            return None  # "V-League", not "V- KIẾN NGHỊ"
+        return Heading("roman", label, (ROMAN[label],), m.start("roman"), m.end(), title, _style(m.group("rp")))
     if m.group("decimal"):
         label = m.group("decimal")
         if not first.isalpha() or not first.isupper():
@@ -72,27 +91,117 @@ def parse_heading(text: str, max_title: int = 300) -> Heading | None:
         nums = tuple(int(x) for x in label.split("."))
         if 0 in nums:
             return None
-        return Heading("decimal", label, nums, m.start("decimal"), m.end(), title)
+        return Heading("decimal", label, nums, m.start("decimal"), m.end(), title, _style(m.group("dp")))
     if m.group("arabic"):
         label = m.group("arabic")
         if not first.isalpha() or not first.isupper() or int(label) == 0:
             return None
-        return Heading("arabic", label, (int(label),), m.start("arabic"), m.end(), title)
+        return Heading("arabic", label, (int(label),), m.start("arabic"), m.end(), title, _style(m.group("ap")))
     label = m.group("letter")
     if not first.isalpha() or label not in LETTER_ORDINALS:
         return None
     return Heading("letter", label, (LETTERS.index(label) + 1 if label in LETTERS else 0,),
-                   m.start("letter"), m.end(), title)
+                   m.start("letter"), m.end(), title, _style(m.group("lp")))
+
+
+# --- appendices ------------------------------------------------------------------------------------
+
+_MARKUP = re.compile(r"[*_#`]+")
+# "PHỤ LỤC", "PHỤ LỤC 2", "Phụ lục I", "Phụ lục số 01:", "PHỤ BIỂU 03 …": an appendix heading standing
+# alone on its line; "Phụ lục văn bản trình bày trang riêng…" (a sentence about appendices) is not one.
+_APPENDIX = re.compile(r"^(?P<word>PHỤ\s+LỤC|PHỤ\s+BIỂU|Phụ\s+lục|Phụ\s+biểu)(?![\w])\s*(?P<rest>.*)$", re.DOTALL)
+_APPENDIX_LABEL = re.compile(r"^(?:[Ss][ốỐ]\s*)?(?P<label>[IVXL]{1,6}|\d{1,3}[a-z]?|[A-Z])(?![\w])\s*(?P<after>.*)$",
+                             re.DOTALL)
+# inside the appendices, each form or table sheet restarts the numbering: "Biểu mẫu 1", "Biểu số 02", "Mẫu số 3"
+_SHEET = re.compile(r"^(?:BIỂU\s+MẪU|Biểu\s+mẫu|BIỂU\s+SỐ|Biểu\s+số|MẪU\s+SỐ|Mẫu\s+số|Phụ\s+biểu|PHỤ\s+BIỂU)"
+                    r"\s*(?P<label>[IVXL]{1,6}|\d{1,3}[a-z]?)(?![\w])\s*[:.\-–]?\s*(?P<after>.*)$", re.DOTALL)
+APPENDIX_MAX_CHARS = 200  # an appendix heading is a title, not a paragraph
+MIN_BODY_BEFORE_APPENDIX = 3  # non-empty paragraphs before it: a document that *is* an appendix has none
+
+
+def appendix_label(text: str) -> str | None:
+    """The label of an appendix heading ("I", "01", "" for a bare "PHỤ LỤC"); None when the text is not one."""
+    t = _MARKUP.sub("", text).strip()
+    if not t or len(t) > APPENDIX_MAX_CHARS:
+        return None
+    m = _APPENDIX.match(t)
+    if m is None:
+        return None
+    rest = m.group("rest").strip()
+    upper = m.group("word").isupper()
+    if not rest or rest in (":", "."):
+        return ""
+    lab = _APPENDIX_LABEL.match(rest)
+    if lab is not None:
+        after = lab.group("after").strip()
+        if not after or after[0] in ":.-–(" or after[0].isupper() or after[0].isdigit():
+            return lab.group("label")
+        return None
+    if rest[0] in ":.-–" and rest[1:].strip()[:1].isupper():
+        return ""  # "PHỤ LỤC: DANH MỤC …", "Phụ lục: Biểu tổng hợp"
+    if upper and rest.upper() == rest:
+        return ""  # "PHỤ LỤC KẾT QUẢ THỰC HIỆN …"
+    return None
+
+
+def find_appendices(doc: Document) -> list[tuple[int, str]]:
+    """(block index, label) of each appendix heading, the first after the body of the document; then,
+    inside the appendices, each further appendix and each form sheet ("Biểu mẫu 2")."""
+    out: list[tuple[int, str]] = []
+    body_seen = 0
+    for b in doc.blocks:
+        if b.kind is not BlockKind.PARAGRAPH:
+            continue
+        text = b.text
+        if not text or text.isspace():
+            continue
+        if "ụ" not in text and "Ụ" not in text and not out:
+            body_seen += 1  # (no "PHỤ"/"Phụ": the usual paragraph, not an appendix heading)
+            continue
+        label = appendix_label(text)
+        if label is None:
+            if out:
+                m = _SHEET.match(_MARKUP.sub("", text).strip())
+                if m is not None and len(text) <= APPENDIX_MAX_CHARS:
+                    out.append((b.index, m.group("label")))
+            else:
+                body_seen += 1
+            continue
+        if not out and body_seen < MIN_BODY_BEFORE_APPENDIX:
+            body_seen += 1
+            continue  # the document opens with it: it is itself an appendix, not a report that has one
+        out.append((b.index, label))
+    return out
+
+
+def mark_appendices(doc: Document) -> None:
+    """Sets `doc.appendix_start` and `doc.meta["appendices"]` (see `find_appendices`)."""
+    found = find_appendices(doc)
+    doc.appendix_start = found[0][0] if found else None
+    if found:
+        doc.meta["appendices"] = found
 
 
 def assign_sections(doc: Document) -> None:
-    """Sets `Block.section` ("II.1.a") on every body block from the typed heading labels."""
+    """Marks the appendices (`mark_appendices`) and sets `Block.section` ("II.1.a") on every body block
+    from the typed heading labels. Numbering starts again in each appendix, whose blocks carry its name
+    ("Phụ lục II: 1.a")."""
+    mark_appendices(doc)
+    starts = dict(doc.meta.get("appendices", ()))
     roman = arabic = letter = None
     decimal: str | None = None
+    prefix = ""
     for block in doc.blocks:
+        if block.index in starts:
+            roman = arabic = decimal = letter = None
+            label = starts[block.index]
+            if appendix_label(block.text) is not None:
+                prefix = f"Phụ lục {label}".strip()
+            elif not prefix.startswith("Phụ lục"):
+                prefix = "Phụ lục"
         if block.kind is not BlockKind.PARAGRAPH:
             if block.kind is BlockKind.TABLE_CELL:
-                block.section = _path(roman, arabic, decimal, letter)
+                block.section = _path(roman, arabic, decimal, letter, prefix)
             continue
         h = parse_heading(block.text)
         if h is not None:
@@ -104,12 +213,16 @@ def assign_sections(doc: Document) -> None:
                 decimal, letter = h.label, None
             else:
                 letter = h.label
-        block.section = _path(roman, arabic, decimal, letter)
+        block.section = _path(roman, arabic, decimal, letter, prefix)
 
 
-def _path(roman: str | None, arabic: str | None, decimal: str | None, letter: str | None) -> str | None:
+def _path(roman: str | None, arabic: str | None, decimal: str | None, letter: str | None,
+          prefix: str = "") -> str | None:
     parts = [p for p in (roman, decimal or arabic, letter) if p]
-    return ".".join(parts) or None
+    path = ".".join(parts)
+    if prefix:
+        return f"{prefix}: {path}" if path else prefix
+    return path or None
 
 
 def heading_blocks(doc: Document) -> list[tuple[Block, Heading]]:

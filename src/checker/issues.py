@@ -22,7 +22,9 @@ class Severity(StrEnum):
 
 @dataclass(slots=True, kw_only=True)
 class Location:
-    """Where a finding is: the block, and inside it the line/columns, section, footnote or table cell."""
+    """Where a finding is: the block, and inside it the line/columns, section, footnote or table cell.
+    `block` is the reader's block index (every block counts); `paragraph` is the number Word's reader
+    would count (see readers/docx.number_paragraphs)."""
 
     block: int
     kind: str
@@ -34,12 +36,15 @@ class Location:
     table: int | None = None
     row: int | None = None
     column_index: int | None = None
+    paragraph: int | None = None  # Word's paragraph number (body paragraphs outside tables), .docx only
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         if self.table is None:  # table coordinates only appear for table cells
             for key in ("table", "row", "column_index"):
                 data.pop(key)
+        if self.paragraph is None:  # only Word paragraphs have one
+            data.pop("paragraph")
         return data
 
 
@@ -72,6 +77,8 @@ class Issue:
     context_offset: int = 0
     # Other places the finding involves (the total of a breakdown stated elsewhere, other citations).
     related: list["Related"] = field(default_factory=list)
+    # The likely correction when one figure is probably mistyped: {"from": "18.874", "to": "1.874"}.
+    suggestion: dict[str, str] | None = None
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -89,6 +96,8 @@ class Issue:
             data["actual"] = self.actual
         if self.related:
             data["related"] = [r.to_json() for r in self.related]
+        if self.suggestion:
+            data["suggestion"] = dict(self.suggestion)
         return data
 
     @property

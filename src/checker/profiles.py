@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import islice
 
 from .document import Document
@@ -97,18 +98,73 @@ DATE_LINE = re.compile(
     r"tháng\s*(?P<month>\d{1,2})?(?P<mgap>[\s._…]*)năm\s*(?P<year>(?:19|20)\d\d)",
     re.IGNORECASE,
 )
-TYPE_NAMES = {  # the type name line of a document → its Party/state type code
-    "BÁO CÁO": "BC", "KẾ HOẠCH": "KH", "TỜ TRÌNH": "TTr", "NGHỊ QUYẾT": "NQ", "QUYẾT ĐỊNH": "QĐ",
-    "CHƯƠNG TRÌNH": "CTr", "HƯỚNG DẪN": "HD", "THÔNG BÁO": "TB", "KẾT LUẬN": "KL", "ĐỀ ÁN": "ĐA",
-    "CHỈ THỊ": "CT", "BIÊN BẢN": "BB", "QUY CHẾ": "QC", "PHƯƠNG ÁN": "PA",
-}
+# The place-and-date line in other forms: all numbers ("Hà Nội, 31/12/2025", "Hà Nội, ngày 31/12/2025")
+# and without its place ("ngày 05 tháng 3 năm 2024"). Found so that a present line gets a finding about
+# its form (ST004), never "missing" (ST001).
+DATE_LINE_NUMERIC = re.compile(
+    r"(?P<place>[A-ZĐÂĂÊÔƠƯ][^\d,;:\n|\t()]{1,50}?)[ \t]*,[ \t]*(?:ngày\s*)?(?P<day>\d{1,2})\s*(?P<sep>[/.\-])\s*"
+    r"(?P<month>\d{1,2})\s*(?P=sep)\s*(?P<year>(?:19|20)\d\d)(?=[ \t.]*(?:\n|$|\t| {2,}|\|))",
+    re.IGNORECASE,
+)
+DATE_LINE_NO_PLACE = re.compile(
+    r"(?m)^[ \t]*(?P<place>)[Nn]gày\s*(?P<day>\d{1,2})?(?P<dgap>[\s._…]*)tháng\s*(?P<month>\d{1,2})?(?P<mgap>[\s._…]*)"
+    r"năm\s*(?P<year>(?:19|20)\d\d)[ \t.]*$",
+)
+# A "Số …" line that NUMBER_LINE cannot read ("Số: 12.BC.UBND", "Số:12BC/UBND"): a number line of the
+# wrong shape (ST003), not a missing one. It holds a number or a blank, a capital, and a separator.
+NUMBER_LINE_LOOSE = re.compile(
+    r"(?m)(?:^[ \t]*|(?<=\t)|(?<=  )|(?<=\|)|(?<=\| ))Số\s*:?\s*(?=[^\n\t|]{0,40}[/.\-])"
+    r"(?:\d+|[.…_]{2,}|\s{2,})[\d.…_ ]*[A-ZĐ][^\n\t|]{0,40}?(?=\s{2,}|\t|\||$)"
+)
+
+
+def type_table() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Every document type of `rules/data/document_types.yaml` by its type-name line ("BÁO CÁO"):
+    {"party": codes, "state": codes}; a type with no codes (a state công văn) has an empty tuple."""
+    global _TYPE_TABLE
+    if _TYPE_TABLE is None:
+        from .references import document_types
+
+        table: dict[str, dict[str, tuple[str, ...]]] = {}
+        try:
+            types = document_types()["types"]
+        except Exception:  # a broken data file is reported by the rule loader; read headers without it
+            types = []
+        for t in types:
+            if "party" not in t and "state" not in t:
+                continue  # legal-only types (Luật, Pháp lệnh) have no type-name line of this kind
+            table[t["word"].upper()] = {"party": tuple(t.get("party") or ()), "state": tuple(t.get("state") or ())}
+        _TYPE_TABLE = table or {k: {"party": (v,), "state": (v,)} for k, v in _FALLBACK_TYPES.items()}
+    return _TYPE_TABLE
+
+
+_TYPE_TABLE: dict | None = None
+_FALLBACK_TYPES = {"BÁO CÁO": "BC", "KẾ HOẠCH": "KH", "TỜ TRÌNH": "TTr", "QUYẾT ĐỊNH": "QĐ", "THÔNG BÁO": "TB"}
+CONG_VAN = "CÔNG VĂN"  # the type of a document with a "V/v" subject and no type-name line
+
+
+def type_codes(type_name: str | None, profile: str | None) -> tuple[str, ...] | None:
+    """The type codes a document whose type-name line is `type_name` may carry in its number, for the
+    profile's rulebook; None when the type is unknown (or no profile), () when it has none (state công văn)."""
+    if not type_name or profile not in ("party", "state"):
+        return None
+    entry = type_table().get(type_name)
+    return None if entry is None else entry[profile]
+
+
+def known_type_codes() -> frozenset[str]:
+    """Every type code of either rulebook, and the common misuses ("CV" in a state number, "QĐi")."""
+    return frozenset(c for e in type_table().values() for codes in e.values() for c in codes) | {"CV", "QĐi"}
 
 
 _MARKUP = re.compile(r"[*_#`]+")
 _YOUTH_HEADER = re.compile(r"ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH")
-_MOTTO = re.compile(r"Độc\s*lập\s*-?\s*Tự\s*do\s*-?\s*Hạnh\s*phúc", re.IGNORECASE)
-_SUBJECT_END = re.compile(r"^(?:[IVX]+\.|\d+\.|Kính gửi|Căn cứ|Thực hiện)")
-_FIRST_SECTION = re.compile(r"^\s*(?:[IVX]+\.|1\.)\s")
+# the motto, whatever dashes separate its phrases (ND30 wants " - "; an en dash or none is still the motto)
+_MOTTO = re.compile(r"Độc\s*lập\W{0,4}Tự\s*do\W{0,4}Hạnh\s*phúc", re.IGNORECASE)
+_SUBJECT_END = re.compile(r"^(?:[IVX]+[.\-]|\d+[.)\-]|Kính gửi|Căn cứ|Thực hiện)")
+_FIRST_SECTION = re.compile(r"^\s*(?:[IVX]+\s*[.\-–]|1\s*[.)\-])\s*\S")
+_VV = re.compile(r"^\s*(?:V/v|V/V|v/v|Về\s+việc|VỀ\s+VIỆC)\b\.?\s*:?\s*\S")
+_COLUMN_GAP = re.compile(r"(?:\t|\s{2,}|\|)\s*$")
 
 
 def _plain(text: str) -> str:
@@ -121,11 +177,14 @@ class Header:
 
     number_block: Block | None = None
     number: re.Match | None = None
+    number_loose: re.Match | None = None  # a "Số …" line of no known shape (then `number` is None)
     date_block: Block | None = None
     date: re.Match | None = None
+    date_form: str | None = None  # "full" | "numeric" ("Hà Nội, 31/12/2025") | "no_place" ("ngày 05 tháng 3 năm 2024")
     title_block: Block | None = None  # "BÁO CÁO"
-    type_name: str | None = None
+    type_name: str | None = None  # "BÁO CÁO"…; CONG_VAN for a công văn (a "V/v" line and no type name)
     subject_blocks: list[Block] = field(default_factory=list)
+    subject_offset: int = 0  # where the subject starts in the first subject block ("BÁO CÁO Kết quả …" on one line)
     has_party_header: bool = False
     has_state_header: bool = False
     has_motto: bool = False
@@ -145,7 +204,15 @@ class Header:
 
     @property
     def subject(self) -> str:
-        return " ".join(_plain(b.text) for b in self.subject_blocks)
+        parts = [_plain(b.text[self.subject_offset:] if k == 0 else b.text) for k, b in enumerate(self.subject_blocks)]
+        return " ".join(parts)
+
+    @property
+    def is_draft(self) -> bool:
+        """The number or the day is left blank: a draft before issuance."""
+        if self.number is not None and not self.number.group("num"):
+            return True
+        return self.date is not None and not self.date.group("day")
 
 
 def _head_blocks(doc: Document, limit: int = 60) -> list[Block]:
@@ -153,10 +220,60 @@ def _head_blocks(doc: Document, limit: int = 60) -> list[Block]:
     return list(islice((b for b in doc.blocks if b.kind in kinds), limit))
 
 
+def _in_header_position(text: str, start: int) -> bool:
+    """The match starts its line, after indentation or another column ("HUYỆN ỦY X<tab>Mỹ Tú, ngày …",
+    46 spaces of indentation in a text file), or after a short lead-in; not in the middle of a sentence."""
+    before = text[text.rfind("\n", 0, start) + 1:start]
+    return not before.strip() or len(before.strip()) < 40 or _COLUMN_GAP.search(before) is not None
+
+
+def _find_date(text: str) -> tuple[re.Match, str] | None:
+    """The place-and-date line in the text, and its form; the place starts after a column gap."""
+    for form, pattern in (("full", DATE_LINE), ("numeric", DATE_LINE_NUMERIC), ("no_place", DATE_LINE_NO_PLACE)):
+        pos = 0
+        while (m := pattern.search(text, pos)) is not None:
+            place = m.group("place")
+            gap = list(re.finditer(r"\s{2,}", place))
+            if gap:  # "HUYỆN ỦY X        Mỹ Tú, ngày …": the place is the last column only
+                again = pattern.match(text, m.start("place") + gap[-1].end())
+                if again is not None:
+                    m = again
+            if _in_header_position(text, m.start()):
+                return m, form
+            pos = m.end()
+    return None
+
+
+def _title_in(text: str) -> tuple[str, int] | None:
+    """(type name, where the rest starts) when the block is a type-name line ("BÁO CÁO"), or a type-name
+    line with its subject after it in the same paragraph ("BÁO CÁO Kết quả công tác quý III", a line break
+    inside the paragraph); None otherwise."""
+    plain = _plain(text)
+    upper = plain.upper()
+    types = type_table()
+    if upper in types and plain == upper:
+        return upper, len(text)
+    for name in _longest_first(tuple(types)):
+        if plain.startswith(name) and plain[len(name):len(name) + 1].isspace():
+            rest = plain[len(name):].strip()
+            if rest and rest.upper() in types:
+                return None  # "CHƯƠNG TRÌNH HÀNH ĐỘNG" read as a longer name first
+            return name, text.index(name) + len(name)
+    return None
+
+
+@lru_cache(maxsize=4)
+def _longest_first(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(names, key=len, reverse=True))
+
+
 def read_header(doc: Document) -> Header:
-    """Finds the header parts in the first blocks of the document (before the first heading)."""
+    """Finds the header parts in the first blocks of the document (before the first heading), wherever
+    they sit: in paragraphs or table cells, indented, or beside another column of the same line."""
     h = Header()
     blocks = _head_blocks(doc)
+    pending_title: tuple[int, Block, str, int] | None = None  # a type name followed by its subject
+    vv: tuple[int, Block] | None = None
     for i, b in enumerate(blocks):
         text = b.text
         if _PARTY.search(text):
@@ -168,26 +285,75 @@ def read_header(doc: Document) -> Header:
         if _MOTTO.search(text):
             h.has_motto = True
         if h.number is None and (m := NUMBER_LINE.search(text)):
-            h.number_block, h.number = b, m
-        if h.date is None and (m := DATE_LINE.search(text)) and m.start() - (text.rfind("\n", 0, m.start()) + 1) < 40:
-            h.date_block, h.date = b, m
-        plain = _plain(text).upper()
-        if h.title_block is None and plain in TYPE_NAMES and _plain(text) == _plain(text).upper():
-            h.title_block, h.type_name = b, plain
-            for nb in blocks[i + 1:i + 8]:
-                t = _plain(nb.text)
-                if not t:
-                    if h.subject_blocks:
-                        break
-                    continue
-                if set(t) <= set("-_–—=*. "):
-                    break
-                if h.subject_blocks and _SUBJECT_END.match(t):
-                    break
-                h.subject_blocks.append(nb)
-                if len(h.subject_blocks) >= 4:
-                    break
+            h.number_block, h.number, h.number_loose = b, m, None
+        elif h.number is None and h.number_loose is None and (m := NUMBER_LINE_LOOSE.search(text)):
+            h.number_block, h.number_loose = b, m
+        if h.date_form != "full" and (found := _find_date(text)) is not None \
+                and (h.date is None or found[1] == "full"):
+            h.date, h.date_form = found  # a full date line wins over a looser one found before it
+            h.date_block = b
+        if h.title_block is None:
+            title = _title_in(text)
+            if title is not None and title[1] == len(text):
+                h.title_block, h.type_name = b, title[0]
+                _read_subject(h, blocks, i)
+            elif title is not None and pending_title is None:
+                pending_title = (i, b, title[0], title[1])
+            elif vv is None and (at := _vv_line(text)) is not None:
+                vv = (i, b, at)
         if h.title_block is not None and b is not h.title_block and b not in h.subject_blocks \
                 and _FIRST_SECTION.match(text):
             break
+        if h.title_block is None and pending_title is None and vv is None and _FIRST_SECTION.match(text) \
+                and (h.number is not None or h.date is not None):
+            break
+    if pending_title is not None and vv is not None and vv[0] < pending_title[0]:
+        pending_title = None  # the "V/v" line comes first: a công văn, the type name is the body's
+    if h.title_block is None and pending_title is not None:
+        i, b, name, offset = pending_title
+        h.title_block, h.type_name = b, name
+        h.subject_blocks.append(b)
+        h.subject_offset = offset
+        _read_subject(h, blocks, i)
+    elif h.title_block is None and vv is not None:
+        i, b, at = vv
+        h.type_name = CONG_VAN
+        h.subject_blocks.append(b)
+        h.subject_offset = at
+        for nb in blocks[i + 1:i + 4]:  # the subject may run on to a second line
+            t = _plain(nb.text)
+            if not t or nb.kind is not b.kind or _SUBJECT_END.match(t) or t.upper() == t \
+                    or DATE_LINE.search(nb.text) or NUMBER_LINE.search(nb.text):
+                break
+            h.subject_blocks.append(nb)
     return h
+
+
+def _vv_line(text: str) -> int | None:
+    """Where a "V/v …" (về việc) line starts in the block: the subject line of a công văn, often in the
+    same table cell as the number, or in a column of a text line."""
+    pos = 0
+    for line in text.split("\n"):
+        for cell in re.finditer(r"[^\t|]+", line):
+            c = cell.group()
+            if _VV.match(_plain(c)):
+                return pos + cell.start() + len(c) - len(c.lstrip())
+        pos += len(line) + 1
+    return None
+
+
+def _read_subject(h: Header, blocks: list[Block], i: int) -> None:
+    """The subject lines after the type name at `blocks[i]`."""
+    for nb in blocks[i + 1:i + 8]:
+        t = _plain(nb.text)
+        if not t:
+            if h.subject_blocks:
+                break
+            continue
+        if set(t) <= set("-_–—=*. "):
+            break
+        if h.subject_blocks and _SUBJECT_END.match(t):
+            break
+        h.subject_blocks.append(nb)
+        if len(h.subject_blocks) >= 4:
+            break

@@ -2,49 +2,45 @@
 
 from __future__ import annotations
 
-import json
-
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from .engine import load_rules, matches
-from .i18n import t
+from .i18n import source_text, t
+from .report.console import make_console, print_wrapped
+from .ruletext import reflow
+
+TABLE_MIN_WIDTH = 120  # narrower than this, the rules are listed two lines each instead of a table
 
 
-def print_rules(categories: list[str] | None, lang: str, no_color: bool) -> None:
+def print_rules(categories: list[str] | None, lang: str, no_color: bool = False, *, color: str = "auto",
+                console: Console | None = None) -> None:
+    """Every rule (or those of some categories): a table on a wide terminal; on a narrow one or in a
+    pipe (80 columns) one line "ID severity name (category · profiles)" and the summary under it."""
     rules = [r for r in load_rules() if not categories or any(matches(r.spec, c) for c in categories)]
-    table = Table(title=t("rules.title", lang), title_justify="left")
-    for key in ("id", "name", "category", "severity", "profiles", "summary"):
-        table.add_column(t(f"rules.{key}", lang), overflow="fold", no_wrap=key in ("id", "severity"),
-                         ratio=3 if key == "summary" else None)
+    console = console or make_console(color="never" if no_color else color)
+    if console.width >= TABLE_MIN_WIDTH:
+        table = Table(title=t("rules.title", lang), title_justify="left")
+        for key in ("id", "name", "category", "severity", "profiles", "summary"):
+            table.add_column(t(f"rules.{key}", lang), no_wrap=key != "summary", ratio=1 if key == "summary" else None)
+        for r in rules:
+            s = r.spec
+            table.add_row(s.id, s.name, s.category, t(f"severity.{s.severity.value}", lang), ",".join(s.profiles),
+                          s.summary[lang])
+        console.print(table)
+        return
+    console.print(Text(t("rules.title", lang), style="bold"))
+    sev_width = max((len(t(f"severity.{r.spec.severity.value}", lang)) for r in rules), default=0)
     for r in rules:
         s = r.spec
-        table.add_row(s.id, s.name, s.category, t(f"severity.{s.severity.value}", lang), ",".join(s.profiles),
-                      escape(s.summary[lang]))
-    Console(no_color=no_color, highlight=False).print(table)
-
-
-def reflow(text: str) -> list[str]:
-    """The paragraphs of a rule file's folded text: lines joined, blank lines kept as breaks.
-    Lines that start a list item ("- ", "* ", "1. ") stay on their own line."""
-    paragraphs: list[str] = []
-    current: list[str] = []
-    for raw in text.strip().splitlines():
-        line = raw.strip()
-        if not line:
-            if current:
-                paragraphs.append(" ".join(current))
-                current = []
-            continue
-        if current and (line[:2] in ("- ", "* ", "+ ", "• ") or line[:1].isdigit() and line[1:3] in (". ", ") ")):
-            paragraphs.append(" ".join(current))
-            current = []
-        current.append(line)
-    if current:
-        paragraphs.append(" ".join(current))
-    return paragraphs
+        head = Text()
+        head.append(s.id, style="bold")
+        head.append("  " + t(f"severity.{s.severity.value}", lang).ljust(sev_width) + "  ")
+        head.append(s.name)
+        head.append(f"  ({s.category} · {', '.join(s.profiles)})", style="dim")
+        print_wrapped(console, head, "", " " * 7)
+        print_wrapped(console, Text(s.summary[lang]), " " * 7)
 
 
 def format_params(params: dict) -> str:
@@ -61,27 +57,28 @@ def find_rule(rule_id: str):
     return None
 
 
-def explain_rule(rule_id: str, lang: str, no_color: bool) -> bool:
+def explain_rule(rule_id: str, lang: str, no_color: bool = False, *, color: str = "auto",
+                 console: Console | None = None) -> bool:
     found = find_rule(rule_id)
     if found is None:
         return False
     spec = found.spec
-    console = Console(no_color=no_color, highlight=False)
+    console = console or make_console(color="never" if no_color else color)
     console.print(Text(f"{spec.id} {spec.name}", style="bold"))
     console.print(Text(f"{spec.category} · {t('severity.' + spec.severity.value, lang)} · {', '.join(spec.profiles)}",
                        style="dim"))
     console.print()
     console.print(Text(t("explain.what", lang), style="bold underline"))
-    console.print(Text(spec.summary[lang]))
+    print_wrapped(console, Text(spec.summary[lang]), "")
     console.print()
     console.print(Text(t("explain.why", lang), style="bold underline"))
     for i, para in enumerate(reflow(spec.explain[lang])):
         if i:
             console.print()
-        console.print(Text(para))
+        print_wrapped(console, Text(para), "")
     if spec.source:
         console.print()
-        console.print(Text(f"{t('explain.source', lang)}: {spec.source}", style="dim"))
+        print_wrapped(console, Text(f"{t('explain.source', lang)}: {source_text(spec.source, lang)}"), "", "  ")
     if spec.params:
         console.print()
         console.print(Text(t("explain.params", lang), style="bold underline"))
@@ -93,7 +90,7 @@ def explain_rule(rule_id: str, lang: str, no_color: bool) -> bool:
             style = "red" if key == "explain.bad" else "green"
             lines = ex.text.strip().split("\n")
             tag = f" [{ex.profile}]" if ex.profile else ""
-            console.print(Text("  • " + lines[0] + tag, style=style))
+            print_wrapped(console, Text(lines[0] + tag, style=style), "  • ", "    ")
             for line in lines[1:]:
-                console.print(Text("    " + line, style=style))
+                print_wrapped(console, Text(line, style=style), "    ")
     return True

@@ -1,9 +1,12 @@
-"""`checker watch FOLDER`: re-checks a report each time it is saved and prints its findings.
+"""`checker watch PATH`: re-checks a report each time it is saved and shows what changed.
 
-Polls the folder (os.scandir, recursively) every --interval seconds: no extra dependency, works on
-network shares. A file is checked once its size and modification time have stayed the same for one
-poll (Word and LibreOffice write in several steps). Word's `~$` lock files, hidden files and folders,
-temporary files (`*.tmp`, `*~`) and unsupported types are ignored. Ctrl-C stops it (exit 0).
+PATH is one report or a folder of them. Polls (os.stat / os.scandir, recursively) every --interval
+seconds: no extra dependency, works on network shares. A file is checked once its size and
+modification time have stayed the same for one poll (Word and LibreOffice write in several steps).
+In a folder, Word's `~$` lock files, hidden files and folders, temporary files (`*.tmp`, `*~`) and
+unsupported types are ignored. A single file is checked once at start; a folder's files when saved
+(or all at start with --all). After each save the findings are printed with the new ones marked, and
+the ones fixed since the previous check of that file are listed. Ctrl-C stops it (exit 0).
 Module-level imports stay light (click only): the command is registered on every `checker` start.
 """
 
@@ -11,6 +14,7 @@ from __future__ import annotations
 
 import os
 import time
+from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
 import click
@@ -47,47 +51,80 @@ def scan(folder: str) -> dict[str, tuple[int, int]]:
     return out
 
 
+def scan_file(path: str) -> dict[str, tuple[int, int]]:
+    """The one file a user named (whatever its name), or nothing while it is missing (a save in progress)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return {}
+    return {path: (st.st_mtime_ns, st.st_size)}
+
+
 class Watcher:
     """The polling state machine, separate from printing so that it can be tested step by step."""
 
-    def __init__(self, folder: str, *, check_existing: bool = False):
-        self.folder = folder
-        self.seen: dict[str, tuple[int, int]] = {} if check_existing else scan(folder)
+    def __init__(self, target: str, *, check_existing: bool = False):
+        self.target = target
+        self.single = os.path.isfile(target)
+        self.seen: dict[str, tuple[int, int]] = {} if check_existing or self.single else self.scan()
         self.pending: dict[str, tuple[int, int]] = {}
 
+    def scan(self) -> dict[str, tuple[int, int]]:
+        return scan_file(self.target) if self.single else scan(self.target)
+
     def poll(self) -> list[str]:
-        """One look at the folder: the files saved since the last look whose size is now stable."""
-        now = scan(self.folder)
+        """One look: the files saved since the last look whose size is now stable (a single file is
+        ready at the first look: it is checked at start)."""
+        now = self.scan()
         ready = []
         for path, stat in now.items():
             if self.seen.get(path) == stat:
                 self.pending.pop(path, None)
                 continue
-            if self.pending.get(path) == stat:  # unchanged for one interval: the save is finished
-                ready.append(path)
+            if self.pending.get(path) == stat or (self.single and path not in self.seen):
+                ready.append(path)  # unchanged for one interval: the save is finished
                 self.seen[path] = stat
                 self.pending.pop(path, None)
             else:
                 self.pending[path] = stat
         for path in list(self.seen):
-            if path not in now:
+            if path not in now and not self.single:
                 del self.seen[path]
                 self.pending.pop(path, None)
         return sorted(ready)
 
 
-def _issue_key(issue: Any) -> tuple:
+def issue_key(issue: Any) -> tuple:
+    """What makes a finding the same one after an edit elsewhere (lines and paragraphs move)."""
     return (issue.rule, issue.excerpt, issue.message, issue.location.section)
 
 
-def watch_loop(folder: str, cli: dict[str, Any], *, interval: float = 0.5, max_cycles: int | None = None,
-               timeout: float | None = None, on_result: Callable[[Any, set], None], max_checks: int | None = None,
+@dataclass
+class Change:
+    """One check of one file after a save: its result, which findings are new, which were fixed."""
+
+    result: Any
+    first: bool  # no earlier check of this file to compare with
+    new: set = field(default_factory=set)  # issue keys
+    fixed: list = field(default_factory=list)  # Issues of the previous check that are gone
+
+
+def compare(result: Any, before: dict[tuple, Any] | None) -> Change:
+    now = {issue_key(i): i for i in result.issues}
+    if before is None or result.error is not None:
+        return Change(result, first=before is None)
+    return Change(result, first=False, new=set(now) - set(before),
+                  fixed=[issue for key, issue in before.items() if key not in now])
+
+
+def watch_loop(target: str, cli: dict[str, Any], *, interval: float = 0.5, max_cycles: int | None = None,
+               timeout: float | None = None, on_result: Callable[[Change], None], max_checks: int | None = None,
                check_existing: bool = False, sleep: Callable[[float], None] = time.sleep) -> int:
     """Polls until interrupted (or `max_cycles`/`timeout`, for tests); returns the number of checks."""
     from .api import lint_file
 
-    watcher = Watcher(folder, check_existing=check_existing)
-    previous: dict[str, set] = {}
+    watcher = Watcher(target, check_existing=check_existing)
+    previous: dict[str, dict[tuple, Any]] = {}
     started = time.monotonic()
     checks = 0
     for cycle in _cycles(max_cycles):
@@ -95,10 +132,10 @@ def watch_loop(folder: str, cli: dict[str, Any], *, interval: float = 0.5, max_c
             break
         for path in watcher.poll():
             result = lint_file(path, **cli)
-            keys = {_issue_key(i) for i in result.issues}
-            new = keys - previous.get(path, set()) if path in previous else keys
-            previous[path] = keys
-            on_result(result, new)
+            change = compare(result, previous.get(path))
+            if result.error is None:
+                previous[path] = {issue_key(i): i for i in result.issues}
+            on_result(change)
             checks += 1
         if max_checks is not None and checks >= max_checks:
             break
@@ -118,65 +155,85 @@ def _split(values: tuple[str, ...]) -> list[str] | None:
     return out or None
 
 
+def print_change(console: Any, change: Change, lang: str, stamp: str) -> None:
+    """A rule with the time and what changed, the file's findings (new ones marked), the fixed ones."""
+    from rich.text import Text
+
+    from .i18n import count, t
+    from .report.console import location_text, print_wrapped, render_file
+
+    result = change.result
+    findings = count("watch.findings", len(result.issues), lang)
+    if result.error is not None:
+        note = ""
+    elif change.first:
+        note = " — " + t("watch.first", lang, findings=findings)
+    else:
+        note = " — " + t("watch.changes", lang, new=len(change.new), fixed=len(change.fixed), findings=findings)
+    console.rule(Text(f"{stamp}{note}", style="bold"), align="left")
+    render_file(console, result, lang, new=change.new if not change.first else None, key=issue_key)
+    if change.fixed:
+        console.print(Text("  " + t("watch.fixed_title", lang), style="bold green"))
+        for issue in change.fixed:
+            head = Text("✓ ", style="green")
+            head.append(t("watch.fixed_mark", lang), style="green")
+            head.append(f"  {issue.rule}", style="bold")
+            head.append(f"  {location_text(issue, lang)}")
+            print_wrapped(console, head, "  ", "    ")
+            print_wrapped(console, Text(issue.message, style="dim"))
+        console.print()
+
+
 @click.command("watch")
-@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=str))
+@click.argument("path", type=click.Path(path_type=str))
 @click.option("--select", multiple=True, help="Only these rules: ids, prefixes or categories.")
 @click.option("--ignore", multiple=True, help="Skip these rules.")
 @click.option("--profile", type=click.Choice(["auto", "party", "state"]), default=None)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="Language of messages (vi).")
 @click.option("--interval", type=click.FloatRange(min=0.05), default=0.5, show_default=True,
-              help="Seconds between two looks at the folder.")
-@click.option("--all", "check_existing", is_flag=True, help="Also check every file once at start.")
-@click.option("--no-color", is_flag=True, help="Plain output without colours.")
+              help="Seconds between two looks at the file or folder.")
+@click.option("--all", "check_existing", is_flag=True, help="In a folder, also check every file once at start.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colours: auto (a terminal, unless NO_COLOR is set), always, never.")
+@click.option("--no-color", is_flag=True, help="Same as --color never.")
 @click.option("--max-cycles", type=int, default=None, hidden=True)
 @click.option("--timeout", type=float, default=None, hidden=True)
 @click.option("--max-checks", type=int, default=None, hidden=True)
-def command(folder: str, select: tuple[str, ...], ignore: tuple[str, ...], profile: str | None, lang: str | None,
-            interval: float, check_existing: bool, no_color: bool, max_cycles: int | None,
+def command(path: str, select: tuple[str, ...], ignore: tuple[str, ...], profile: str | None, lang: str | None,
+            interval: float, check_existing: bool, color: str, no_color: bool, max_cycles: int | None,
             timeout: float | None, max_checks: int | None) -> None:
-    """Watch FOLDER and re-check each report (.docx, .txt, .md) when it is saved."""
+    """Watch a report (or a folder of reports) and re-check it each time it is saved."""
     from datetime import datetime
 
     from rich.text import Text
 
-    from .cli import UsageFailure, UnknownSelector, check_selectors
+    from .cli import UnknownSelector, check_selectors, usage_error
     from .config import ConfigError, discover
     from .i18n import t
-    from .report.console import make_console, render_file
+    from .report.console import make_console
     from .rules import RuleFileError
 
+    if not os.path.exists(path):
+        raise usage_error("usage.not_found", lang, path=path)
     cli = {"select": _split(select), "ignore": _split(ignore), "profile": profile, "lang": lang}
     try:
         check_selectors(cli)
-        out_lang = discover(folder).merged(**cli).lang
-    except (UnknownSelector, RuleFileError) as exc:
-        raise UsageFailure(str(exc)) from None
+        out_lang = discover(path).merged(**cli).lang
+    except UnknownSelector as exc:
+        raise usage_error("usage.unknown_selector", lang, selector=exc.selector) from None
+    except RuleFileError as exc:
+        raise usage_error("usage.rules", lang, reason=str(exc)) from None
     except ConfigError as exc:
-        raise UsageFailure(f"{exc.path}: {exc.reason}") from None
-    console = make_console(no_color=no_color)
-    vi = out_lang == "vi"
-    console.print(Text(f"checker: {'đang theo dõi' if vi else 'watching'} {folder} "
-                       f"({'Ctrl-C để dừng' if vi else 'Ctrl-C to stop'})", style="dim"))
+        raise usage_error("usage.config", lang, path=exc.path, reason=exc.reason) from None
+    console = make_console(color="never" if no_color else color)
+    console.print(Text("checker: " + t("watch.start", out_lang, path=path), style="dim"), soft_wrap=True)
 
-    def on_result(result: Any, new: set) -> None:
-        stamp = datetime.now().strftime("%H:%M:%S")
-        fixed_note = ""
-        n_new = sum(1 for i in result.issues if _issue_key(i) in new)
-        if result.error is None:
-            fixed_note = (f" — {n_new} {'mới' if vi else 'new'}, {len(result.issues)} "
-                          f"{'tất cả' if vi else 'in all'}")
-        console.rule(Text(f"{stamp}{fixed_note}", style="bold"), align="left")
-        render_file(console, result, out_lang)
-        if result.error is None and result.issues:
-            from collections import Counter
-
-            counts = Counter(i.severity.value for i in result.issues)
-            console.print(Text("  " + ", ".join(f"{counts[s]} {t('severity.' + s, out_lang)}"
-                                                for s in ("error", "warning", "info") if counts[s]), style="dim"))
+    def on_result(change: Change) -> None:
+        print_change(console, change, out_lang, datetime.now().strftime("%H:%M:%S"))
 
     try:
-        watch_loop(folder, cli, interval=interval, max_cycles=max_cycles, timeout=timeout, on_result=on_result,
+        watch_loop(path, cli, interval=interval, max_cycles=max_cycles, timeout=timeout, on_result=on_result,
                    check_existing=check_existing, max_checks=max_checks)
     except KeyboardInterrupt:
-        console.print(Text("checker: " + ("đã dừng" if vi else "stopped"), style="dim"))
+        console.print(Text("checker: " + t("watch.stopped", out_lang), style="dim"))
     raise SystemExit(0)

@@ -10,6 +10,7 @@ from typing import Iterable
 from ..document import Block, Document
 from ..validation import FORBID
 from .base import Check, Context, Finding, register
+from .grouping import once_per_key
 from .shared import block_figures, block_references, body_references, doc_body_blocks, figures_by_block
 from .structure import alternation, fold, header
 
@@ -345,11 +346,15 @@ class DistrictAfterReform(Check):
             if block is not None:
                 yield Finding(block, s, e, variant="header", args={"issuer": block.text[s:e].strip(),
                                                                      "date": date_text})
+        yield from once_per_key(self._references(ctx, since), lang=ctx.lang, variant="reference_many")
+
+    def _references(self, ctx: Context, since: tuple):
+        """(symbol, finding) for each citation of a district-level Party document dated after the reform."""
         for b, refs in body_references(ctx):
             for r in refs:
                 if r.shape != "party" or r.date is None or not re.match(self.params.party_issuer, r.issuer):
                     continue
                 d, m, y = r.date
                 if (y, m, d) >= since:
-                    yield Finding(b, r.cite_start, r.date_end or r.end, variant="reference",
-                                  args={"issuer": r.text, "date": f"{d:02d}/{m:02d}/{y}"})
+                    yield r.key, Finding(b, r.cite_start, r.date_end or r.end, variant="reference",
+                                         args={"issuer": r.text, "date": f"{d:02d}/{m:02d}/{y}"})

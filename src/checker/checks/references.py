@@ -10,6 +10,7 @@ from typing import Iterable
 from ..document import Document
 from ..validation import FORBID
 from .base import Check, Context, Finding, register
+from .grouping import RELATED_LIMIT, once_per_key, places_text, summarise
 from .shared import body_references
 from .structure import header
 
@@ -26,7 +27,12 @@ def all_references(ctx: Context, doc: Document):
 
 @register("reference-type-code")
 class ReferenceTypeCode(Check):
+    """A symbol whose type code contradicts the type word before it; once per symbol and type word."""
+
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        return once_per_key(self._each(doc, ctx), lang=ctx.lang)
+
+    def _each(self, doc: Document, ctx: Context):
         from ..references import codes_for
 
         for b, r in all_references(ctx, doc):
@@ -37,32 +43,62 @@ class ReferenceTypeCode(Check):
                 continue
             word = r.type_word[0].upper() + r.type_word[1:]
             expected = " hoặc ".join(allowed) if len(allowed) > 1 else allowed[0]
-            yield Finding(b, r.cite_start, r.end, args={"word": word, "code": r.type_code, "expected": expected,
-                                                        "symbol": r.text},
-                          expected="/".join(allowed), actual=r.type_code)
+            yield (r.key, word.lower()), Finding(
+                b, r.cite_start, r.end, args={"word": word, "code": r.type_code, "expected": expected, "symbol": r.text},
+                expected="/".join(allowed), actual=r.type_code)
 
 
 @register("reference-date-conflict")
 class ReferenceDateConflict(Check):
+    """One finding per document cited with two (or more) dates, at the first citation whose date
+    differs from the date the document is cited with most often (the first one on a tie); the message
+    and the related places name the other citations."""
+
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        first: dict[str, tuple] = {}
+        cited: dict[str, list[tuple]] = {}
         for b, r in all_references(ctx, doc):
-            if r.date is None:
+            if r.date is not None:
+                cited.setdefault(r.key, []).append((b, r))
+        for key, cites in cited.items():
+            dates = [r.date for _, r in cites]
+            if len(set(dates)) < 2:
                 continue
-            if r.key not in first:
-                first[r.key] = (r.date, b)
-                continue
-            date0, _ = first[r.key]
-            if date0 != r.date:
-                d0 = "/".join(str(x) for x in date0)
-                d1 = "/".join(str(x) for x in r.date)
-                yield Finding(b, r.date_start or r.start, r.date_end or r.end,
-                              args={"symbol": r.text, "date": d1, "other": d0}, expected=d0, actual=d1)
+            prevailing = max(dict.fromkeys(dates), key=dates.count)  # most cited; the first on a tie
+            written: dict[tuple, str] = {}  # each date as first written ("03/4/2024")
+            for cb, cr in cites:
+                if cr.date_start is not None:
+                    written.setdefault(cr.date, cb.text[cr.date_start:cr.date_end])
+                written.setdefault(cr.date, _date(cr.date))
+            at = next(i for i, (_, r) in enumerate(cites) if r.date != prevailing)
+            b, r = cites[at]
+            others = [c for i, c in enumerate(cites) if i != at]
+            by_date: dict[tuple, list] = {}
+            for ob, orf in others:
+                if orf.date != r.date:
+                    by_date.setdefault(orf.date, []).append(ob)
+            other_text = "; ".join(f"{written[d]} ({places_text(blocks, ctx.lang)})" for d, blocks in by_date.items())
+            same = [ob for ob, orf in others if orf.date == r.date]
+            yield Finding(b, r.date_start or r.start, r.date_end or r.end,
+                          args={"symbol": r.text, "date": written[r.date], "other": other_text,
+                                "same": places_text(same, ctx.lang) if same else ""},
+                          variant="same_elsewhere" if same else "default",
+                          expected=_date(prevailing), actual=_date(r.date),
+                          related=[(ob, orf.date_start or orf.start, orf.date_end or orf.end)
+                                   for ob, orf in others][:RELATED_LIMIT])
+
+
+def _date(d: tuple[int, int, int]) -> str:
+    return "/".join(str(x) for x in d)
 
 
 @register("reference-after-report")
 class ReferenceAfterReport(Check):
+    """A cited document dated after the report; once per symbol."""
+
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        return once_per_key(self._each(doc, ctx), lang=ctx.lang)
+
+    def _each(self, doc: Document, ctx: Context):
         rd = header(ctx).report_date
         if rd is None or rd[1] is None:
             return
@@ -76,9 +112,9 @@ class ReferenceAfterReport(Check):
             if not _valid(d, m, y):
                 continue  # an impossible date is DT001's
             report = f"{day:02d}/{month:02d}/{year}" if day else f"{month:02d}/{year}"
-            yield Finding(b, r.cite_start, r.date_end or r.end,
-                          args={"symbol": r.text, "date": f"{d:02d}/{m:02d}/{y}", "report": report},
-                          actual=f"{d:02d}/{m:02d}/{y}")
+            yield r.key, Finding(b, r.cite_start, r.date_end or r.end,
+                                 args={"symbol": r.text, "date": f"{d:02d}/{m:02d}/{y}", "report": report},
+                                 actual=f"{d:02d}/{m:02d}/{y}")
 
 
 def _valid(d: int, m: int, y: int) -> bool:
@@ -104,6 +140,9 @@ class ReferenceIssuer(Check):
         table: str = "document_types"
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        return once_per_key(self._each(doc, ctx), lang=ctx.lang)
+
+    def _each(self, doc: Document, ctx: Context):
         from ..rules import load_data_table
 
         issuers = load_data_table(self.params.table).get("party_issuers", {})
@@ -123,8 +162,9 @@ class ReferenceIssuer(Check):
                         break
             if code is None or r.issuer == code:
                 continue
-            yield Finding(b, r.start, r.end, args={"symbol": r.text, "issuer": r.issuer, "body": r.issuer_text,
-                                                   "expected": code}, expected=code, actual=r.issuer)
+            yield (r.key, code), Finding(b, r.start, r.end, args={"symbol": r.text, "issuer": r.issuer,
+                                                                  "body": r.issuer_text, "expected": code},
+                                         expected=code, actual=r.issuer)
 
 
 @register("reference-without-date")
@@ -144,8 +184,17 @@ class ReferenceWithoutDate(Check):
         __pydantic_config__ = FORBID
         legal_with_year: bool = False  # also report legal symbols with a year ("30/2020/NĐ-CP")
         subject_reach: int = 220  # how far after a dated citation its subject may run (characters)
+        summarise_after: int = 3  # more findings than this: one finding for the document
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        # a writer who cites without dates does so throughout: many are one finding for the document
+        found = list(self._each(doc, ctx))
+        if len(found) > self.params.summarise_after:
+            yield from summarise(found, lang=ctx.lang, variant="many")
+        else:
+            yield from found
+
+    def _each(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         refs = all_references(ctx, doc)
         first: dict[str, tuple] = {}
         dated: dict[str, tuple] = {}

@@ -47,13 +47,16 @@ def _words(text: str):
     return re.finditer(r"[^\W\d_]+", text)
 
 
-def _report(occ: dict[str, list[tuple[Block, int, int]]], preferred: str | None = None):
-    """One finding naming both forms and their counts, at the first occurrence of the rarer form."""
+def _report(occ: dict[str, list[tuple[Block, int, int]]], preferred: str | None = None, standard: bool = False):
+    """One finding naming both forms and their counts, at the first occurrence of the rarer form (of
+    the form other than `preferred` when it is the `standard` one, whatever the counts)."""
     forms = sorted(occ, key=lambda f: (-len(occ[f]), f))
     if len(forms) < 2:
         return None
     major, minor = forms[0], forms[1]
-    if len(occ[major]) == len(occ[minor]) and preferred in (major, minor):
+    if standard and preferred in occ:
+        major, minor = preferred, next(f for f in forms if f != preferred)
+    elif len(occ[major]) == len(occ[minor]) and preferred in (major, minor):
         major, minor = preferred, minor if preferred == major else major
     b, s, e = occ[minor][0]
     return Finding(b, s, e, args={"form": minor, "count": len(occ[minor]), "other": major,
@@ -95,7 +98,7 @@ class SpellingVariants(Check):
                 canon = next(f for f in forms if f == key)
                 b, offset = _block_at(blocks, starts, m.start())
                 occ.setdefault(canon, []).append((b, m.start() - offset, m.end() - offset))
-            f = _report(occ, forms[0])
+            f = _report(occ, forms[0], standard=True)  # the first form is the one official texts use
             if f is not None:
                 yield f
 

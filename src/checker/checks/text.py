@@ -6,6 +6,7 @@ from typing import Iterable
 from ..document import Block, Document
 from ..validation import FORBID
 from .base import Check, Context, Finding, register
+from .grouping import RELATED_LIMIT, places_text
 
 
 def _has_vietnamese_letters(text: str) -> bool:
@@ -47,7 +48,11 @@ class MixedNormalization(Check):
             return
         first = nfd[0]
         start, end = _first_word_span(first)
-        yield Finding(first, start, end, args={"nfd": len(nfd), "nfc": len(nfc)})
+        # one finding for the document (one conversion fixes it), naming where the decomposed text is
+        related = [(b, *_first_word_span(b)) for b in nfd[1:1 + RELATED_LIMIT]]
+        yield Finding(first, start, end, args={"nfd": len(nfd), "nfc": len(nfc),
+                                               "places": places_text(nfd, ctx.lang)},
+                      related=related)
 
 
 @register("legacy-encoding")

@@ -60,6 +60,10 @@ A_ASCII, A_HANSI = _w("ascii"), _w("hAnsi")
 A_RID = f"{{{R}}}id"
 T_PSTYLE, T_NUMPR, T_OUTLINE, T_SYM, A_CHAR = _w("pStyle"), _w("numPr"), _w("outlineLvl"), _w("sym"), _w("char")
 T_GRIDBEFORE, T_GRIDSPAN, T_VMERGE, T_HMERGE = _w("gridBefore"), _w("gridSpan"), _w("vMerge"), _w("hMerge")
+# text boxes: their paragraphs (w:txbxContent) sit inside a run's drawing; Word writes each twice, in
+# mc:Choice (DrawingML) and in mc:Fallback (VML), and the fallback copy is not read
+T_TXBX, T_DRAWING, T_PICT = _w("txbxContent"), _w("drawing"), _w("pict")
+T_ALTERNATE, T_FALLBACK = f"{{{MC}}}AlternateContent", f"{{{MC}}}Fallback"
 # containers whose children are walked as if they were the parent's children
 _TRANSPARENT_P = {T_HYPER, T_FLDSIMPLE, T_SMART, T_INS, T_MOVETO, T_CUSTOMXML, T_SDT, T_SDTCONTENT,
                   _w("dir"), _w("bdo")}
@@ -79,6 +83,7 @@ class _Para:
     style_id: str | None = None
     num: tuple[int, int] | None = None
     outline: int | None = None
+    textboxes: list = field(default_factory=list)  # w:txbxContent elements anchored in the paragraph
 
 
 @dataclass
@@ -493,6 +498,7 @@ class _Walker:
         self.note_order: dict[str, dict[str, int]] = {"footnote": {}, "endnote": {}}
         self.header_refs: list[tuple[str, str]] = []  # (kind, rId) in document order
         self.table_spans: dict[int, dict[tuple[int, int], list[int]]] = {}  # table -> (row, col) -> [rows, cols]
+        self.boxed: set[int] = set()  # ids of the blocks read from text boxes
 
     # paragraph ----------------------------------------------------------------------------------
     def para(self, p) -> _Para:
@@ -583,6 +589,8 @@ class _Walker:
                 if ch is not None and 0x20 <= ch < 0xD800 and not 0xE000 <= ch < 0xF900:
                     parts.append(chr(ch))
                     self._pos += 1
+            elif tag in (T_ALTERNATE, T_DRAWING, T_PICT):
+                out.textboxes.extend(_textboxes(c))
 
     # body ---------------------------------------------------------------------------------------
     def body(self, el, blocks: list[Block], pending: list, extras: dict, kind: BlockKind = BlockKind.PARAGRAPH,
@@ -597,6 +605,8 @@ class _Walker:
                 blocks.append(b)
                 extras[id(b)] = para
                 self._flush(pending, para, b)
+                for box in para.textboxes:  # a text box's paragraphs follow the paragraph it is anchored in
+                    self._textbox(box, blocks, pending, extras, kind, table_counter)
             elif tag == T_TBL:
                 if kind is BlockKind.PARAGRAPH:
                     self.table(child, blocks, pending, extras, table_counter)
@@ -616,6 +626,13 @@ class _Walker:
                     para = extras.get(id(blocks[-1]))
                     if para is not None:
                         para.marks.append(("end", child.get(A_ID) or "", len(para.text)))
+
+    def _textbox(self, box, blocks: list[Block], pending: list, extras: dict, kind: BlockKind,
+                 table_counter: list[int]) -> None:
+        """The blocks of a text box; they are not among the paragraphs Word numbers (`self.boxed`)."""
+        first = len(blocks)
+        self.body(box, blocks, pending, extras, kind, table_counter)
+        self.boxed.update(id(b) for b in blocks[first:])
 
     def _flush(self, pending: list, para: _Para, b: Block) -> None:
         if pending:
@@ -738,6 +755,9 @@ class _Walker:
         blocks.append(b)
         extras[id(b)] = merged
         self._flush(pending, merged, b)
+        for p in paras:  # text boxes anchored in the cell: their paragraphs follow it
+            for box in p.textboxes:
+                self._textbox(box, blocks, pending, extras, BlockKind.PARAGRAPH, counter)
         for t in nested:
             self.table(t, blocks, pending, extras, counter)
 
@@ -771,6 +791,23 @@ class _Walker:
                 nested.append(c)
             elif c.tag in _TRANSPARENT_BODY:
                 self._cell_paras(c, paras, nested)
+
+
+def _textboxes(el) -> list:
+    """The text boxes (w:txbxContent) inside a run's drawing, the mc:Fallback copies left out, nested text
+    boxes left to their own box."""
+    out = []
+    for box in el.iter(T_TXBX):
+        anc = box.getparent()
+        skip = False
+        while anc is not None and anc is not el:
+            if anc.tag == T_FALLBACK or anc.tag == T_TXBX:
+                skip = True
+                break
+            anc = anc.getparent()
+        if not skip:
+            out.append(box)
+    return out
 
 
 def _first_child(el, tag: str):
@@ -886,6 +923,7 @@ def _read(pkg: _Package, name: str) -> Document:
     extras: dict[int, _Para] = {}
     body_blocks: list[Block] = []
     walker.body(body, body_blocks, [], extras)
+    number_paragraphs([b for b in body_blocks if id(b) not in walker.boxed])
 
     # notes, numbered in the order of their first reference in the body
     note_blocks: list[Block] = []
@@ -965,6 +1003,16 @@ def _read(pkg: _Package, name: str) -> Document:
     comments = _comments(pkg, (by_type.get("comments") or [None])[0], all_blocks, extras, walker)
     meta["comments"] = comments
     return Document(path=name, format="docx", blocks=all_blocks, encoding="utf-8", meta=meta)
+
+
+def number_paragraphs(body_blocks: list[Block]) -> None:
+    """Word's paragraph numbers: the body's paragraphs outside tables in order, empty ones included
+    (as Word shows them with ¶ marks), so that "đoạn 16" is the 16th paragraph a clerk counts."""
+    n = 0
+    for b in body_blocks:
+        if b.kind is BlockKind.PARAGRAPH:
+            n += 1
+            b.paragraph = n
 
 
 def _comments(pkg: _Package, part: str | None, blocks: list[Block], extras: dict, walker: _Walker) -> list[dict]:

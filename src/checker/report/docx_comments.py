@@ -40,15 +40,12 @@ _W_RPR = qn("w:rPr")
 _W_NBH = qn("w:noBreakHyphen")
 _W_SOFT = qn("w:softHyphen")
 
-TEXT = {
-    "vi": {"expected": "Giá trị đúng", "actual": "Văn bản ghi", "footnote": "Trong chú thích {n}",
-           "endnote": "Trong chú thích cuối {n}", "header": "Ở đầu trang (header)",
-           "footer": "Ở chân trang (footer)", "lost": "Không định vị được chính xác trong văn bản",
-           "table": "Bảng {table}, hàng {row}, cột {column}"},
-    "en": {"expected": "Expected", "actual": "The text says", "footnote": "In footnote {n}",
-           "endnote": "In endnote {n}", "header": "In the page header", "footer": "In the page footer",
-           "lost": "Could not be located exactly in the text", "table": "Table {table}, row {row}, col {column}"},
-}
+def labels(lang: str) -> dict[str, str]:
+    """The comment's words in the run's language (from the catalogue, as every other output)."""
+    from ..i18n import t
+
+    keys = ("footnote", "endnote", "header", "footer", "lost")
+    return {k: t(f"comment.{k}", lang) for k in keys}
 
 
 def _fold(text: str) -> str:
@@ -509,15 +506,18 @@ class Placed:
 
 
 def comment_text(issue: "Issue", lang: str, where: str | None = None) -> str:
-    s = TEXT.get(lang, TEXT["vi"])
+    """The rule and message; the computed and stated values ("Tính ra", not "the right value": when a
+    figure is probably mistyped, the computed value is not the fix); the likely correction on its own
+    line; and, when the comment cannot sit on the text itself, where the text is."""
+    from .values import value_bits
+
     lines = [f"{issue.rule} ({issue.name}): {issue.message}"]
-    extra = []
-    if issue.expected is not None:
-        extra.append(f"{s['expected']}: {issue.expected}")
-    if issue.actual is not None and issue.expected is not None:
-        extra.append(f"{s['actual']}: {issue.actual}")
-    if extra:
-        lines.append(" · ".join(extra))
+    bits = value_bits(issue, lang, actual_alone=False)
+    fix = bits.pop() if issue.suggestion else None  # the likely correction on its own line
+    if bits:
+        lines.append(" · ".join(f"{label}: {value}" for label, value in bits))
+    if fix:
+        lines.append(f"{fix[0]}: {fix[1]}")
     if where:
         lines.append(where)
     return "\n".join(lines)
@@ -560,9 +560,11 @@ def _locate_span(locator: Locator, paras: list[Any], start: int, end: int, excer
 def annotate_document(docx_document: Any, doc: "CheckerDocument", issues: Iterable["Issue"],
                       lang: str = "vi") -> list[Placed]:
     """Adds one comment per issue to the python-docx `docx_document` (in memory)."""
+    from .places import place_text
+
     locator = Locator(docx_document)
     comments = CommentWriter(docx_document)
-    s = TEXT.get(lang, TEXT["vi"])
+    s = labels(lang)
     placed: list[Placed] = []
 
     def add(first: Any, last: Any, text: str) -> int:
@@ -614,8 +616,8 @@ def annotate_document(docx_document: Any, doc: "CheckerDocument", issues: Iterab
                 continue
         # headers, footers, and anything that could not be found: on the first paragraph with text
         where = s.get(kind) if kind in ("header", "footer") else s["lost"]
-        if loc.table is not None and kind == "table_cell":
-            where = f"{s['lost']} ({s['table'].format(table=loc.table, row=loc.row, column=loc.column_index)})"
+        if kind in ("paragraph", "table_cell"):  # where the reader saw it: section, paragraph or cell
+            where = f"{s['lost']} ({place_text(loc, lang)})"
         text = comment_text(issue, lang, f"{where}: «{issue.excerpt}»")
         p = locator.first_paragraph_with_text()
         if p is not None:

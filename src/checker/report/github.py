@@ -37,7 +37,7 @@ def display_path(path: str) -> str:
 
 
 def _line(issue: "Issue", path: str, lang: str) -> str:
-    from .console import location_text
+    from .places import place_text
 
     loc = issue.location
     props = [f"file={escape_property(display_path(path))}"]
@@ -47,7 +47,7 @@ def _line(issue: "Issue", path: str, lang: str) -> str:
         if loc.column is not None:
             props += [f"col={loc.column}", f"endColumn={max(loc.end_column or loc.column, loc.column)}"]
     else:
-        message = f"[{location_text(issue, lang)}] {message}"
+        message = f"[{place_text(issue.location, lang)}] {message}"
     if issue.excerpt and loc.line is None:
         message += f" — «{issue.excerpt}»"
     props.append(f"title={escape_property(f'{issue.rule} {issue.name}')}")

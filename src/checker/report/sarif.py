@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from .. import __version__
-from ..i18n import t
+from ..i18n import source_text, t
 
 if TYPE_CHECKING:
     from ..api import Result
@@ -53,7 +53,7 @@ def _rule_descriptor(rule: Any, lang: str) -> dict[str, Any]:
     explain = (spec.explain.get(lang) or spec.explain.get(other, "")).strip()
     help_text = explain
     if spec.source:
-        help_text += f"\n\n{t('explain.source', lang)}: {spec.source}"
+        help_text += f"\n\n{t('explain.source', lang)}: {source_text(spec.source, lang)}"
     return {
         "id": spec.id,
         "name": spec.name,
@@ -74,6 +74,8 @@ def _logical_name(issue: "Issue", lang: str) -> tuple[str, str]:
         return t("location.footnote", lang, footnote=loc.footnote), loc.kind
     if loc.kind in ("header", "footer"):
         return t(f"location.{loc.kind}", lang), loc.kind
+    if loc.paragraph is not None:  # Word's paragraph number, as a clerk counts them
+        return t("location.paragraph", lang, paragraph=loc.paragraph), loc.kind
     return t("location.block", lang, block=loc.block), loc.kind
 
 
