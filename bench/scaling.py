@@ -6,13 +6,16 @@
 
 Each case is one pathological shape of input, built at each size (KB of UTF-8 text): a unit repeated on
 ONE line (one paragraph, so per-paragraph work that is quadratic shows), a table cell holding a long
-report text, a Markdown row of many pipes, a Word file with many findings to annotate. Each measurement
-runs in a fresh process (caches keyed by text would otherwise flatter a second run): it warms up on a
-sample report (imports, rules), writes the input to a temporary file, then times read + checks
+report text, a Markdown table, a Word file with many findings to annotate. Each measurement runs in a
+fresh process (caches keyed by text would otherwise flatter a second run): it warms up on a sample
+report (imports, rules), writes the input to a temporary file, then times read + checks
 (`readers.read_path` + `api.lint_document`; for `annotate`, `annotate_cmd.annotate_file`) once, in CPU
-seconds. The ratio of the largest to the smallest size must stay under 10 for 8 → 64 KB (linear is 8,
-quadratic 64); a measurement that exceeds --timeout counts as a failure. A case the reader refuses
-(a `too-large` read error) is shown as such: it is a clear refusal, not a hang.
+seconds; the fastest of --repeat such processes is kept (repeats stop once they have taken 5 s).
+
+The ratio of the largest to the smallest size must stay under 10 for 8 → 64 KB (linear is 8, quadratic
+64; for other sizes the bar scales with their ratio); a measurement that exceeds --timeout counts as a
+failure. A case the reader refuses (a `too-large` read error) is shown as such: a clear refusal, not a
+hang.
 
 Exit code 1 when some ratio is at or above the bar (or timed out), so the script can gate a change.
 Only the standard library here; the project's interpreter runs the children (`--python`).
@@ -72,6 +75,11 @@ CASES = [
     ("after-report", "line", "đã tổ chức ngày 20/12/2030, "),
     ("repeated-lines", "lines", "Toàn huyện kết nạp 12 đảng viên mới, đạt 80% kế hoạch."),
     ("word-table", "word-table", ""),
+    ("heading-lines", "lines", "{k}. Kết quả thực hiện nhiệm vụ"),
+    ("same-heading-lines", "lines", "1. Kết quả thực hiện nhiệm vụ"),
+    ("footnote-lines", "lines", "Nội dung đã triển khai[footnoteRef:{k}]."),
+    ("ref-date-lines", "lines", "Thực hiện Kế hoạch số 12-KH/HU ngày {k}/3/2024 của Huyện ủy."),
+    ("indicator-lines", "lines", "Toàn huyện kết nạp {k} đảng viên mới."),
     ("share-over", "line", "chiếm 150%, "),
     ("draft-blanks", "line", "Số: ..../BC-UBND, ngày .... tháng .... năm 2024, "),
     ("header-dates", "line", "ngày 5 tháng 1 năm 2024, "),
@@ -82,6 +90,13 @@ CASES = [
     ("footnote-refs", "line", "nội dung[footnoteRef:{k}] "),
     ("legacy", "line", "Ch\u00ad\u00acng tr\u00d7nh c\u00f4ng t\u00b8c "),
     ("nfd-mix", "line", "ho\u0300a hòa thuận, "),
+    ("repeated-syllables", "line", "các các chi bộ hoàn thành thành kế hoạch, "),
+    ("stray-spaces", "line", "cán bộ ,đảng viên  và ( Nhân dân ) , "),
+    ("non-words", "line", "chuần bị phát trển truyên thống, "),
+    ("near-miss", "line", "Kế hạch tập tể phối họp, "),
+    ("name-variants", "line", "xã Vĩnh Phong, xã Vinh Phong, Ban thường vụ, Ban Thường vụ, "),
+    ("style-list", "line", "quí III, 23,6 triệu Kwh, sát nhập, "),
+    ("garbled", "line", "Vi?t Nam k?t qu? BÃ¡o cÃ¡o, "),
     ("report-line", "report-line", ""),
     ("table-cell", "cell", ""),
     ("md-pipes", "pipes", ""),
@@ -243,6 +258,22 @@ def measure(python: str, shape: str, unit: str, size_kb: int, timeout: float) ->
         return json.loads(r.stdout.strip().splitlines()[-1])
 
 
+def best_of(python: str, shape: str, unit: str, size_kb: int, timeout: float, repeat: int) -> dict:
+    """The fastest of up to `repeat` measurements (fewer once they have taken 5 s: a slow case is slow
+    whatever the machine's load, a fast one is measured again to see past a busy moment)."""
+    best, spent = None, 0.0
+    for _ in range(max(1, repeat)):
+        m = measure(python, shape, unit, size_kb, timeout)
+        if "cpu" not in m:
+            return m
+        spent += m["cpu"]
+        if best is None or m["cpu"] < best["cpu"]:
+            best = m
+        if spent > 5:
+            break
+    return best
+
+
 def cell(m: dict, timeout: float) -> str:
     if m.get("timeout"):
         return f"> {timeout:.0f} s"
@@ -258,6 +289,7 @@ def main() -> int:
     ap.add_argument("--sizes", default="8,64", help="sizes in KB, comma-separated (default 8,64)")
     ap.add_argument("--only", default="", help="case names, comma-separated (default: all)")
     ap.add_argument("--timeout", type=float, default=300.0, help="seconds per measurement (default 300)")
+    ap.add_argument("--repeat", type=int, default=3, help="measurements per size, the fastest kept (default 3)")
     ap.add_argument("--python", default=str(ROOT / ".venv" / "bin" / "python"))
     ap.add_argument("--json", type=Path, help="also write the raw figures to this file")
     a = ap.parse_args()
@@ -273,7 +305,7 @@ def main() -> int:
     for name, shape, unit in CASES:
         if only and name not in only:
             continue
-        ms = [measure(a.python, shape, unit, s, a.timeout) for s in sizes]
+        ms = [best_of(a.python, shape, unit, s, a.timeout, a.repeat) for s in sizes]
         raw[name] = dict(zip(map(str, sizes), ms))
         first, last = ms[0], ms[-1]
         if last.get("timeout") or "crash" in last or "crash" in first or first.get("timeout"):
