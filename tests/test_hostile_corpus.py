@@ -259,3 +259,13 @@ def test_corpus_builders_make_what_they_claim(tmp_path):
         assert info.file_size > 100 * info.compress_size
     big = _build(tmp_path, "lon.txt", REFUSED["text over 20 MB"][1])
     assert big.stat().st_size > 20 * 2**20
+
+
+def test_lint_text_refuses_a_too_long_line_with_an_entry():
+    """The API's text path (lint_text) gives the same `too-large` entry as a file, never an exception."""
+    from hostile_texts import lint_text
+
+    result = lint_text("đạt 50% " * (MAX_BLOCK_CHARS // 8 + 1))
+    (f,) = result.files
+    assert f.error is not None and f.error.code == "too-large" and f.issues == []
+    assert result.exit_code() == 2
