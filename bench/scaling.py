@@ -71,6 +71,7 @@ CASES = [
     ("headings", "line", "I. II. 1. 2. a) b) "),
     ("brackets-close", "line", "))))"),
     ("breakdown", "line", "trong đó 5 hộ nghèo, gồm 2 hộ, "),
+    ("targets", "line", "đạt 27/30 chỉ tiêu, 1 chỉ tiêu, 1 chỉ tiêu, 1 chỉ tiêu; "),
     ("ref-conflict", "line", "Kế hoạch số 12-KH/HU ngày 02/3/2024, Kế hoạch số 12-KH/HU ngày 03/3/2024, "),
     ("after-report", "line", "đã tổ chức ngày 20/12/2030, "),
     ("repeated-lines", "lines", "Toàn huyện kết nạp 12 đảng viên mới, đạt 80% kế hoạch."),
