@@ -48,6 +48,20 @@ def needle_rule(rule_id: str, word: str, severity: str = "error") -> LoadedRule:
     return LoadedRule(spec, Needle(spec, Needle.Params(word=word)), Path(f"<test {rule_id}>"))
 
 
+class Trap(Needle):
+    """A needle that crashes on "nổ" and dawdles on "chậm": a check that fails or hangs on one file."""
+
+    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        import time
+
+        text = "\n".join(b.text for b in doc.blocks)
+        if "nổ" in text:
+            raise ZeroDivisionError("division by zero")
+        if "chậm" in text:
+            time.sleep(30)
+        return super().run(doc, ctx)
+
+
 NEEDLES = (needle_rule("AR901", "sai"), needle_rule("NF902", "lệch", "warning"), needle_rule("DT903", "cũ", "info"))
 
 
@@ -63,7 +77,18 @@ def use_needles(monkeypatch):
 def test_needles_fire_and_stay_silent(use_needles):
     import checker
 
-    result = checker.lint("Số liệu sai và lệch\nMọi thứ đúng")
+    result = checker.lint_text("Số liệu sai và lệch\nMọi thứ đúng")
     assert [(i.rule, i.excerpt, i.expected) for i in result.issues] == [("AR901", "sai", "SAI"),
                                                                         ("NF902", "lệch", "LỆCH")]
-    assert checker.lint("Mọi thứ đúng").issues == []
+    assert checker.lint_text("Mọi thứ đúng").issues == []
+
+
+@pytest.fixture
+def traps(monkeypatch):
+    """The engine sees one rule, AR901 on "sai", whose check crashes on "nổ" and hangs on "chậm"."""
+    import checker.engine as engine
+
+    rule = needle_rule("AR901", "sai")
+    rule = LoadedRule(rule.spec, Trap(rule.spec, rule.check.params), rule.path)
+    monkeypatch.setattr(engine, "_default_rules", lambda: (rule,))
+    return rule

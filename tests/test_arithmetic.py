@@ -2,7 +2,7 @@
 
 import pytest
 
-from checker.api import lint
+from checker.api import lint_text as lint
 
 
 def issues(text, rule="AR"):

@@ -41,18 +41,23 @@ def crashing_lint(path, cli):
     return lint_file(path, **cli)
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="relies on fork")
-def test_one_bad_file_never_stops_the_batch(use_needles, tmp_path, monkeypatch):
+def _forked_workers(monkeypatch, lint_one, folder: Path, *bad: str) -> list[Path]:
+    """Workers that run `lint_one` (patched before they fork); the `bad` files written in `folder`."""
     import multiprocessing
 
-    if multiprocessing.get_start_method() != "fork":
+    if sys.platform == "win32" or multiprocessing.get_start_method() != "fork":
         pytest.skip("needs the fork start method to patch the workers")
+    monkeypatch.setattr(batch, "_lint_one", lint_one)
+    paths = [folder / name for name in bad]
+    for path in paths:
+        path.write_text("sai", encoding="utf-8")
+    return paths
+
+
+def test_one_bad_file_never_stops_the_batch(use_needles, tmp_path, monkeypatch):
+    boom, crash = _forked_workers(monkeypatch, crashing_lint, tmp_path, "boom.txt", "crash.txt")
     files = _files(tmp_path, 4)
-    boom, crash = tmp_path / "boom.txt", tmp_path / "crash.txt"
-    boom.write_text("sai", encoding="utf-8")
-    crash.write_text("sai", encoding="utf-8")
     order = [files[0], str(boom), files[1], str(crash), files[2], files[3]]
-    monkeypatch.setattr(batch, "_lint_one", crashing_lint)
     results = batch.lint_parallel(order, {"lang": "en"}, jobs=2, show_progress=False)
     assert list(results) == order
     assert results[str(boom)].error.code == "internal"
@@ -86,3 +91,34 @@ def test_worker_forgets_parsed_texts_after_each_file(tmp_path):
     assert result.error is None
     assert figures._extract.cache_info().currsize == 0
     assert figures._numbers.cache_info().currsize == 0
+
+
+def stuck_lint(path, cli):
+    """Stands in for batch._lint_one: one file hangs where the worker's own time limit cannot reach it
+    (SIGALRM blocked, as in a long call into a C library)."""
+    import signal
+    import time
+
+    if path.endswith("ket.txt"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(60)
+    return lint_file(path, **cli)
+
+
+def test_a_worker_stuck_past_the_time_limit_is_killed_and_replaced(use_needles, tmp_path, monkeypatch):
+    import time
+
+    (stuck,) = _forked_workers(monkeypatch, stuck_lint, tmp_path, "ket.txt")
+    files = _files(tmp_path, 5)
+    order = [files[0], str(stuck), *files[1:]]
+    started = time.monotonic()
+    results = batch.lint_parallel(order, {"lang": "en", "timeout": 0.2}, jobs=2, show_progress=False)
+    assert time.monotonic() - started < 10  # killed after timeout + grace (1 s), not after 60 s
+    assert list(results) == order
+    assert results[str(stuck)].error.code == "timeout"
+    for f in files:
+        assert results[f].error is None and results[f].issues
+
+
+def test_grace_before_a_worker_is_killed():
+    assert batch.grace(60) == 5 and batch.grace(0.2) == 1 and batch.grace(4) == 2

@@ -88,3 +88,67 @@ def test_selectors_like_ruff():
 def test_every_shipped_rule_file_is_valid_and_ids_are_unique():
     rules = load_rules()
     assert len({r.id for r in rules}) == len(rules) >= 2
+
+
+# --- selection layers (ruff's semantics) ----------------------------------------------------------
+
+def _ids(rules):
+    return [r.id for r in rules]
+
+
+def _needles():
+    from test_api_kit import needle_rule
+
+    off = needle_rule("TX904", "nháp", "info")
+    off.spec.enabled_by_default = False
+    return (needle_rule("AR901", "sai"), needle_rule("AR902", "lệch"), needle_rule("NF903", "cũ"), off)
+
+
+def test_specificity_orders_selectors_like_ruff():
+    from checker.engine import specificity
+
+    assert [specificity(s) for s in ("ALL", "text", "AR", "AR0", "AR00", "AR001", "ratio-percent-mismatch")] == [
+        0, 1, 1, 2, 3, 4, 4]
+
+
+def test_layers_resolve_like_ruff():
+    from checker.config import Selection
+    from checker.engine import resolve
+
+    rules = _needles()
+    assert _ids(resolve(rules, [])) == ["AR901", "AR902", "NF903"]  # off-by-default TX904 left out
+    assert _ids(resolve(rules, [Selection(("ALL",))])) == ["AR901", "AR902", "NF903", "TX904"]
+    assert _ids(resolve(rules, [Selection(None, ("TX904",))])) == ["AR901", "AR902", "NF903", "TX904"]
+    # inside one layer the more specific selector wins; at equal specificity ignore wins
+    assert _ids(resolve(rules, [Selection(("AR901",), (), ("AR",))])) == ["AR901"]
+    assert _ids(resolve(rules, [Selection(("AR",), (), ("AR901",))])) == ["AR902"]
+    assert _ids(resolve(rules, [Selection(("AR901",), (), ("AR901",))])) == []
+    # a later layer with select starts over (the file's ignore no longer applies)...
+    file_layer = Selection(("AR", "NF"), (), ("AR901",))
+    assert _ids(resolve(rules, [file_layer, Selection(("AR901",))])) == ["AR901"]
+    # ...one without select adjusts what the earlier layers chose
+    assert _ids(resolve(rules, [file_layer, Selection(None, (), ("NF",))])) == ["AR902"]
+    assert _ids(resolve(rules, [file_layer, Selection(None, ("AR901",))])) == ["AR901", "AR902", "NF903"]
+    # a last layer of per-file-ignores removes whatever the others chose
+    assert _ids(resolve(rules, [Selection(("ALL",)), Selection(None, (), ("AR902",))])) == [
+        "AR901", "NF903", "TX904"]
+
+
+def test_select_rules_refuses_unknown_selectors():
+    from checker.config import UnknownSelector
+    from checker.engine import select_rules
+
+    with pytest.raises(UnknownSelector, match="'XY9'"):
+        select_rules(_needles(), ["AR", "XY9"])
+    with pytest.raises(ValueError):
+        select_rules(_needles(), None, ["nonsense"])
+
+
+def test_severity_table_takes_selectors():
+    from checker.engine import severity_for
+
+    rules = _needles()
+    got = severity_for(rules, {"AR": "info", "AR902": "error", "ALL": "warning"})
+    assert {k: v.value for k, v in got.items()} == {"AR901": "info", "AR902": "error", "NF903": "warning",
+                                                   "TX904": "warning"}
+    assert severity_for(rules, {}) == {}

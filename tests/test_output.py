@@ -215,7 +215,7 @@ def test_color_auto_always_never_and_no_color(use_needles, reports):
         assert "\x1b[" not in lint(a, "--format", fmt, "--no-color", env={"FORCE_COLOR": "1"})[1]
         assert "\x1b[" not in lint(a, "--format", fmt)[1]  # auto: not a terminal
     assert "«sai»" in lint(a, "--color", "never")[1]  # without colour the excerpt is marked
-    res = CliRunner().invoke(main, ["rules", "--color", "always", "-c", "AR001"])
+    res = CliRunner().invoke(main, ["rules", "--color", "always", "-c", "AR901"])  # a needle rule
     assert "\x1b[" in res.stdout
 
 

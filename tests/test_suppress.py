@@ -6,6 +6,7 @@ import pytest
 
 from checker.api import lint_document, lint_file
 from checker.readers import read_string
+from checker.config import Selection
 from checker.suppress import Suppression, parse_directive
 from test_api_kit import use_needles  # noqa: F401  (fixture)
 
@@ -177,3 +178,54 @@ def test_suppressed_findings_are_counted_in_the_result(tmp_path):
     assert entry.suppressed == 1
     assert [i.location.line for i in entry.issues] == [3]
     assert entry.to_json()["suppressed"] == 1
+
+
+# --- the unused-suppression rule (TX101, ruff's unused-noqa) --------------------------------------
+
+@pytest.fixture
+def needles_and_judge(monkeypatch):
+    """The needle rules plus the shipped unused-suppression rule (off by default)."""
+    import checker.engine as engine
+    from test_api_kit import NEEDLES
+
+    judge = next(r for r in engine.load_rules() if r.id == "TX101")
+    monkeypatch.setattr(engine, "_default_rules", lambda: (*NEEDLES, judge))
+    return judge
+
+
+def _unused(result):
+    return [(i.rule, i.location.block, i.excerpt, i.message) for i in result.issues if i.rule == "TX101"]
+
+
+def test_unused_word_comment_is_reported_on_its_text(needles_and_judge):
+    comments = [
+        {"id": 0, "author": "A", "text": "checker: bỏ qua AR901", "start_block": 1, "start_offset": 6,
+         "end_block": 1, "end_offset": 9},  # silences "sai"
+        {"id": 1, "author": "A", "text": "checker: bỏ qua AR901\nđã đối chiếu", "start_block": 2, "start_offset": 0,
+         "end_block": 2, "end_offset": 6},  # nothing there any more
+    ]
+    text = "Tỷ lệ sai\nSố đúng rồi"
+    assert _unused(lint_document(_doc(text, comments))) == []  # off by default
+    got = _unused(lint_document(_doc(text, comments), layers=[Selection(None, ("TX101",))], lang="en"))
+    assert got == [("TX101", 2, "Số đún", 'The comment "checker: bỏ qua AR901" silences no finding: it can be '
+                                           "removed")]
+
+
+def test_partly_used_directive_names_the_unused_ids(needles_and_judge):
+    result = lint_document(_doc("Số liệu sai <!-- checker: bỏ qua AR901, NF902 -->"), select=["ALL"])
+    assert [i.message for i in result.issues] == [
+        'Trong chú thích "checker: bỏ qua AR901, NF902", NF902 không bỏ qua phát hiện nào']
+
+
+def test_directives_for_rules_that_did_not_run_are_not_judged(needles_and_judge):
+    doc = "<!-- checker: bỏ qua NF902 -->\nSố liệu sai\n<!-- checker: bỏ qua ZZ1 -->\nSố liệu đúng"
+    got = _unused(lint_document(_doc(doc), select=["AR901", "TX101"]))
+    assert [(b, e) for _, b, e, _ in got] == [(3, "<!-- checker: bỏ qua ZZ1 -->")]  # ZZ1 names no rule at all
+
+
+def test_a_directive_for_every_rule_is_judged_only_when_every_rule_ran(needles_and_judge):
+    doc = "<!-- checker: bỏ qua -->\nSố liệu đúng"
+    assert len(_unused(lint_document(_doc(doc), select=["ALL"]))) == 1
+    assert _unused(lint_document(_doc(doc), select=["AR901", "TX101"])) == []
+    used = "<!-- checker: bỏ qua -->\nSố liệu sai"
+    assert _unused(lint_document(_doc(used), select=["ALL"])) == []

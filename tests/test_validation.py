@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict
 
 from checker.checks.numberformat import EnglishParams
 from checker.checks.structure import ReportSections
-from checker.config import Config
+from checker.config import Config, Selection
 from checker.issues import Severity
 from checker.rules import RuleSpec
 from checker.validation import Invalid, validate
@@ -71,8 +71,9 @@ def test_a_kind_may_declare_a_pydantic_model():
 def test_config_uses_dashes_and_merges_command_line_values():
     cfg = Config.validate({"fail-on": "warning", "per-file-ignores": {"a/*.txt": ["AR"]}})
     assert (cfg.fail_on, cfg.per_file_ignores) == ("warning", {"a/*.txt": ["AR"]})
+    # the command line's selectors are a layer of their own on top of the file's (engine.resolve)
     assert cfg.merged(lang="en", select=["AR001"], profile=None) == Config(
-        fail_on="warning", per_file_ignores={"a/*.txt": ["AR"]}, lang="en", select=["AR001"])
+        fail_on="warning", per_file_ignores={"a/*.txt": ["AR"]}, lang="en", overrides=(Selection(("AR001",)),))
     assert cfg.merged(severity={"AR001": "info"}).severity["AR001"] is Severity.INFO  # validated
     with pytest.raises(Invalid) as exc:
         cfg.merged(lang="fr")

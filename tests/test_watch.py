@@ -123,8 +123,8 @@ def test_a_save_shows_new_findings_marked_and_fixed_ones_listed(use_needles, tmp
     import checker
     import io
 
-    before = checker.lint("Số liệu sai và lệch").files[0]
-    after = checker.lint("Số liệu đúng, lệch và cũ").files[0]
+    before = checker.lint_text("Số liệu sai và lệch").files[0]
+    after = checker.lint_text("Số liệu đúng, lệch và cũ").files[0]
     change = compare(after, {issue_key(i): i for i in before.issues})
     out = io.StringIO()
     print_change(make_console(out, color="never", width=100), change, "vi", "10:42:13")

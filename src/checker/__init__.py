@@ -1,7 +1,8 @@
 """checker: the linter for Vietnamese official reports.
 
-The API is `checker.lint(path_or_text, *, profile=None, select=None, ignore=None, lang="vi") -> Result`
-(see `checker.api`); it is imported lazily so that `checker --version` stays instant.
+The API is `checker.lint(path, *, profile=None, select=None, ignore=None, lang=None) -> Result` for a file
+or a folder and `checker.lint_text(text, ...) -> Result` for a text (see `checker.api`); it is imported
+lazily so that `checker --version` stays instant.
 """
 
 from __future__ import annotations
@@ -9,14 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["lint", "Result", "__version__"]
+__all__ = ["lint", "lint_text", "Result", "__version__"]
 
 if TYPE_CHECKING:
-    from .api import Result, lint
+    from .api import Result, lint, lint_text
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("lint", "Result", "lint_document", "lint_file"):
+    if name in ("lint", "lint_text", "Result", "lint_document", "lint_file"):
         from . import api
 
         return getattr(api, name)

@@ -25,8 +25,9 @@ def annotate_file(source: str | Path, output: str | Path, *, force: bool = False
     """Lints `source` and writes the annotated copy to `output`. Returns {"result": FileResult,
     "placed": [Placed…]}. Raises FileExistsError, ValueError (same file / not .docx) or ReadError.
     `config` replaces the configuration found from the file's folder (the web page's uploads)."""
-    from .api import lint_document
+    from .api import lint_configured
     from .config import discover
+    from .output import write_bytes_atomic
     from .readers import ReadError, read_path
     from .report.docx_comments import write_annotated
 
@@ -35,9 +36,7 @@ def annotate_file(source: str | Path, output: str | Path, *, force: bool = False
     cfg = (config or discover(src)).merged(**cli)
     doc = read_path(src)  # raises ReadError with a clear reason
     source_bytes = src.read_bytes()
-    ignore = [*cfg.ignore, *cfg.ignores_for(str(src))]
-    result = lint_document(doc, profile=None if cfg.profile == "auto" else cfg.profile, select=cfg.select,
-                           ignore=ignore, lang=cfg.lang, severity=cfg.severity)
+    result = lint_configured(doc, cfg, str(src))
     try:
         data, placed = write_annotated(source_bytes, doc, result.issues, cfg.lang)
     except Exception as exc:  # python-docx cannot rebuild this package
@@ -56,6 +55,9 @@ class Refused(ValueError):
 
 def precheck(src: Path, out: Path, force: bool) -> None:
     """The cheap refusals, before any work: not a .docx, output = input, output exists."""
+    if src.suffix.lower() == ".pdf":
+        raise ValueError(f"{src}: annotate does not apply to PDF (a PDF cannot carry Word comments); "
+                         f"check it with: checker lint {src} (or --format json)")
     if src.suffix.lower() != ".docx":
         raise Refused("usage.not_docx", src, "only Word (.docx) files can be annotated")
     if out.suffix.lower() != ".docx":
@@ -64,26 +66,6 @@ def precheck(src: Path, out: Path, force: bool) -> None:
         raise Refused("usage.same_file", out, "the output must not be the original file")
     if out.exists() and not force:
         raise FileExistsError(str(out))
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    import tempfile
-
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=str(path.parent) if str(path.parent) else ".", prefix=f".{path.name}.",
-                               suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        umask = os.umask(0)  # mkstemp makes the file private (0600): give it the usual mode
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @click.command("annotate")
@@ -113,6 +95,10 @@ def command(file: str, output: str, force: bool, select: tuple[str, ...], ignore
         raise usage_error("usage.exists", lang, path=output) from None
     except Refused as exc:
         raise usage_error(exc.key, lang, path=exc.path) from None
+    except UnknownSelector as exc:  # (a ValueError, as ConfigError is: before the generic case below)
+        raise usage_error("usage.unknown_selector", lang, selector=exc.selector) from None
+    except ConfigError as exc:
+        raise usage_error("usage.config", lang, path=exc.path, reason=exc.message(lang or "vi")) from None
     except ValueError as exc:
         raise UsageFailure(str(exc)) from None
     except ReadError as exc:
@@ -120,12 +106,8 @@ def command(file: str, output: str, force: bool, select: tuple[str, ...], ignore
 
         fr = read_error_result(file, exc, lang or "vi")
         raise UsageFailure(f"{file}: {fr.error.message if fr.error else exc.reason}") from None
-    except UnknownSelector as exc:
-        raise usage_error("usage.unknown_selector", lang, selector=exc.selector) from None
     except RuleFileError as exc:
         raise usage_error("usage.rules", lang, reason=str(exc)) from None
-    except ConfigError as exc:
-        raise usage_error("usage.config", lang, path=exc.path, reason=exc.reason) from None
     except OSError as exc:
         from .i18n import detail_text
 

@@ -6,6 +6,7 @@ Exit codes (ruff's convention): 0 clean, 1 findings at or above --fail-on, 2 usa
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -61,19 +62,43 @@ def main() -> None:
         resume_gc()  # lint resumes it once its modules are imported
 
 
+DEFAULT_TIMEOUT = 60.0
+
+
 def _lint_options(f: Any) -> Any:
+    """What is checked and how the run ends: files, rule selection, configuration, the report file,
+    time limits, exit codes (ruff's names and semantics)."""
     options = [
         click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-                     help="Write the report to FILE instead of standard output."),
-        click.option("--select", multiple=True, help="Only these rules: ids, prefixes or categories (AR001, AR, dates)."),
-        click.option("--ignore", multiple=True, help="Skip these rules: ids, prefixes or categories."),
+                     help="Write the report to FILE instead of standard output (never over an input)."),
+        click.option("--select", multiple=True,
+                     help="Only these rules: ids, prefixes or categories (AR001, AR, dates, ALL)."),
+        click.option("--extend-select", multiple=True, help="Also these rules, on top of the selection."),
+        click.option("--ignore", multiple=True, help="Skip these rules (added to the configuration's)."),
+        click.option("--extend-ignore", multiple=True, help="Same as --ignore."),
         click.option("--profile", type=click.Choice(["auto", "party", "state"]), default=None,
                      help="Party (HD 36) or state (NĐ 30) rules; auto detects from the header."),
         click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="Language of messages (vi)."),
         click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
                      help="Lowest severity that makes the exit code 1 (error)."),
+        click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings reach --fail-on."),
+        click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Use this configuration file (checker.toml or pyproject.toml) for every file."),
+        click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
+        click.option("--exclude", multiple=True, metavar="GLOB",
+                     help="Skip files and folders matching GLOB in folders (replaces the configured list)."),
+        click.option("--extend-exclude", multiple=True, metavar="GLOB", help="Like --exclude, added to the list."),
+        click.option("--force-exclude", is_flag=True, help="Apply the exclusions to files named explicitly too."),
+        click.option("--stdin-filename", metavar="NAME",
+                     help="With `-`: the name shown for standard input; its extension gives the format."),
+        click.option("--show-settings", is_flag=True, help="Print the settings for the first path and exit."),
+        click.option("--show-files", is_flag=True, help="Print the files that would be checked and exit."),
         click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
                      help="Check files in N parallel processes."),
+        click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
+                     metavar="SECONDS", help="Time limit for one file (0: none); over it, the file is an error."),
+        click.option("--verbose", "-v", is_flag=True,
+                     help="Show the traceback of an internal error (also: CHECKER_DEBUG=1)."),
     ]
     for option in reversed(options):
         f = option(f)
@@ -125,68 +150,193 @@ def hide_below(result: Any, level: str | None) -> Any:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False, path_type=str))
 @_lint_options
 @_output_options
-def lint(paths: tuple[str, ...], output: Path | None, select: tuple[str, ...], ignore: tuple[str, ...],
-         profile: str | None, lang: str | None, fail_on: str | None, jobs: int, fmt: str, quiet: bool,
-         statistics: bool, show_severity: str | None, color: str, no_color: bool) -> None:
-    """Check reports (.docx, .txt, .md, or folders of them) and print the findings."""
-    from .config import ConfigError, discover
+def lint(paths: tuple[str, ...], fmt: str, quiet: bool, statistics: bool, show_severity: str | None, color: str,
+         no_color: bool, lang: str | None, **run: Any) -> None:
+    """Check reports (.docx, .txt, .md, or folders of them; `-` reads standard input) and print the findings."""
+    from .config import ConfigError, UnknownSelector
+    from .output import OutputError
     from .rules import RuleFileError
 
+    verbose = run["verbose"] or os.environ.get("CHECKER_DEBUG", "") not in ("", "0")
+    code = 2
     try:
-        base_cfg = discover(paths[0])
-    except ConfigError as exc:
-        raise usage_error("usage.config", lang, path=exc.path, reason=exc.reason) from None
-    cli = {"select": _split(select), "ignore": _split(ignore), "profile": profile, "lang": lang, "fail_on": fail_on}
-    cfg = base_cfg.merged(**cli)
-    if statistics and fmt not in ("rich", "concise", "json"):
-        raise usage_error("usage.statistics_format", cfg.lang)
-    documents: dict[str, Any] | None = {} if fmt == "html" else None  # the HTML report shows the text
-    try:
-        result = run_lint(paths, cli, jobs=jobs, show_progress=not quiet and fmt in ("rich", "concise"),
-                          documents=documents)
-    except RuleFileError as exc:
-        raise usage_error("usage.rules", cfg.lang, reason=str(exc)) from None
-    except ConfigError as exc:
-        raise usage_error("usage.config", cfg.lang, path=exc.path, reason=exc.reason) from None
+        plan = plan_lint(paths, lang=lang, **run)
+        if plan is None:  # --show-settings / --show-files did the work
+            return
+        cfg, cli, items = plan
+        if statistics and fmt not in ("rich", "concise", "json"):
+            raise usage_error("usage.statistics_format", cfg.lang)
+        documents: dict[str, Any] | None = {} if fmt == "html" else None  # the HTML report shows the text
+        result = run_lint(items, cli, jobs=run["jobs"], show_progress=not quiet and fmt in ("rich", "concise"),
+                          stdin_name=run["stdin_filename"] if paths == ("-",) else None, documents=documents)
+        # the console report names an unreadable file, with the reason, in its summary: not again on stderr
+        summary_says_it = fmt == "rich" and run["output"] is None and not (quiet or statistics)
+        report_errors(result, on_stderr=not summary_says_it, verbose=verbose)
+        hide_below(result, show_severity)
+        code = result.exit_code(cfg.fail_on)
+        if run["exit_zero"] and code == 1:
+            code = 0
+        emit(result, fmt, run["output"], cfg.lang, color=color_mode(color, no_color), quiet=quiet,
+             statistics=statistics, documents=documents)
     except UnknownSelector as exc:
-        raise usage_error("usage.unknown_selector", cfg.lang, selector=exc.selector) from None
+        raise usage_error("usage.unknown_selector", lang, selector=exc.selector) from None
+    except RuleFileError as exc:
+        raise usage_error("usage.rules", lang, reason=str(exc)) from None
+    except ConfigError as exc:
+        raise usage_error("usage.config", lang, path=exc.path, reason=exc.message(lang or "vi")) from None
+    except OutputError as exc:
+        raise UsageFailure(exc.message(lang or "vi")) from None
+    except BrokenPipeError:  # the reader went away (`| head`): the exit code still says what was found
+        pass
+    except (click.ClickException, click.exceptions.Exit):
+        raise
+    except Exception as exc:  # a defect of checker outside any one file
+        from .api import describe_exception
+
+        if verbose:
+            import traceback
+
+            click.echo(traceback.format_exc().rstrip(), err=True)
+        raise usage_error("usage.internal" if verbose else "usage.internal_hint", lang,
+                          detail=describe_exception(exc)) from None
+    finish(code)
+
+
+def report_errors(result: Any, *, on_stderr: bool, verbose: bool) -> None:
+    """One line on stderr per file that could not be checked, unless the report on the screen shows it
+    (the console report); with `verbose`, the traceback of each internal error."""
     for fr in result.errors:
-        _err(f"{fr.path}: {fr.error.message}")
-    hide_below(result, show_severity)
-    emit(result, fmt, output, cfg.lang, color=color_mode(color, no_color), quiet=quiet, statistics=statistics,
-         documents=documents)
-    finish(result.exit_code(cfg.fail_on))
+        if on_stderr:
+            _err(f"{fr.path}: {fr.error.message}")
+        if verbose and fr.error.traceback:
+            click.echo(f"--- {fr.path}\n{fr.error.traceback.rstrip()}", err=True)
 
 
-class UnknownSelector(Exception):
-    def __init__(self, selector: str):
-        super().__init__(f"unknown rule selector '{selector}' (see `checker rules`)")
-        self.selector = selector
+def _lint_cli(run: dict[str, Any], lang: str | None) -> dict[str, Any]:
+    """lint_file's keyword arguments from the command line's options."""
+    return {"select": _split(run["select"]), "extend_select": _split(run["extend_select"]),
+            "ignore": _split(run["ignore"]), "extend_ignore": _split(run["extend_ignore"]),
+            "profile": run["profile"], "lang": lang, "fail_on": run["fail_on"]}
+
+
+def plan_lint(paths: tuple[str, ...], *, lang: str | None, **run: Any) -> "Any":
+    """Everything decided before a file is read: the configuration, the options for lint_file, the
+    files (folders expanded). Prints and returns None for --show-settings / --show-files. Raises
+    ConfigError, UnknownSelector, RuleFileError or OutputError for usage errors."""
+    from .config import Config, ConfigError, discover, load_config_file
+    from .files import Exclusions, collect_files
+    from .output import OutputError, check_writable, refuse_inputs
+
+    stdin = "-" in paths
+    if stdin and len(paths) > 1:
+        raise OutputError("usage.stdin_mixed")
+    if run["stdin_filename"] and not stdin:
+        raise OutputError("usage.stdin_filename")
+    explicit: Config | None = None
+    if run["isolated"]:
+        explicit = Config()
+    elif run["config_file"] is not None:
+        explicit = load_config_file(run["config_file"])
+        if explicit is None:
+            raise ConfigError(str(run["config_file"]), "has no [tool.checker] table", key="usage.no_checker_table")
+    cli = _lint_cli(run, lang)
+    check_selectors(cli)  # imports the check modules and loads the rules
+    resume_gc()
+    first = (run["stdin_filename"] or os.getcwd()) if stdin else paths[0]
+    settings = {**cli, "exclude": _split(run["exclude"]), "extend_exclude": _split(run["extend_exclude"])}
+
+    def config_for(path: str) -> Config:
+        return (explicit or discover(path)).merged(**settings)
+
+    cfg = config_for(first)
+    if run["show_settings"]:
+        show_settings(first, cfg, run["isolated"])
+        return None
+    cli = {k: v for k, v in cli.items() if k != "fail_on"}
+    cli["timeout"] = run["timeout"] or None
+    if explicit is not None:
+        cli["config"] = explicit
+    if stdin:
+        items: list[Any] = ["-"]
+    else:
+        items = collect_files(paths, lambda root: Exclusions.of(config_for(root).exclusions()),
+                              force_exclude=run["force_exclude"])
+        if explicit is None:  # a bad configuration file anywhere is a usage error before any work
+            for item in items:
+                if isinstance(item, str):
+                    discover(item)
+    if run["show_files"]:
+        show_files(items, cfg.lang)
+        return None
+    if run["output"] is not None:
+        check_writable(run["output"])
+        refuse_inputs(run["output"], [i for i in items if isinstance(i, str)])
+    return cfg, cli, items
+
+
+def show_settings(path: str, cfg: Any, isolated: bool) -> None:
+    """--show-settings: where the configuration comes from, its values with the command line's on top,
+    and the rules that run on `path` (ruff's --show-settings)."""
+    import json
+
+    from .engine import load_rules, resolve
+
+    source = cfg.source or ("none (--isolated)" if isolated else "none (defaults)")
+    lines = [f"# settings for: {path}", f"# configuration file: {source}"]
+    for key, value in cfg.file_settings().items():
+        lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}" if value is not None
+                     else f"# {key}: not set")
+    for layer in cfg.overrides:
+        parts = [f"select={list(layer.select)}" if layer.select is not None else "",
+                 f"extend-select={list(layer.extend_select)}" if layer.extend_select else "",
+                 f"ignore={list(layer.ignore)}" if layer.ignore else ""]
+        lines.append("# command line: " + " ".join(p for p in parts if p))
+    for pattern, base in cfg.exclusions():
+        lines.append(f"# exclude: {pattern} (relative to {base})")
+    rules = [r.id for r in resolve(load_rules(), cfg.selections(path))]
+    lines.append(f"rules = {json.dumps(rules)}  # {len(rules)} rules run on this file")
+    click.echo("\n".join(lines))
+
+
+def show_files(items: list[Any], lang: str) -> None:
+    """--show-files: the files that would be checked, one per line; paths that cannot be used on stderr."""
+    from .api import read_error_result
+    from .readers import ReadError
+
+    errors = 0
+    for item in items:
+        if isinstance(item, ReadError):
+            errors += 1
+            fr = read_error_result(item.path, item, lang)
+            _err(f"{fr.path}: {fr.error.message if fr.error else item.reason}")
+        else:
+            click.echo(item)
+    finish(2 if errors else 0)
 
 
 def check_selectors(cli: dict[str, Any]) -> None:
-    from .engine import known_selector, load_rules
+    """UnknownSelector for a rule selector of the command line that names nothing."""
+    from .engine import check_selectors as check, load_rules
 
     rules = load_rules()
-    for sel in (cli.get("select") or []) + (cli.get("ignore") or []):
-        if not known_selector(sel, rules):
-            raise UnknownSelector(sel)
+    for key in ("select", "extend_select", "ignore", "extend_ignore"):
+        check(cli.get(key) or (), rules)
 
 
-def run_lint(paths: tuple[str, ...] | list[str], cli: dict[str, Any], *, jobs: int = 1,
-             show_progress: bool = True, documents: dict[str, Any] | None = None) -> "Any":
-    """Lints every path (folders expanded) and returns a Result in a stable order. `documents`, when
-    given, receives the Documents read in this process (not those of parallel workers)."""
-    from .api import Result, collect_files, lint_file, read_error_result
+def run_lint(items: list[Any], cli: dict[str, Any], *, jobs: int = 1, show_progress: bool = True,
+             stdin_name: str | None = None, documents: dict[str, Any] | None = None) -> "Any":
+    """Lints the files of a plan (ReadErrors are reported in place) and returns a Result in their order.
+    `documents`, when given, receives the Documents read in this process (not those of parallel workers)."""
+    from .api import Result, lint_file, read_error_result
     from .readers import ReadError
 
-    check_selectors(cli)  # imports the check modules and loads the rules
     resume_gc()
-    items = collect_files(paths)
     lang = cli.get("lang") or "vi"
+    if items == ["-"]:
+        return Result([lint_stdin(stdin_name, cli, documents)])
     files = [i for i in items if not isinstance(i, ReadError)]
     results: dict[str, Any] = {}
     if jobs > 1 and len(files) > 1:
@@ -209,10 +359,39 @@ def run_lint(paths: tuple[str, ...] | list[str], cli: dict[str, Any], *, jobs: i
     return result
 
 
+def lint_stdin(name: str | None, cli: dict[str, Any], documents: dict[str, Any] | None = None) -> Any:
+    """`checker lint -`: standard input, read as the type `name`'s extension gives (text without one),
+    shown and configured as `name`."""
+    import tempfile
+
+    from .api import lint_file
+
+    data = sys.stdin.buffer.read()
+    shown = name or "-"
+    base = os.path.basename(name) if name else "stdin.txt"
+    if not os.path.splitext(base)[1]:
+        base += ".txt"
+    with tempfile.TemporaryDirectory(prefix="checker-stdin-") as folder:
+        path = os.path.join(folder, base)
+        with open(path, "wb") as fh:
+            fh.write(data)
+        if "config" not in cli:
+            from .config import discover
+
+            cli = {**cli, "config": discover(name or os.getcwd())}
+        result = lint_file(path, name=shown, documents=documents, **cli)
+    if result.error is not None:
+        result.error.message = result.error.message.replace(path, shown)
+    return result
+
+
 def emit(result: Any, fmt: str, output: Path | None, lang: str, no_color: bool = False, *, color: str = "auto",
          quiet: bool = False, statistics: bool = False, documents: dict[str, Any] | None = None) -> None:
-    """Renders the result in the chosen format to stdout or to --output (written atomically, never coloured)."""
+    """Renders the result in the chosen format to stdout or to --output (never coloured; see output.py:
+    atomic, usual permissions, never a traceback)."""
     import io
+
+    from .output import write_report, write_stdout
 
     color = "never" if no_color or output is not None else color
     if statistics and fmt == "json":
@@ -227,7 +406,7 @@ def emit(result: Any, fmt: str, output: Path | None, lang: str, no_color: bool =
         from .report.console import make_console, render
 
         if output is None:
-            render(result, make_console(color=color), lang, quiet=quiet)
+            render_to_stdout(lambda: render(result, make_console(color=color), lang, quiet=quiet))
             return
         buf = io.StringIO()
         render(result, make_console(buf, color="never", width=120), lang, quiet=quiet)
@@ -253,10 +432,9 @@ def emit(result: Any, fmt: str, output: Path | None, lang: str, no_color: bool =
 
         text = render_github(result, lang)
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        write_stdout(text)
     else:
-        write_atomic(output, text)
+        write_report(output, text)
 
 
 def use_color(color: str, stream: Any) -> bool:
@@ -276,30 +454,48 @@ def use_color(color: str, stream: Any) -> bool:
         return False
 
 
-def write_atomic(path: Path, text: str) -> None:
-    import os
-    import tempfile
+def render_to_stdout(render: Any) -> None:
+    """Runs a renderer that prints to standard output (rich); a full disk or a closed pipe ends as
+    `write_stdout` ends them."""
+    from .output import OutputError, silence_stdout
 
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        render()
+        sys.stdout.flush()
+    except SystemExit:  # rich's answer to a closed pipe (Console.on_broken_pipe): stdout is /dev/null now
+        raise BrokenPipeError from None
+    except OSError as exc:
+        silence_stdout()
+        if isinstance(exc, BrokenPipeError):
+            raise
+        raise OutputError.stdout(exc) from None
 
 
 @main.command()
 @click.option("--category", "-c", multiple=True, help="Only rules of these categories or id prefixes.")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="A table, or a JSON list (id, name, category, severity, profiles, enabled_by_default, summary).")
 @color_option
-def rules(category: tuple[str, ...], lang: str, color: str, no_color: bool) -> None:
+def rules(category: tuple[str, ...], lang: str, fmt: str, color: str, no_color: bool) -> None:
     """List every rule: id, name, category, severity, profiles and summary."""
+    import json
+
+    from .config import UnknownSelector
+    from .engine import check_selectors as check, describe, load_rules, matches
+
+    categories = _split(category)
+    try:
+        check(categories or (), load_rules())
+    except UnknownSelector as exc:
+        raise usage_error("usage.unknown_selector", lang, selector=exc.selector) from None
+    if fmt == "json":
+        chosen = [r for r in load_rules() if not categories or any(matches(r.spec, c) for c in categories)]
+        click.echo(json.dumps([describe(r, lang) for r in chosen], ensure_ascii=False, indent=2))
+        return
     from .ruledocs import print_rules
 
-    print_rules(_split(category), lang, color=color_mode(color, no_color))
+    print_rules(categories, lang, color=color_mode(color, no_color))
 
 
 @main.command()
@@ -312,6 +508,15 @@ def explain(rule: str, lang: str, color: str, no_color: bool) -> None:
 
     if not explain_rule(rule, lang, color=color_mode(color, no_color)):
         raise usage_error("usage.unknown_rule", lang, rule=rule)
+
+
+def __getattr__(name: str) -> Any:
+    """`UnknownSelector` lives in config (the commands in their own modules import it from here)."""
+    if name == "UnknownSelector":
+        from .config import UnknownSelector
+
+        return UnknownSelector
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _load_extra_commands() -> None:

@@ -54,10 +54,12 @@ class Block:
     column: int | None = None  # 1-based
     note: int | None = None  # footnote/endnote number (note blocks)
     paragraph: int | None = None  # Word's paragraph number: body paragraphs outside tables, empty ones too
+    # (a PDF: the number among the paragraphs starting on the block's page)
     note_refs: list[NoteRef] = field(default_factory=list)
     section: str | None = None  # heading path, e.g. "II.1"
     legacy_encoding: str | None = None  # "TCVN3" | "VNI" when the text is in a legacy encoding
     was_nfd: bool = False  # the source held decomposed (NFD) Vietnamese letters
+    page: int | None = None  # 1-based page the block starts on (PDF inputs)
 
     def masked_text(self) -> str:
         """The text with footnote marks typed into it ("[footnoteRef:3]", "¹⁸") blanked out, same length,
@@ -81,7 +83,7 @@ class Document:
     """A report as every reader gives it: its blocks in reading order, and what was learnt about it."""
 
     path: str
-    format: str  # "docx" | "txt" | "md" | "text" (in-memory)
+    format: str  # "docx" | "pdf" | "txt" | "md" | "text" (in-memory)
     blocks: list[Block]
     encoding: str | None = None
     profile: str | None = None  # "party" | "state" | None (unknown)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .checks.base import Check, Context, Finding, kinds
+from .config import Selection, UnknownSelector
 from .document import Block, Document
 from .issues import Coverage, Issue, Location, Related, Severity
 from .rules import CATEGORY_PREFIX, RuleFileError, RuleSpec, load_rule_file, parsed_cache_batch, rule_files
@@ -68,9 +69,17 @@ def _default_rules() -> tuple[LoadedRule, ...]:
 
 
 # --- selection ---------------------------------------------------------------
+#
+# As in ruff: a selector is ALL, a category name (`arithmetic`), a rule name, an id prefix (`AR`, `AR0`)
+# or a rule id. The rule set is resolved from a sequence of layers (the configuration file, then the
+# command line, then the file's per-file-ignores): a layer that gives `select` starts over from it, a
+# layer without one adjusts what the earlier layers chose. Inside one layer selectors apply from the
+# least to the most specific, so `--select AR001 --ignore AR` keeps AR001; at equal specificity
+# `ignore` wins. Before any layer, the rules enabled by default are selected.
+
 
 def matches(rule: RuleSpec, selector: str) -> bool:
-    """A selector is ALL, a rule id, an id prefix (AR, AR0) or a category name, like ruff."""
+    """A selector is ALL, a rule id, an id prefix (AR, AR0), a category or a rule name, like ruff."""
     s = selector.strip()
     if not s:
         return False
@@ -81,23 +90,90 @@ def matches(rule: RuleSpec, selector: str) -> bool:
     return rule.id.startswith(s.upper())
 
 
+def specificity(selector: str) -> int:
+    """How narrow a selector is: ALL 0, a category or a two-letter prefix 1, a longer prefix one more
+    per character, a whole id or a rule name 4 (ruff's order)."""
+    s = selector.strip()
+    if s.upper() == "ALL":
+        return 0
+    if s.lower() in CATEGORY_PREFIX:
+        return 1
+    if "-" in s or len(s) >= 5:  # a rule name, or a whole id
+        return 4
+    return max(1, len(s) - 1)
+
+
 def known_selector(selector: str, rules: Iterable[LoadedRule]) -> bool:
     s = selector.strip()
     return s.upper() == "ALL" or s.lower() in CATEGORY_PREFIX or any(matches(r.spec, s) for r in rules)
 
 
+def check_selectors(selectors: Iterable[str], rules: Iterable[LoadedRule], where: str = "") -> None:
+    """Raises UnknownSelector for the first selector that names nothing in `rules`."""
+    rules = tuple(rules)
+    for s in selectors:
+        if not known_selector(s, rules):
+            raise UnknownSelector(s, where)
+
+
+def resolve(rules: Iterable[LoadedRule], layers: Iterable[Selection]) -> list[LoadedRule]:
+    """The rules a sequence of selection layers enables, in the rule set's order (see above)."""
+    rules = tuple(rules)
+    enabled = {r.id for r in rules if r.spec.enabled_by_default}
+    for layer in layers:
+        on = [s for s in (*(layer.select or ()), *layer.extend_select) if s.strip()]
+        off = [s for s in layer.ignore if s.strip()]
+        updates: dict[str, bool] = {}
+        for level in sorted({specificity(s) for s in (*on, *off)}):
+            for selectors, value in ((on, True), (off, False)):
+                for s in selectors:
+                    if specificity(s) == level:
+                        updates.update((r.id, value) for r in rules if matches(r.spec, s))
+        if layer.select is not None:
+            enabled = {rule_id for rule_id, value in updates.items() if value}
+        else:
+            enabled |= {rule_id for rule_id, value in updates.items() if value}
+            enabled -= {rule_id for rule_id, value in updates.items() if not value}
+    return [r for r in rules if r.id in enabled]
+
+
 def select_rules(rules: Iterable[LoadedRule], select: Iterable[str] | None = None,
-                 ignore: Iterable[str] | None = None) -> list[LoadedRule]:
-    select = [s for s in (select or []) if s.strip()]
-    ignore = [s for s in (ignore or []) if s.strip()]
-    out = []
+                 ignore: Iterable[str] | None = None, *,
+                 layers: Iterable[Selection] | None = None) -> list[LoadedRule]:
+    """The rules to run: one layer made of `select` and `ignore`, or the given `layers`. Raises
+    UnknownSelector for a selector that names nothing."""
+    rules = tuple(rules)
+    if layers is None:
+        select = [s for s in (select or []) if s.strip()]
+        layers = [Selection(tuple(select) or None, (), tuple(s for s in (ignore or []) if s.strip()))]
+    layers = tuple(layers)
+    check_selectors((s for layer in layers for s in layer.selectors() if s.strip()), rules)
+    return resolve(rules, layers)
+
+
+def severity_for(rules: Iterable[LoadedRule], overrides: dict[str, Severity] | None) -> dict[str, Severity]:
+    """Per-rule severities from a `[severity]` table whose keys are selectors (ids, prefixes,
+    categories): for each rule the most specific selector that matches it wins."""
+    if not overrides:
+        return {}
+    ordered = sorted(overrides.items(), key=lambda kv: specificity(kv[0]))
+    out: dict[str, Severity] = {}
     for r in rules:
-        if select and not any(matches(r.spec, s) for s in select):
-            continue
-        if any(matches(r.spec, s) for s in ignore):
-            continue
-        out.append(r)
+        for selector, severity in ordered:
+            if matches(r.spec, selector):
+                out[r.id] = Severity(severity)
     return out
+
+
+def describe(rule: LoadedRule, lang: str) -> dict[str, object]:
+    """A rule as `checker rules --format json` lists it."""
+    from .i18n import source_text
+
+    s = rule.spec
+    return {"id": s.id, "name": s.name, "category": s.category, "severity": s.severity.value,
+            "profiles": list(s.profiles), "enabled_by_default": s.enabled_by_default,
+            "summary": s.summary.get(lang) or s.summary["vi"],
+            "source": source_text(s.source, lang) if s.source else None}
 
 
 # --- running -----------------------------------------------------------------
@@ -143,6 +219,7 @@ def location_of(block: Block, start: int, end: int) -> Location:
         row=block.row if table is not None else None,
         column_index=block.column if table is not None else None,
         paragraph=block.paragraph,
+        page=block.page,
     )
 
 

@@ -22,9 +22,9 @@ class Severity(StrEnum):
 
 @dataclass(slots=True, kw_only=True)
 class Location:
-    """Where a finding is: the block, and inside it the line/columns, section, footnote or table cell.
-    `block` is the reader's block index (every block counts); `paragraph` is the number Word's reader
-    would count (see readers/docx.number_paragraphs)."""
+    """Where a finding is: the block, and inside it the line/columns, section, footnote or table cell;
+    the page for a PDF. `block` is the reader's block index (every block counts); `paragraph` is the
+    number Word's reader would count (see readers/docx.number_paragraphs)."""
 
     block: int
     kind: str
@@ -36,7 +36,8 @@ class Location:
     table: int | None = None
     row: int | None = None
     column_index: int | None = None
-    paragraph: int | None = None  # Word's paragraph number (body paragraphs outside tables), .docx only
+    paragraph: int | None = None  # Word's paragraph number (body paragraphs outside tables); a PDF: on its page
+    page: int | None = None  # 1-based page of the block (PDF inputs)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -45,6 +46,8 @@ class Location:
                 data.pop(key)
         if self.paragraph is None:  # only Word paragraphs have one
             data.pop("paragraph")
+        if self.page is None:  # the page only for inputs that have pages
+            data.pop("page")
         return data
 
 
@@ -123,6 +126,8 @@ class FileError:
 
     code: str
     message: str
+    # For an `internal` error, the traceback: shown with --verbose or CHECKER_DEBUG=1, never in JSON.
+    traceback: str | None = None
 
     def to_json(self) -> dict[str, str]:
         return {"code": self.code, "message": self.message}

@@ -97,6 +97,9 @@ class RuleSpec:
     params: dict[str, Any] = field(default_factory=dict)
     examples: Examples
     source: str | None = None  # the regulation or practice the rule rests on
+    # False: the rule runs only when a selector names it (its id, prefix, category or ALL), as ruff's
+    # rules outside its default set
+    enabled_by_default: bool = True
 
     @classmethod
     def validate(cls, data: Any) -> "RuleSpec":

@@ -14,6 +14,9 @@ Plain text (.txt, .md): the same directive inside an HTML comment, ``<!-- checke
 A directive names rules by id (``AR001``) or id prefix (``AR``, ``NF0``); anything after the ids
 (a reason: ``checker: bỏ qua AR001 - số liệu đã đối chiếu``) is ignored. Findings are only ever
 silenced where a directive says so; a malformed directive silences nothing.
+
+A directive left behind after the text was corrected silences nothing: the unused-suppression rule
+(TX101, off by default, as ruff's unused-noqa) reports it (`unused_suppressions`).
 """
 
 from __future__ import annotations
@@ -68,6 +71,10 @@ class Suppression:
     end_block: int
     end_offset: int  # exclusive; a huge value covers the rest of the block
     origin: str = ""  # the comment id or "line N", for diagnostics
+    # Where the directive itself is (the comment's anchor in Word, the `<!-- … -->` in a text) and its
+    # words: the place and the quote of an unused-suppression finding.
+    at: tuple[int, int, int] = (0, 0, 0)  # block, start, end
+    directive: str = ""
 
     def covers(self, rule: str, block: int, start: int, end: int) -> bool:
         """Whether a finding of `rule` at [start, end) of `block` overlaps the silenced range."""
@@ -101,7 +108,8 @@ def from_comments(comments: Iterable[dict]) -> list[Suppression]:
             sb, so, eb, eo = eb, eo, sb, so
         if sb == eb and so == eo:  # a point comment: the whole paragraph
             so, eo = 0, _WHOLE
-        out.append(Suppression(tuple(rules), sb, so, eb, eo, origin=f"comment {c.get('id')}"))
+        out.append(Suppression(tuple(rules), sb, so, eb, eo, origin=f"comment {c.get('id')}",
+                               at=(sb, so, eo if eb == sb else _WHOLE), directive=_first_line(c.get("text"))))
     return out
 
 
@@ -122,8 +130,14 @@ def from_text(blocks: Sequence[Block]) -> list[Suppression]:
                 if target is None:
                     continue
             where = f"line {b.line}" if b.line else f"block {b.index}"
-            out.append(Suppression(tuple(rules), target.index, 0, target.index, _WHOLE, origin=where))
+            out.append(Suppression(tuple(rules), target.index, 0, target.index, _WHOLE, origin=where,
+                                   at=(b.index, m.start(), m.end()), directive=_first_line(m.group("body"))))
     return out
+
+
+def _first_line(text: object) -> str:
+    lines = str(text or "").strip().splitlines()
+    return lines[0].strip() if lines else ""
 
 
 def _only_directives(text: str) -> bool:
@@ -137,9 +151,14 @@ def suppressions(doc: Document) -> list[Suppression]:
     return out
 
 
-def apply_suppressions(doc: Document, issues: list[Issue]) -> tuple[list[Issue], list[Issue]]:
-    """Splits the issues into (kept, silenced) by the document's suppressions."""
+def apply_suppressions(doc: Document, issues: list[Issue],
+                       used: dict[Suppression, set[str]] | None = None) -> tuple[list[Issue], list[Issue]]:
+    """Splits the issues into (kept, silenced) by the document's suppressions. When `used` is given,
+    it receives, for each suppression, the selectors that silenced something ("" for a directive
+    without ids)."""
     sups = suppressions(doc)
+    if used is not None:
+        used.update((s, set()) for s in sups)
     if not sups:
         return issues, []
     kept, silenced = [], []
@@ -150,8 +169,42 @@ def apply_suppressions(doc: Document, issues: list[Issue]) -> tuple[list[Issue],
             offset = doc.block(loc.block).column_offset
         start = (loc.column or 1) - 1 - offset
         end = (loc.end_column or loc.column or 1) - 1 - offset
-        if any(s.covers(issue.rule, loc.block, start, end) for s in sups):
-            silenced.append(issue)
-        else:
+        covering = [s for s in sups if s.covers(issue.rule, loc.block, start, end)]
+        if not covering:
             kept.append(issue)
+            continue
+        silenced.append(issue)
+        if used is not None:
+            for s in covering:
+                if s.rules:
+                    used[s].update(sel for sel in s.rules if issue.rule.upper().startswith(sel))
+                else:
+                    used[s].add("")
     return kept, silenced
+
+
+def unused_suppressions(used: dict[Suppression, set[str]], ran: Iterable[str], known: Iterable[str],
+                        exempt: Iterable[str] = ()) -> list[tuple[Suppression, list[str]]]:
+    """The suppressions that silenced nothing, with the selectors that silenced nothing (ruff's
+    unused-noqa). A selector is only judged when every rule it names ran (`ran`: the ids that ran,
+    `known`: every id of the rule set): a directive for a rule left out of this run may well be needed.
+    A selector that names no rule at all silences nothing. A directive without ids is judged when
+    every rule ran. Rules in `exempt` (the unused-suppression rule itself) are neither required to
+    have run nor judged."""
+    ran, known, exempt = set(ran), set(known), set(exempt)
+    out = []
+    for sup, hit in used.items():
+        if not sup.rules:
+            if not hit and known - exempt <= ran:
+                out.append((sup, []))
+            continue
+        unused = []
+        for sel in sup.rules:
+            named = {r for r in known if r.startswith(sel)}
+            if sel in hit or (named and named <= exempt):
+                continue
+            if named - exempt <= ran:
+                unused.append(sel)
+        if unused:
+            out.append((sup, unused))
+    return out

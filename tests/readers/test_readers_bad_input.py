@@ -35,7 +35,9 @@ def code_of(path):
     return err
 
 
-def test_legacy_doc(tmp_path):
+def test_legacy_doc(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no LibreOffice: the error with the conversion hint
+    monkeypatch.delenv("CHECKER_SOFFICE", raising=False)
     err = code_of(ole_file(tmp_path / "cu.doc", ["WordDocument", "1Table", "SummaryInformation"]))
     assert err.code == "legacy-doc"
     message = t("error.legacy-doc", "en", name="cu.doc", detail="")
@@ -145,7 +147,9 @@ def test_input_file_is_unchanged(tmp_path):
         assert (hashlib.sha256(f.read_bytes()).hexdigest(), os.stat(f).st_mtime_ns, os.stat(f).st_size) == before
 
 
-def test_cli_goes_on_after_bad_files(tmp_path):
+def test_cli_goes_on_after_bad_files(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no LibreOffice: a .doc gets the error with the hint
+    monkeypatch.delenv("CHECKER_SOFFICE", raising=False)
     good = tmp_path / "tot.txt"
     good.write_text("Báo cáo tháng 10 năm 2023\nKết quả thực hiện nhiệm vụ.\n", encoding="utf-8")
     old = ole_file(tmp_path / "cu.doc", ["WordDocument"])

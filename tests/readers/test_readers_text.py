@@ -96,8 +96,8 @@ def test_too_large(tmp_path, monkeypatch):
 
 def test_missing_folder_and_unknown_extension(tmp_path):
     cases = {tmp_path / "none.txt": "not-found", tmp_path: "is-directory"}
-    (tmp_path / "x.pdf").write_bytes(b"%PDF-1.4")
-    cases[tmp_path / "x.pdf"] = "unknown-format"
+    (tmp_path / "x.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    cases[tmp_path / "x.xls"] = "unknown-format"
     for path, code in cases.items():
         with pytest.raises(ReadError) as e:
             read_path(path)

@@ -99,8 +99,9 @@ class _Style:
 
 # --- safety ---------------------------------------------------------------------------------------
 
-def sniff_ole(path: Path, name: str) -> ReadError | None:
-    """An OLE compound file is either an encrypted .docx or a legacy .doc; None if not OLE."""
+def ole_names(path: Path) -> bytes | None:
+    """The bytes of an OLE compound file where its stream names are (its start and its first directory
+    sector); None when the file is not OLE or cannot be read."""
     try:
         with open(path, "rb") as fh:
             head = fh.read(512)
@@ -114,6 +115,14 @@ def sniff_ole(path: Path, name: str) -> ReadError | None:
                 fh.seek((first_dir + 1) << shift)
                 data += fh.read(1 << shift)
     except (OSError, ValueError):
+        return None
+    return data
+
+
+def sniff_ole(path: Path, name: str) -> ReadError | None:
+    """An OLE compound file is either an encrypted .docx or a legacy .doc; None if not OLE."""
+    data = ole_names(path)
+    if data is None:
         return None
     for stream in ("EncryptionInfo", "EncryptedPackage"):
         if stream.encode("utf-16-le") in data:

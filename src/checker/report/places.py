@@ -32,6 +32,7 @@ def spot_text(loc: "Location", lang: str) -> str:
         parts.append(t("location.paragraph", lang, paragraph=loc.paragraph))
     elif not parts:  # a block no reader numbered (an in-memory document): its reading-order number
         parts.append(t("location.block", lang, block=loc.block))
+    parts[:0] = [t("location.page", lang, page=loc.page)] if loc.page is not None else []  # a PDF's page first
     return " · ".join(parts)
 
 
@@ -46,6 +47,7 @@ def concise_place(loc: "Location", lang: str) -> str:
     Word paragraph, and the spot in words for table cells, notes, headers and footers."""
     if loc.line is not None:
         return f"{loc.line}:{loc.column}" if loc.column else str(loc.line)
-    if loc.table is None and loc.footnote is None and loc.kind == "paragraph" and loc.paragraph is not None:
+    if loc.table is None and loc.footnote is None and loc.kind == "paragraph" and loc.paragraph is not None \
+            and loc.page is None:  # (a PDF's paragraph is numbered on its page: "trang 2 · đoạn 1")
         return f"¶{loc.paragraph}"
     return spot_text(loc, lang)

@@ -91,6 +91,8 @@ def _result(issue: "Issue", path: str, rule_index: dict[str, int], lang: str) ->
             region["snippet"] = {"text": issue.excerpt}
         physical["region"] = region
     name, kind = _logical_name(issue, lang)
+    if loc.page is not None:  # a PDF: the page a reader turns to
+        name = f"{t('location.page', lang, page=loc.page)} · {name}"
     logical: dict[str, Any] = {"name": name, "kind": kind,
                                "fullyQualifiedName": f"{loc.section} › {name}" if loc.section else name}
     properties: dict[str, Any] = {"category": issue.category, "location": loc.to_json(), "excerpt": issue.excerpt}
