@@ -135,6 +135,13 @@ def _assert_good_checked(entries: dict[str, dict]) -> None:
     assert [i["rule"] for i in good["issues"] if i["rule"].startswith("AR")] == ["AR001"]
 
 
+@pytest.fixture(autouse=True)
+def no_libreoffice(monkeypatch, tmp_path_factory):
+    """The same reasons on every machine: a .doc is not handed to a LibreOffice that may be installed."""
+    monkeypatch.setenv("PATH", str(tmp_path_factory.mktemp("no-soffice")))
+    monkeypatch.delenv("CHECKER_SOFFICE", raising=False)
+
+
 @pytest.fixture
 def good(tmp_path) -> Path:
     path = tmp_path / "tot.txt"

@@ -19,14 +19,22 @@ MAX_BLOCK_CHARS = 200_000  # one paragraph, table cell, note or line of text
 MAX_TABLE_COLUMNS = 256  # cells in one table row (Word tables, Markdown pipe rows)
 
 
-def _too_long(where: str, n: int, name: str) -> ReadError:
-    return ReadError("too-large", f"{where} is too long to be checked ({n:,} characters; at most "
-                     f"{MAX_BLOCK_CHARS:,})", name, detail=f"{where}: {n:,} > {MAX_BLOCK_CHARS:,} characters")
+def _refusal(key: str, place: int | str, reason: str, name: str) -> ReadError:
+    """A `too-large` ReadError whose message (catalogue key `error.<key>`) names the place: `detail` is
+    only the number of the line, paragraph, table or note, so that each language words it."""
+    err = ReadError("too-large", reason, name, detail=str(place))
+    err.message_key = f"error.{key}"  # (read_error_result words it; `reason` says it in English)
+    return err
 
 
-def _too_wide(where: str, n: int, name: str) -> ReadError:
-    return ReadError("too-large", f"{where} is too wide to be checked ({n:,} columns; at most "
-                     f"{MAX_TABLE_COLUMNS:,})", name, detail=f"{where}: {n:,} > {MAX_TABLE_COLUMNS:,} columns")
+def _too_long(key: str, place: int | str, where: str, n: int, name: str) -> ReadError:
+    return _refusal(key, place, f"{where} is too long to be checked ({n:,} characters; at most "
+                    f"{MAX_BLOCK_CHARS:,})", name)
+
+
+def _too_wide(key: str, place: int | str, where: str, n: int, name: str) -> ReadError:
+    return _refusal(key, place, f"{where} is too wide to be checked ({n:,} cells in a row; at most "
+                    f"{MAX_TABLE_COLUMNS:,})", name)
 
 
 def pipe_cells(line: str) -> int:
@@ -41,12 +49,12 @@ def check_lines(lines: Iterable[str], name: str) -> None:
     """ReadError('too-large') for a text whose line is longer than MAX_BLOCK_CHARS, or a Markdown pipe row
     of more than MAX_TABLE_COLUMNS cells (checked on the raw lines, before any other work)."""
     for n, line in enumerate(lines, 1):
-        if len(line) > MAX_BLOCK_CHARS:
-            raise _too_long(f"line {n}", len(line), name)
         if line[:1] == "|" or line.lstrip()[:1] == "|":
             cells = pipe_cells(line)
             if cells > MAX_TABLE_COLUMNS:
-                raise _too_wide(f"the table row at line {n}", cells, name)
+                raise _too_wide("too-wide-row", n, f"the table row at line {n}", cells, name)
+        if len(line) > MAX_BLOCK_CHARS:
+            raise _too_long("too-long-line", n, f"line {n}", len(line), name)
 
 
 def check_blocks(blocks: Iterable[Block], name: str) -> None:
@@ -57,19 +65,24 @@ def check_blocks(blocks: Iterable[Block], name: str) -> None:
     row_cells: dict[tuple, int] = {}
     for b in blocks:
         if len(b.text) > MAX_BLOCK_CHARS:
-            raise _too_long(_place(b), len(b.text), name)
+            key, place, where = _place(b)
+            raise _too_long(key, place, where, len(b.text), name)
         if b.kind is BlockKind.TABLE_CELL:
-            key = (b.table, b.row)
-            row_cells[key] = n = row_cells.get(key, 0) + 1
+            row = (b.table, b.row)
+            row_cells[row] = n = row_cells.get(row, 0) + 1
             if n > MAX_TABLE_COLUMNS:
-                raise _too_wide(f"row {b.row} of table {b.table}", n, name)
+                raise _too_wide("too-wide-table", b.table or "?", f"row {b.row} of table {b.table}", n, name)
         if b.kind is BlockKind.PARAGRAPH and "|" in b.text and pipe_cells(b.text) > MAX_TABLE_COLUMNS:
-            raise _too_wide(f"the table row in {_place(b)}", pipe_cells(b.text), name)
+            raise _too_wide("too-wide-paragraph-row", b.paragraph or b.index, "a table row typed in a paragraph",
+                            pipe_cells(b.text), name)
 
 
-def _place(b: Block) -> str:
+def _place(b: Block) -> tuple[str, int | str, str]:
+    """(catalogue key, number, English words) of the place of an over-long block."""
     if b.kind is BlockKind.TABLE_CELL:
-        return f"the cell at table {b.table}, row {b.row}, column {b.column}"
+        return "too-long-cell", b.table or "?", f"the cell at table {b.table}, row {b.row}, column {b.column}"
     if b.kind in (BlockKind.FOOTNOTE, BlockKind.ENDNOTE):
-        return f"{b.kind.value} {b.note}"
-    return f"{b.kind.value} {b.index}"
+        return f"too-long-{b.kind.value}", b.note or "?", f"{b.kind.value} {b.note}"
+    if b.kind is BlockKind.PARAGRAPH:
+        return "too-long-paragraph", b.paragraph or b.index, f"paragraph {b.paragraph or b.index}"
+    return "too-long-paragraph", b.index, f"{b.kind.value} {b.index}"  # (a page header or footer)
