@@ -108,7 +108,7 @@ def main() -> int:
     worst = max((r["worst"] for r in results), default=(0.0, 0, 0))
     ms, kb = sum(r["ms"] for r in results), sum(r["kb"] for r in results)
     n_crash = sum(c["count"] for c in crashes.values())
-    print(f"| texts | crashes | CPU ms per text (mean) | mean ms/KB | slowest ms/KB | slowest text (ms) | wall |")
+    print("| texts | crashes | CPU ms per text (mean) | mean ms/KB | slowest ms/KB | slowest text (ms) | wall |")
     print("|---|---|---|---|---|---|---|")
     print(f"| {a.n:,} | {n_crash} | {ms / max(a.n, 1):.2f} | {ms / max(kb, 1e-9):.1f} | "
           f"{slow[0][0]:.1f} (text {slow[0][1]}, {slow[0][2]:,} B) | {worst[0]:.0f} (text {worst[1]}, {worst[2]:,} B) | "

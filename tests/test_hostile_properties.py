@@ -36,8 +36,6 @@ def check_contract(text: str) -> None:
         assert issue.severity.value in ("error", "warning", "info")
         if loc.line is not None and loc.kind == "paragraph" and loc.line <= len(lines):
             # the excerpt is the text between the columns of its line (NFC, as the reader gives it)
-            import unicodedata
-
             line = unicodedata.normalize("NFC", lines[loc.line - 1])
             assert line[loc.column - 1:loc.end_column - 1] == issue.excerpt
 
