@@ -303,4 +303,8 @@ def lint_text(text: str, *, name: str = "<text>", profile: str | None = None,
         raise ValueError(f"text must be a str, not {type(text).__name__}")
     cli = check_options(profile=profile, lang=lang, select=select, ignore=ignore, extend_select=extend_select)
     cfg = Config().merged(**cli)
-    return Result([lint_configured(read_string(text, name=name), cfg, name)])
+    try:
+        doc = read_string(text, name=name)
+    except ReadError as exc:  # a line too long to be checked (readers/limits.py): an entry, not an exception
+        return Result([read_error_result(name, exc, cfg.lang)])
+    return Result([lint_configured(doc, cfg, name)])

@@ -182,12 +182,16 @@ _SENTENCE_ENDS = ".;!?\n"
 
 
 def sentence_around(text: str, start: int, end: int, limit: int = 220) -> tuple[str, int]:
-    """The sentence holding text[start:end] (cut to about `limit` chars), and where it starts."""
-    s = start
-    while s > 0 and not (text[s - 1] in _SENTENCE_ENDS and (s >= len(text) or text[s] == " ")):
+    """The sentence holding text[start:end] (cut to about `limit` chars), and where it starts.
+
+    The search for the sentence's ends looks at most `limit + 1` characters each side: a sentence longer
+    than that is cut to `limit` anyway, and an unbounded search made every finding of a long paragraph
+    without sentence ends scan the whole paragraph (quadratic)."""
+    s, floor = start, max(0, start - limit - 1)
+    while s > floor and not (text[s - 1] in _SENTENCE_ENDS and (s >= len(text) or text[s] == " ")):
         s -= 1
-    e = end
-    while e < len(text) and not (text[e] in _SENTENCE_ENDS and (e + 1 >= len(text) or text[e + 1] == " ")):
+    e, ceiling = end, min(len(text), end + limit + 1)
+    while e < ceiling and not (text[e] in _SENTENCE_ENDS and (e + 1 >= len(text) or text[e + 1] == " ")):
         e += 1
     if e < len(text):
         e += 1

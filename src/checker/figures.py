@@ -20,9 +20,11 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import ClassVar, Union
 
+from .numbers import MAX_FIGURE_DIGITS
+
 __all__ = [
     "Number", "Percent", "Ratio", "Pair", "Quantity", "Date", "Period", "YearSpan", "Link",
-    "Figure", "parse_number", "numbers", "extract", "COUNT_UNITS", "MEASURE_UNITS",
+    "Figure", "parse_number", "numbers", "extract", "overlong_spans", "COUNT_UNITS", "MEASURE_UNITS",
 ]
 
 
@@ -229,6 +231,20 @@ def _number_parts(s: str):
         return ((Decimal(0), 0),), "vi", True
 
 
+def _overlong(tok: str) -> bool:
+    """Whether a number token ("12.132", or "a/b") has a number of more than MAX_FIGURE_DIGITS digits: no
+    report states such a figure (a code, or garbage), and none is recomputed."""
+    if len(tok) <= MAX_FIGURE_DIGITS:
+        return False
+    for part in tok.split("/"):
+        if len(part) - part.count(".") - part.count(",") > MAX_FIGURE_DIGITS:
+            return True
+    return False
+
+
+_LONG_DIGITS = re.compile(r"\d[\d.,]{%d,}" % MAX_FIGURE_DIGITS)  # what an over-long number needs
+
+
 def _number(s: str, start: int) -> Number:
     readings, style, malformed = _number_parts(s)
     value, decimals = readings[0]
@@ -240,7 +256,7 @@ def parse_number(s: str) -> Number | None:
     if not isinstance(s, str):
         return None
     t = s.strip()
-    if not t or not _NUM_RE.fullmatch(t):
+    if not t or not _NUM_RE.fullmatch(t) or _overlong(t):
         return None
     return _number(t, s.index(t))
 
@@ -258,7 +274,7 @@ def _numbers(text: str) -> tuple[Number, ...]:
     out = []
     for m in _NUM_RE.finditer(text):
         s = m.start()
-        if s > 0 and (text[s - 1].isalpha() or text[s - 1] == "_"):
+        if s > 0 and (text[s - 1].isalpha() or text[s - 1] == "_") or _overlong(m.group()):
             continue
         out.append(_number(m.group(), s))
     return tuple(out)
@@ -765,9 +781,14 @@ _UNGLUED = {"percent": "number", "quantity": "number", "pair": "ratio"}
 _DATE_SEP = re.compile(r"[/.-]")
 
 
+_NUMERIC_KINDS = frozenset({"number", "quantity", "percent", "pair", "ratio"})
+
+
 def _add_figure(out: list, text: str, kind: str, tok: str, s: int, tok2: str | None, e2: int) -> None:
     """Appends the figure of one grammar item: `kind` (the rule), its first token `tok` at offset `s` and,
     for a two-token rule, the glued second token `tok2` (a % or a unit) ending at `e2`."""
+    if kind in _NUMERIC_KINDS and _overlong(tok):
+        return  # not a figure (see `overlong_numbers`)
     if kind == "number":
         out.append(_number(tok, s))
     elif kind == "quantity":
@@ -841,16 +862,24 @@ def extract(text: str) -> tuple:
         return ()
 
 
+def _is_one_number(text: str) -> bool:
+    """A table cell that is one number ("1.234", "12,5"), not a date ("01.02.2024")."""
+    if not _NUM_RE.fullmatch(text):
+        return False
+    m = _get_engine()[0]._main.match(text)
+    return m is not None and m.lastgroup == "NUM" and m.end() == len(text)
+
+
+def _label_end(text: str) -> int:
+    m = _LABEL.match(text)
+    return m.end() if m else 0
+
+
 @lru_cache(maxsize=65536)
 def _extract(text: str) -> tuple:
-    if _NUM_RE.fullmatch(text):  # a table cell that is one number ("1.234", "12,5"), unless a date ("01.02.2024")
-        m = _get_engine()[0]._main.match(text)
-        if m is not None and m.lastgroup == "NUM" and m.end() == len(text):
-            return (_number(text, 0),)
-    offset = 0
-    m = _LABEL.match(text)
-    if m:
-        offset = m.end()
+    if _is_one_number(text):
+        return () if _overlong(text) else (_number(text, 0),)
+    offset = _label_end(text)
     body = text[offset:] if offset else text
     try:
         items = _items(body)
@@ -864,10 +893,34 @@ def _extract(text: str) -> tuple:
     return tuple(figs)
 
 
+def overlong_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the figures `extract` leaves out because a number in them has more than MAX_FIGURE_DIGITS
+    digits ("999…9/4", "12345678901234567890123 hộ"): figure-like text not understood, for the coverage."""
+    if not isinstance(text, str) or not _LONG_DIGITS.search(text):
+        return ()
+    try:
+        return _overlong_spans(text)
+    except Exception:  # pragma: no cover - defensive, as `extract`
+        return ()
+
+
+@lru_cache(maxsize=1024)
+def _overlong_spans(text: str) -> tuple[tuple[int, int], ...]:
+    if _is_one_number(text):
+        return ((0, len(text)),) if _overlong(text) else ()
+    offset = _label_end(text)
+    out = []
+    for kind, tok, s, tok2, e2 in _items(text[offset:] if offset else text):
+        if kind in _NUMERIC_KINDS and _overlong(tok):
+            out.append((offset + s, offset + (e2 if tok2 is not None else s + len(tok))))
+    return tuple(out)
+
+
 def clear_caches() -> None:
     """Forgets the parsed texts and numbers (the per-text caches keep every text they saw alive): a batch
     worker calls it after each file, so its memory does not grow with the reports it has already checked."""
     _extract.cache_clear()
+    _overlong_spans.cache_clear()
     _numbers.cache_clear()
     _number_parts.cache_clear()
 

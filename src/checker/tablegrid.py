@@ -24,7 +24,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Iterator
 
 from .document import Block, BlockKind, Document
@@ -45,18 +45,10 @@ def norm(text: str) -> str:
 
 
 def fmt_vi(value: Decimal | int | float, decimals: int = 0) -> str:
-    """A number in Vietnamese format: '.' groups thousands, ',' is the decimal mark."""
-    q = Decimal(value).quantize(Decimal(1).scaleb(-decimals)) if decimals > 0 else Decimal(value).quantize(Decimal(1))
-    sign = "-" if q < 0 else ""
-    q = abs(q)
-    whole, _, frac = f"{q:f}".partition(".")
-    groups = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    out = sign + ".".join(groups)
-    return out + ("," + frac if frac else "")
+    """A number in Vietnamese format: '.' groups thousands, ',' is the decimal mark (ties to even)."""
+    from .numbers import fmt
+
+    return fmt(value, decimals, rounding=ROUND_HALF_EVEN)
 
 
 # --- number reading (through checker.figures, never our own parser) ---------------------------
@@ -174,13 +166,21 @@ class Grid:
     unit: str | None = None  # "Đơn vị: triệu đồng" above or inside the table
     headers: dict[int, str] = field(default_factory=dict)
     colnum_row: int | None = None
+    _rows: dict[int, list[Cell]] | None = field(default=None, init=False, repr=False, compare=False)
 
     # -- access --
     def at(self, r: int, c: int) -> Cell | None:
         return self.cells.get((r, c))
 
     def row_cells(self, r: int) -> list[Cell]:
-        return [self.cells[(r, c)] for c in range(1, self.n_cols + 1) if (r, c) in self.cells]
+        """The cells of row r, by column (from an index of the rows: a scan of every column of a wide,
+        sparse grid for each row was quadratic)."""
+        if self._rows is None:
+            self._rows = {}
+            for (rr, c), cell in sorted(self.cells.items()):
+                if 1 <= c <= self.n_cols:
+                    self._rows.setdefault(rr, []).append(cell)
+        return list(self._rows.get(r, ()))
 
     def text(self, r: int, c: int) -> str:
         cell = self.at(r, c)
@@ -208,11 +208,10 @@ class Grid:
             t = self.text(r, self.label_col)
             if t.strip():
                 return t
-        for c in range(1, self.n_cols + 1):
-            cell = self.at(r, c)
-            if cell is None or not cell.text.strip():
+        for cell in self.row_cells(r):
+            if not cell.text.strip():
                 continue
-            if cell_value(cell.text) is None and not (c == self.stt_col and stt_level(cell.text)):
+            if cell_value(cell.text) is None and not (cell.col == self.stt_col and stt_level(cell.text)):
                 return cell.text
         return ""
 
@@ -226,37 +225,43 @@ class Grid:
         return self._covering(r, c)
 
     # -- layout --
-    def _covering(self, r: int, c: int) -> Cell | None:
-        """The cell covering a header position: its own, a vertical merge from above, else a span from the left."""
-        cell = self.at(r, c)
-        if cell is not None:
-            return cell
+    def _header_cover(self) -> dict[tuple[int, int], Cell | None]:
+        """The cell covering each header position: its own; else, with recorded spans, the first span
+        that covers it; else the nearest cell above it (a vertical merge), else the nearest to its left (a
+        title spanning several columns). All positions at once, in time linear in the header's area (a
+        search from each hole was quadratic in a wide table's width)."""
+        rows, cols = self.header_rows, self.n_cols
+        cover: dict[tuple[int, int], Cell | None] = {}
         if self.spans is not None:
             for (rr, cc), (rs, cs) in self.spans.items():
-                if rr <= r < rr + rs and cc <= c < cc + cs:
-                    return self.at(rr, cc)
-            return None
-        for rr in range(r - 1, 0, -1):
-            above = self.at(rr, c)
-            if above is not None:
-                # only a vertical merge if every position between is a hole too
-                return above
-        for cc in range(c - 1, 0, -1):
-            left = self.at(r, cc)
-            if left is not None:
-                return left
-        return None
+                if rr > rows:
+                    continue
+                anchor = self.at(rr, cc)
+                for r in range(max(1, rr), min(rr + rs, rows + 1)):
+                    for c in range(max(1, cc), min(cc + cs, cols + 1)):
+                        cover.setdefault((r, c), anchor)
+        above: dict[int, Cell] = {}
+        for r in range(1, rows + 1):
+            left = None
+            for c in range(1, cols + 1):
+                cell = self.at(r, c)
+                if cell is not None:
+                    cover[(r, c)] = left = above[c] = cell
+                elif self.spans is None:
+                    cover[(r, c)] = above.get(c) or left
+        return cover
 
     def analyse(self) -> "Grid":
         self.header_rows = self._find_header_rows()
         self._find_columns()
+        cover = self._header_cover()
         for c in range(1, self.n_cols + 1):
             parts: list[str] = []
             seen: set[int] = set()
             for r in range(1, self.header_rows + 1):
                 if r == self.colnum_row:
                     continue
-                cell = self._covering(r, c)
+                cell = cover.get((r, c))
                 if cell is None or id(cell) in seen:
                     continue
                 seen.add(id(cell))

@@ -5,6 +5,7 @@ Numbers that are not quantities are left alone: years, document symbols, dates, 
 "7h30"), phone numbers, versions and article numbers ("Điều 5.2", "khoản 1.2").
 """
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -75,8 +76,24 @@ def protected_spans(ctx: Context, block: Block) -> list[tuple[int, int]]:
     return ctx.memo(("protected", block.index), compute)
 
 
+def _protected_index(ctx: Context, block: Block) -> tuple[list[int], list[int]]:
+    """`protected_spans` sorted by start, with the largest end among the spans starting at or before each:
+    whether a span holds [start, end) is one bisection, not a scan of every span of the block."""
+    def compute():
+        starts, reach, best = [], [], -1
+        for s, e in sorted(protected_spans(ctx, block)):
+            best = max(best, e)
+            starts.append(s)
+            reach.append(best)
+        return starts, reach
+
+    return ctx.memo(("protected-index", block.index), compute)
+
+
 _NON_DIGITS = re.compile(r"\D")
-_PROTECTED_EXTRA = re.compile(r"\b\d{1,2}[h:]\d{2}\b|\b\d+(?:\.\d+){2,}(?=\s*(?:phiên bản|version))")
+# (a dotted version is tried only from the start of a run of numbers and never backtracks: tried from
+# every dot of a long "1.2.3.4…" it was quadratic in the run's length)
+_PROTECTED_EXTRA = re.compile(r"\b\d{1,2}[h:]\d{2}\b|\b(?<!\d\.)\d++(?:\.\d++){2,}+(?=\s*(?:phiên bản|version))")
 # a unit typed right after its number ("4.180m2", "3.923.7448g", "2.356kg"): the number is a quantity, not
 # part of a code ("5.2a", "QL1A")
 _UNIT_GLUED = re.compile(r"(?:km2|km²|m2|m²|m3|m³|kWh|kW|MW|km|cm|mm|ha|kg|mg|ml|g|m|l|lít|tấn|tạ|đồng|đ|"
@@ -84,7 +101,9 @@ _UNIT_GLUED = re.compile(r"(?:km2|km²|m2|m²|m3|m³|kWh|kW|MW|km|cm|mm|ha|kg|mg
 
 
 def is_protected(ctx: Context, block: Block, start: int, end: int) -> bool:
-    if any(s <= start and end <= e for s, e in protected_spans(ctx, block)):
+    starts, reach = _protected_index(ctx, block)
+    k = bisect.bisect_right(starts, start) - 1
+    if k >= 0 and reach[k] >= end:  # some span starting at or before `start` ends at or after `end`
         return True
     text = block.text
     if _not_count_before(text[max(0, start - 20):start]):

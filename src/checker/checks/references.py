@@ -1,8 +1,10 @@
 """Reference kinds: type code against the type word, one symbol cited with two dates, a cited
 document dated after the report, a Party issuer code against the issuing body named."""
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from ..document import Document
@@ -196,17 +198,21 @@ class ReferenceWithoutDate(Check):
         refs = all_references(ctx, doc)
         first: dict[str, tuple] = {}
         dated: dict[str, tuple] = {}
+        last_dated: list[int | None] = []  # the nearest dated citation before each one, in its block
         for i, (b, r) in enumerate(refs):
             if r.key not in first:
                 first[r.key] = (i, b, r)
             if r.date is not None:
                 dated.setdefault(r.key, (b, r))
+            prev = i - 1 if i and refs[i - 1][0] is b else None
+            last_dated.append(None if prev is None else prev if refs[prev][1].date is not None else last_dated[prev])
         for key, (i, b, r) in first.items():
             if r.date is not None or (r.shape == "legal" and (r.type_code is None or not self.params.legal_with_year)):
                 continue
             if not r.type_word:
                 continue  # a bare symbol in a list or a table: not a citation sentence
-            if _in_quoted_title(b.text, r.cite_start) or self._in_subject(refs, i) or _shares_next_date(refs, i) \
+            if _in_quoted_title(b.text, r.cite_start) or self._in_subject(refs, i, last_dated[i]) \
+                    or _shares_next_date(refs, i) \
                     or _dated_before(b.text, r.cite_start):
                 continue
             if key in dated:
@@ -216,21 +222,18 @@ class ReferenceWithoutDate(Check):
             else:
                 yield Finding(b, r.cite_start, r.end, args={"symbol": r.text, "date": ""})
 
-    def _in_subject(self, refs, i: int) -> bool:
+    def _in_subject(self, refs, i: int, j: int | None) -> bool:
         """The citation sits in the subject ("về …", "thực hiện …") of a dated citation before it in
-        the same clause."""
+        the same clause; `j` is the nearest dated citation before it in its block, if any (found once for
+        all: a search back from each citation was quadratic in a paragraph of undated citations)."""
+        if j is None:
+            return False
         b, r = refs[i]
-        for j in range(i - 1, -1, -1):
-            pb, p = refs[j]
-            if pb is not b:
-                return False
-            if p.date is None:
-                continue
-            gap = b.text[p.date_end:r.cite_start]
-            if len(gap) > self.params.subject_reach or ";" in gap or re.search(r"[.!?]\s+[A-ZĐ]", gap):
-                return False
-            return bool(re.search(r"\b(?:về|thực hiện|triển khai|theo|tổng kết|sơ kết|quán triệt)\b", gap))
-        return False
+        p = refs[j][1]
+        gap = b.text[p.date_end:r.cite_start]
+        if len(gap) > self.params.subject_reach or ";" in gap or re.search(r"[.!?]\s+[A-ZĐ]", gap):
+            return False
+        return bool(re.search(r"\b(?:về|thực hiện|triển khai|theo|tổng kết|sơ kết|quán triệt)\b", gap))
 
 
 _DATED_BEFORE = re.compile(r"\b[Nn]gày\s+\d{1,2}\s*(?:/|-|\.|\s+tháng\s+)\d{1,2}\s*(?:/|-|\.|\s+năm\s+)\d{4}\b"
@@ -248,11 +251,25 @@ _CLOSE_QUOTES = "”»"
 
 def _in_quoted_title(text: str, pos: int) -> bool:
     """Inside “…” (or "…") that opened in the same paragraph before `pos`."""
-    before = text[:pos]
-    depth = sum(before.count(c) for c in _OPEN_QUOTES) - sum(before.count(c) for c in _CLOSE_QUOTES)
+    opens, closes, straight = _quotes(text)
+    depth = bisect.bisect_left(opens, pos) - bisect.bisect_left(closes, pos)
     if depth > 0:
         return True
-    return before.count('"') % 2 == 1
+    return bisect.bisect_left(straight, pos) % 2 == 1
+
+
+@lru_cache(maxsize=256)
+def _quotes(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Where the opening, closing and straight double quotes of a text are (counting them before each
+    citation of a long paragraph was quadratic)."""
+    opens, closes, straight = [], [], []
+    for m in _QUOTE.finditer(text):
+        c = m.group()
+        (opens if c in _OPEN_QUOTES else closes if c in _CLOSE_QUOTES else straight).append(m.start())
+    return opens, closes, straight
+
+
+_QUOTE = re.compile('[' + _OPEN_QUOTES + _CLOSE_QUOTES + '"]')
 
 
 def _shares_next_date(refs, i: int) -> bool:

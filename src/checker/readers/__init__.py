@@ -63,9 +63,12 @@ def read_path(path: str | Path) -> Document:
 
         return read_docx(p, name)
     if suffix in PDF_SUFFIXES:
+        from .limits import check_blocks
         from .pdf import read_pdf
 
-        return read_pdf(p, name)
+        doc = read_pdf(p, name)
+        check_blocks(doc.blocks, name)  # (as the Word reader does: a runaway paragraph or table is refused)
+        return doc
     if suffix in TEXT_SUFFIXES:
         from .text import read_text_file
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from ..document import Block, BlockKind, Document, NoteRef, renumber
 from .errors import ReadError, checked_size, unreadable
 from .legacy import font_encoding
+from .limits import check_blocks
 
 MAX_FILE_BYTES = 200 * 2**20  # the .docx itself
 MAX_PART_BYTES = 50 * 2**20  # one uncompressed XML part
@@ -998,10 +999,11 @@ def _read(pkg: _Package, name: str) -> Document:
         _normalise(b, para)
         if para is not None and para.legacy_font:
             hints[k] = para.legacy_font
+    renumber(all_blocks)
+    check_blocks(all_blocks, name)  # a paragraph of megabytes, a runaway table: refused, not checked for minutes
     from .text import mark_legacy
 
     mark_legacy(all_blocks, hints)
-    renumber(all_blocks)
     meta: dict = {"numbering": numbering} if numbering else {}
     if unreferenced:
         meta["unreferenced_notes"] = unreferenced

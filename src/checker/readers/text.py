@@ -27,6 +27,7 @@ from ..document import Block, Document, renumber
 from .errors import ReadError, checked_size, unreadable
 from .footnotes_text import split_lines
 from .legacy import detect_legacy, is_syllable, legacy_scores, suspicious
+from .limits import check_lines
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 
@@ -94,6 +95,7 @@ _FM_LINE = re.compile(r"^(?:[A-Za-z_][\w-]*\s*:(?:\s.*)?|\s+.*|-\s.*|#.*)$")
 
 def document_from_text(text: str, name: str, fmt: str = "txt", encoding: str | None = None) -> Document:
     raw_lines = split_text_lines(text)
+    check_lines(raw_lines, name)  # a line of megabytes, a runaway table row: refused, not checked for minutes
     lines: list[str] = []
     nfd_lines: set[int] = set()
     for n, line in enumerate(raw_lines, 1):

@@ -108,6 +108,18 @@ def figure_index(doc: Document, ctx: Context) -> dict[int, tuple]:
     return ctx.memo("figures:index", compute)
 
 
+def _outside(spans: list[tuple[int, int]], holes: tuple[tuple[int, int], ...]) -> int:
+    """How many of `spans` start outside every one of `holes` (sorted and disjoint): not counted twice."""
+    if not holes:
+        return len(spans)
+    starts = [a for a, _ in holes]
+    n = 0
+    for s, _ in spans:
+        k = bisect.bisect_right(starts, s) - 1
+        n += not (k >= 0 and s < holes[k][1])
+    return n
+
+
 def doc_figures(doc: Document, ctx: Context) -> list[BlockFigures]:
     """Figures of every block, computed once per document; counts coverage once."""
 
@@ -117,6 +129,9 @@ def doc_figures(doc: Document, ctx: Context) -> list[BlockFigures]:
         index = figure_index(doc, ctx)
         for b in doc.blocks:
             figs = index.get(b.index)
+            # figures left out for a number too long to be one (figures.MAX_FIGURE_DIGITS): not understood
+            unread = F.overlong_spans(b.masked_text())
+            unparsed += len(unread)
             if not figs:
                 continue
             figs = with_nouns(b.text, figs)
@@ -133,7 +148,7 @@ def doc_figures(doc: Document, ctx: Context) -> list[BlockFigures]:
                 else:
                     for name in names:
                         unparsed += getattr(f, name).malformed
-            unparsed += len(uninterpreted(b.masked_text(), figs))
+            unparsed += _outside(uninterpreted(b.masked_text(), figs), unread)
             text = b.text
             bounds = [m.start() for m in _CLAUSE_END.finditer(text)]
             # the sentence ends are the clause ends but ";" (both patterns match one character)

@@ -15,6 +15,7 @@ cannot write into footnotes: a finding there is anchored on the footnote's refer
 
 from __future__ import annotations
 
+import bisect
 import copy
 import re
 import unicodedata
@@ -67,27 +68,38 @@ def _pieces(p: Any) -> list[Piece]:
     for r in p.iter(_W_R):
         if _inside(r, ("w:del", "w:moveFrom")) or r.getparent() is None:
             continue
-        rpr = r.find(_W_RPR)
-        if rpr is not None:  # hidden text is not in the reader's text either
-            vanish = rpr.find(qn("w:vanish"))
-            if vanish is not None and vanish.get(qn("w:val")) not in ("0", "false", "off"):
-                continue
-        for child in r:
-            tag = child.tag
-            if tag == _W_TEXT:
-                text = child.text or ""
-            elif tag == _W_TAB:
-                text = "\t"
-            elif tag in (_W_BR, _W_CR):
-                text = " "  # as the reader does
-            elif tag == _W_NBH:
-                text = "-"
-            elif tag == _W_SOFT:
-                text = ""
-            else:
-                continue
-            if text:
-                out.append(Piece(r, child, text))
+        out.extend(_run_pieces(r))
+    return out
+
+
+_VANISH = qn("w:vanish")
+_VAL = qn("w:val")
+
+
+def _run_pieces(r: Any) -> list[Piece]:
+    """The pieces of one run (none when it is hidden text, which is not in the reader's text either)."""
+    rpr = r.find(_W_RPR)
+    if rpr is not None:
+        vanish = rpr.find(_VANISH)
+        if vanish is not None and vanish.get(_VAL) not in ("0", "false", "off"):
+            return []
+    out = []
+    for child in r:
+        tag = child.tag
+        if tag == _W_TEXT:
+            text = child.text or ""
+        elif tag == _W_TAB:
+            text = "\t"
+        elif tag in (_W_BR, _W_CR):
+            text = " "  # as the reader does
+        elif tag == _W_NBH:
+            text = "-"
+        elif tag == _W_SOFT:
+            text = ""
+        else:
+            continue
+        if text:
+            out.append(Piece(r, child, text))
     return out
 
 
@@ -98,8 +110,13 @@ def _q(tag: str) -> str:
     return f"{{{_MC}}}{tag[3:]}" if tag.startswith("mc:") else qn(tag)
 
 
+_QTAGS: dict[tuple[str, ...], frozenset[str]] = {}
+
+
 def _inside(el: Any, tags: tuple[str, ...]) -> bool:
-    qtags = {_q(t) for t in tags}
+    qtags = _QTAGS.get(tags)
+    if qtags is None:
+        qtags = _QTAGS[tags] = frozenset(_q(t) for t in tags)
     parent = el.getparent()
     while parent is not None:
         if parent.tag in qtags:
@@ -159,53 +176,87 @@ def _set_text(t: Any, text: str) -> None:
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
 
 
-def _split_at(p: Any, offset: int) -> None:
-    """Makes `offset` (raw, in the paragraph text) fall on a run boundary."""
-    while True:
+class ParagraphMap:
+    """A paragraph's pieces with their offsets, kept up to date as runs are split, so that placing many
+    comments in one paragraph does not walk all its runs again for each one (that was quadratic)."""
+
+    def __init__(self, p: Any):
+        self.p = p
+        self.pieces = _pieces(p)
+        self.starts: list[int] = []
         pos = 0
-        for piece in _pieces(p):
-            end = pos + len(piece.text)
-            if pos < offset < end:
-                if len([c for c in piece.run if c.tag != _W_RPR]) > 1:
-                    _explode(piece.run)
-                    break  # look again, now that every run holds one piece
-                if piece.child.tag != _W_TEXT:  # a tab or break is one character: nothing to split
-                    return
-                k = offset - pos
-                second = copy.deepcopy(piece.run)
-                _set_text(piece.run.find(_W_TEXT), piece.text[:k])
-                _set_text(second.find(_W_TEXT), piece.text[k:])
-                piece.run.addnext(second)
-                return
-            pos = end
-        else:
+        for piece in self.pieces:
+            self.starts.append(pos)
+            pos += len(piece.text)
+        self.length = pos
+
+    def _at(self, offset: int) -> int:
+        """The index of the piece holding `offset` strictly inside it, or -1."""
+        k = bisect.bisect_right(self.starts, offset) - 1
+        if k < 0 or not offset < self.starts[k] + len(self.pieces[k].text) or offset == self.starts[k]:
+            return -1
+        return k
+
+    def _explode(self, k: int) -> None:
+        """Splits the run of piece k into runs of one content child each; its pieces follow."""
+        run = self.pieces[k].run
+        i = k
+        while i > 0 and self.pieces[i - 1].run is run:
+            i -= 1
+        j = k + 1
+        while j < len(self.pieces) and self.pieces[j].run is run:
+            j += 1
+        self.pieces[i:j] = [piece for new in _explode(run) for piece in _run_pieces(new)]
+
+    def split_at(self, offset: int) -> None:
+        """Makes `offset` (raw, in the paragraph text) fall on a run boundary."""
+        k = self._at(offset)
+        if k < 0:
             return
+        piece = self.pieces[k]
+        if len([c for c in piece.run if c.tag != _W_RPR]) > 1:
+            self._explode(k)
+            piece = self.pieces[k]
+        if piece.child.tag != _W_TEXT:  # a tab or break is one character: nothing to split
+            return
+        cut = offset - self.starts[k]
+        second = copy.deepcopy(piece.run)
+        first_t, second_t = piece.run.find(_W_TEXT), second.find(_W_TEXT)
+        _set_text(first_t, piece.text[:cut])
+        _set_text(second_t, piece.text[cut:])
+        piece.run.addnext(second)
+        self.pieces[k:k + 1] = [Piece(piece.run, first_t, piece.text[:cut]), Piece(second, second_t, piece.text[cut:])]
+        self.starts.insert(k + 1, offset)
 
-
-def _runs_between(p: Any, start: int, end: int) -> tuple[Any, Any] | None:
-    """The first and last run covering raw [start, end) after splitting; None when empty."""
-    _split_at(p, start)
-    _split_at(p, end)
-    first = last = None
-    pos = 0
-    for piece in _pieces(p):
-        piece_end = pos + len(piece.text)
-        if piece_end > start and pos < end:
-            # make sure this run holds only this piece, so that the range is exact
-            if len([c for c in piece.run if c.tag != _W_RPR]) > 1:
-                _explode(piece.run)
-                return _runs_between(p, start, end)
-            if first is None:
-                first = piece.run
-            last = piece.run
-        pos = piece_end
-    return (first, last) if first is not None else None
+    def runs_between(self, start: int, end: int) -> tuple[Any, Any] | None:
+        """The first and last run covering raw [start, end) after splitting; None when empty."""
+        self.split_at(start)
+        self.split_at(end)
+        first = last = None
+        k = max(0, bisect.bisect_right(self.starts, start) - 1)
+        while k < len(self.pieces) and self.starts[k] < end:
+            piece = self.pieces[k]
+            if self.starts[k] + len(piece.text) > start:
+                # make sure this run holds only this piece, so that the range is exact
+                if len([c for c in piece.run if c.tag != _W_RPR]) > 1:
+                    self._explode(k)
+                    continue
+                if first is None:
+                    first = piece.run
+                last = piece.run
+            k += 1
+        return (first, last) if first is not None else None
 
 
 # --- finding the paragraphs of a block --------------------------------------------------------
 
 class Locator:
-    """Paragraph lists of the Word document, in the reader's reading order, for matching blocks."""
+    """Paragraph lists of the Word document, in the reader's reading order, for matching blocks.
+
+    Everything a finding's lookup needs is indexed once (paragraphs by their folded text, table rows,
+    note references) or kept per block: placing a comment costs no scan of the whole document. The text
+    of a paragraph does not change while comments are added (runs are split, ranges and reference runs
+    without text are inserted), so the indexes stay true."""
 
     def __init__(self, docx_document: Any):
         body = docx_document.element.body
@@ -216,68 +267,159 @@ class Locator:
         self._used: dict[int, int] = {}
         self.notes = {"footnote": _note_texts(docx_document, "footnotes"),
                       "endnote": _note_texts(docx_document, "endnotes")}
+        self._folded_notes = {kind: {nid: _fold(t) for nid, t in texts.items()} for kind, texts in self.notes.items()}
+        self._maps: dict[Any, ParagraphMap] = {}
+        self._body_by_text: dict[str, list[Any]] | None = None
+        self._all_by_text: dict[str, Any] | None = None
+        self._cells_by_text: dict[str, list[Any]] | None = None
+        self._rows: dict[int, list[Any]] = {}
+        self._row_cells: dict[tuple[int, int], list[Any]] = {}
+        self._refs: dict[str, list[Any]] = {}
+        self._for_block: dict[int, list[Any]] = {}
+        self._ordinals: tuple[Any, dict[int, int]] | None = None
+        self._first_with_text: Any = False
+        self._joined: dict[tuple[int, ...], tuple] = {}
+
+    def paragraph_map(self, p: Any) -> ParagraphMap:
+        """The (cached, kept up to date) pieces of paragraph `p`."""
+        m = self._maps.get(p)
+        if m is None:
+            m = self._maps[p] = ParagraphMap(p)
+        return m
+
+    def text_of(self, p: Any) -> str:
+        return "".join(piece.text for piece in self.paragraph_map(p).pieces)
+
+    def joined(self, paras: list[Any]) -> tuple[str, list[list[int]], list[tuple[int, int, int]]]:
+        """The NFC text of `paras` joined by newlines, each paragraph's map NFC offset → raw offset, and
+        each paragraph's (start, end, number) in the joined text; once per paragraph list."""
+        key = tuple(id(p) for p in paras)
+        found = self._joined.get(key)
+        if found is None:
+            nfcs, maps = zip(*(_nfc_map(self.text_of(p)) for p in paras)) if paras else ((), ())
+            bounds, pos = [], 0
+            for n, t in enumerate(nfcs):
+                bounds.append((pos, pos + len(t), n))
+                pos += len(t) + 1
+            found = self._joined[key] = ("\n".join(nfcs), list(maps), bounds)
+        return found
+
+    def first_paragraph_with_text(self) -> Any | None:
+        """The first paragraph of the body (else of the document) that has text: where a finding that
+        cannot be placed goes."""
+        if self._first_with_text is False:
+            self._first_with_text = next((p for p in self.body_paragraphs or self.all_paragraphs
+                                          if self.paragraph_map(p).pieces), None)
+        return self._first_with_text
+
+    def _table_rows(self, table: int) -> list[Any]:
+        rows = self._rows.get(table)
+        if rows is None:
+            rows = self._rows[table] = list(self.tables[table - 1].iterchildren(qn("w:tr")))
+        return rows
 
     def cell_paragraphs(self, table: int, row: int, column: int) -> list[Any]:
         if not (1 <= table <= len(self.tables)):
             return []
-        rows = [tr for tr in self.tables[table - 1].iterchildren(qn("w:tr"))]
+        rows = self._table_rows(table)
         if not (1 <= row <= len(rows)):
             return []
-        cells = []  # grid columns: a cell spanning n columns counts n times (as python-docx does)
-        for tc in rows[row - 1].iterchildren(qn("w:tc")):
-            span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
-            n = int(span.get(qn("w:val"), "1")) if span is not None else 1
-            cells.extend([tc] * max(1, n))
+        cells = self._row_cells.get((table, row))
+        if cells is None:
+            cells = []  # grid columns: a cell spanning n columns counts n times (as python-docx does)
+            for tc in rows[row - 1].iterchildren(qn("w:tc")):
+                span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+                try:
+                    n = int(span.get(qn("w:val"), "1")) if span is not None else 1
+                except ValueError:
+                    n = 1
+                cells.extend([tc] * max(1, min(n, 10_000)))
+            self._row_cells[(table, row)] = cells
         if not (1 <= column <= len(cells)):
             return []
         return [p for p in cells[column - 1].iter(qn("w:p"))]
 
+    def _cell_text(self, paras: list[Any]) -> str:
+        return _fold("\n".join(self.text_of(p) for p in paras))
+
+    def _cell_by_text(self, target: str) -> list[Any] | None:
+        """The paragraphs of the first table cell (in document order) whose folded text is `target`."""
+        if self._cells_by_text is None:
+            self._cells_by_text = {}
+            for table in self.tables:
+                for tr in table.iterchildren(qn("w:tr")):
+                    for tc in tr.iterchildren(qn("w:tc")):
+                        ps = list(tc.iter(qn("w:p")))
+                        self._cells_by_text.setdefault(self._cell_text(ps), ps)
+        return self._cells_by_text.get(target)
+
+    def _ordinal(self, doc: "CheckerDocument", block: "Block") -> int:
+        """How many blocks before `block` have its kind and folded text."""
+        if self._ordinals is None or self._ordinals[0] is not doc:
+            seen: dict[tuple, int] = {}
+            ordinals = {}
+            for b in doc.blocks:
+                key = (b.kind, _fold(b.text))
+                ordinals[b.index] = seen.get(key, 0)
+                seen[key] = ordinals[b.index] + 1
+            self._ordinals = (doc, ordinals)
+        return self._ordinals[1].get(block.index, 0)
+
     def paragraphs_for(self, doc: "CheckerDocument", block: "Block") -> list[Any]:
         """The Word paragraphs holding `block` (several for a table cell), or [] when unknown."""
+        found = self._for_block.get(block.index)
+        if found is None:
+            found = self._for_block[block.index] = self._paragraphs_for(doc, block)
+        return found
+
+    def _paragraphs_for(self, doc: "CheckerDocument", block: "Block") -> list[Any]:
         kind = block.kind.value
         if kind == "table_cell" and block.table and block.row and block.column:
             paras = self.cell_paragraphs(block.table, block.row, block.column)
-            if paras and _fold("\n".join(paragraph_text(p) for p in paras)) == _fold(block.text):
+            target = _fold(block.text)
+            if paras and self._cell_text(paras) == target:
                 return paras
-            for tbl_n in range(1, len(self.tables) + 1):  # numbering differs: find the cell by its text
-                for tr_n, tr in enumerate(self.tables[tbl_n - 1].iterchildren(qn("w:tr")), 1):
-                    for tc in tr.iterchildren(qn("w:tc")):
-                        ps = list(tc.iter(qn("w:p")))
-                        if _fold("\n".join(paragraph_text(p) for p in ps)) == _fold(block.text):
-                            return ps
-            return paras
+            found = self._cell_by_text(target)  # numbering differs: find the cell by its text
+            return found if found is not None else paras
         if kind == "paragraph":
             target = _fold(block.text)
-            k = sum(1 for b in doc.blocks[:block.index - 1]
-                    if b.kind is block.kind and _fold(b.text) == target)
-            same = [p for p in self.body_paragraphs if _fold(paragraph_text(p)) == target]
+            if self._body_by_text is None:
+                self._body_by_text, self._all_by_text = {}, {}
+                for p in self.body_paragraphs:
+                    self._body_by_text.setdefault(_fold(self.text_of(p)), []).append(p)
+                for p in self.all_paragraphs:
+                    self._all_by_text.setdefault(_fold(self.text_of(p)), p)
+            same = self._body_by_text.get(target)
             if same:
-                return [same[min(k, len(same) - 1)]]
-            same = [p for p in self.all_paragraphs if _fold(paragraph_text(p)) == target]
-            return same[:1]
+                return [same[min(self._ordinal(doc, block), len(same) - 1)]]
+            first = self._all_by_text.get(target)
+            return [first] if first is not None else []
         return []
 
     def note_reference(self, kind: str, block: "Block") -> Any | None:
         """The body run holding the reference mark of the footnote/endnote `block` belongs to."""
         tag = qn("w:footnoteReference" if kind == "footnote" else "w:endnoteReference")
-        refs = [r for r in self.all_paragraphs_refs(tag)]
+        refs = self.all_paragraphs_refs(tag)
         if not refs:
             return None
-        texts = self.notes.get(kind, {})
+        texts = self._folded_notes.get(kind, {})
         target = _fold(block.text)
+        id_attr = qn("w:id")
         for ref in refs:  # the note whose text holds the block's text
-            nid = ref.get(qn("w:id"))
-            if target and target in _fold(texts.get(nid, "")):
+            if target and target in texts.get(ref.get(id_attr), ""):
                 return ref.getparent()
         for ref in refs:
-            if ref.get(qn("w:id")) == str(block.note):
+            if ref.get(id_attr) == str(block.note):
                 return ref.getparent()
         if block.note and 1 <= block.note <= len(refs):
             return refs[block.note - 1].getparent()
         return None
 
     def all_paragraphs_refs(self, tag: str) -> list[Any]:
-        return [el for p in self.all_paragraphs for el in p.iter(tag)]
+        refs = self._refs.get(tag)
+        if refs is None:
+            refs = self._refs[tag] = [el for p in self.all_paragraphs for el in p.iter(tag)]
+        return refs
 
 
 def _note_texts(docx_document: Any, name: str) -> dict[str, str]:
@@ -298,6 +440,60 @@ def _note_texts(docx_document: Any, name: str) -> dict[str, str]:
 
 
 # --- the comments -------------------------------------------------------------------------------
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+class CommentWriter:
+    """Appends comments to the document's comments part, numbering them itself.
+
+    python-docx's `comments.add_comment` reads every existing comment id on each call, which made
+    placing n comments take time in n²; here the ids are counted from the largest one found. The part is
+    reached through python-docx's public API (`Document.comments` creates it when missing, the document
+    part's relationships lead to it), and each comment has the same XML python-docx writes."""
+
+    def __init__(self, docx_document: Any):
+        import datetime as dt
+
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        docx_document.comments  # creates the comments part if the document has none
+        self.root = next(rel.target_part.element for rel in docx_document.part.rels.values()
+                         if rel.reltype == RT.COMMENTS and not rel.is_external)
+        self.used = {int(v) for v in self.root.xpath("./w:comment/@w:id") if v.isdigit()}
+        self.next_id = max(self.used, default=-1) + 1
+        self.date = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def _take_id(self) -> int:
+        if self.next_id > 2**31 - 1:  # (as python-docx: the first free id when the largest is too large)
+            self.next_id = 0
+        while self.next_id in self.used:
+            self.next_id += 1
+        self.used.add(self.next_id)
+        return self.next_id
+
+    def add(self, text: str) -> int:
+        from xml.sax.saxutils import quoteattr
+
+        from docx.oxml.ns import nsdecls
+        from docx.oxml.parser import parse_xml
+        from docx.text.paragraph import Paragraph
+
+        cid = self._take_id()
+        style = '<w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
+        comment = parse_xml(
+            f'<w:comment {nsdecls("w")} w:id="{cid}" w:author={quoteattr(AUTHOR)} w:initials={quoteattr(INITIALS)} '
+            f'w:date="{self.date}"><w:p>{style}<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
+            f'<w:annotationRef/></w:r></w:p></w:comment>')
+        for k, line in enumerate(_NOT_XML.sub("", text).split("\n")):
+            p = comment[0] if k == 0 else parse_xml(f"<w:p {nsdecls('w')}>{style}</w:p>")
+            if k:
+                comment.append(p)
+            if k == 0 or line:  # (python-docx too: a run on the first line, none on an empty later one)
+                Paragraph(p, None).add_run(line)
+        self.root.append(comment)
+        return cid
+
 
 @dataclass
 class Placed:
@@ -327,30 +523,32 @@ def comment_text(issue: "Issue", lang: str, where: str | None = None) -> str:
     return "\n".join(lines)
 
 
-def _locate_span(paras: list[Any], block_text: str, start: int, end: int, excerpt: str
+_NEAR = 4096  # how far around the reader's offset a misplaced excerpt is looked for first
+
+
+def _locate_span(locator: Locator, paras: list[Any], start: int, end: int, excerpt: str
                  ) -> tuple[Any, int, Any, int] | None:
     """(first paragraph, raw start, last paragraph, raw end) of the excerpt inside `paras`."""
-    raws = [paragraph_text(p) for p in paras]
-    nfcs, maps = zip(*(_nfc_map(r) for r in raws)) if raws else ((), ())
-    joined = "\n".join(nfcs)
+    joined, maps, bounds = locator.joined(paras)
     if excerpt and joined[start:end] != excerpt:  # the reader's text differs: find the excerpt near
-        hits = [m.start() for m in re.finditer(re.escape(excerpt), joined)]
+        pattern = re.compile(re.escape(excerpt))
+        lo = max(0, start - _NEAR)
+        hits = [m.start() for m in pattern.finditer(joined, lo, min(len(joined), end + _NEAR))]
+        if not hits or (lo > 0 and min(abs(h - start) for h in hits) > start - lo):
+            hits = [m.start() for m in pattern.finditer(joined)]  # (the nearest may lie farther)
         if not hits:
             return None
         start = min(hits, key=lambda h: abs(h - start))
         end = start + len(excerpt)
     elif not excerpt:
         return None
-    # joined offset → (paragraph number, nfc offset)
-    bounds = []
-    pos = 0
-    for n, t in enumerate(nfcs):
-        bounds.append((pos, pos + len(t), n))
-        pos += len(t) + 1
 
     def where(off: int, is_end: bool) -> tuple[int, int]:
-        for lo, hi, n in bounds:
-            if lo <= off <= hi and not (is_end and off == lo and n > 0 and lo < hi):
+        # the paragraphs' spans are disjoint: only the last one starting at or before `off` may hold it
+        k = bisect.bisect_right(bounds, (off, len(joined) + 2, 0)) - 1
+        if k >= 0:
+            lo, hi, n = bounds[k]
+            if off <= hi and not (is_end and off == lo and n > 0 and lo < hi):
                 return n, off - lo
         return bounds[-1][2], bounds[-1][1] - bounds[-1][0]
 
@@ -365,17 +563,18 @@ def annotate_document(docx_document: Any, doc: "CheckerDocument", issues: Iterab
     from .places import place_text
 
     locator = Locator(docx_document)
+    comments = CommentWriter(docx_document)
     s = labels(lang)
     placed: list[Placed] = []
 
     def add(first: Any, last: Any, text: str) -> int:
-        comment = docx_document.comments.add_comment(text=text, author=AUTHOR, initials=INITIALS)
-        first.insert_comment_range_start_above(comment.comment_id)
-        last.insert_comment_range_end_and_reference_below(comment.comment_id)
-        return comment.comment_id
+        cid = comments.add(text)
+        first.insert_comment_range_start_above(cid)
+        last.insert_comment_range_end_and_reference_below(cid)
+        return cid
 
     def add_on_paragraph(p: Any, text: str) -> int | None:
-        pieces = _pieces(p)
+        pieces = locator.paragraph_map(p).pieces
         if not pieces:
             return None
         return add(pieces[0].run, pieces[-1].run, text)
@@ -388,14 +587,15 @@ def annotate_document(docx_document: Any, doc: "CheckerDocument", issues: Iterab
             paras = locator.paragraphs_for(doc, block)
             start = (loc.column or 1) - 1 - block.column_offset
             end = (loc.end_column or loc.column or 1) - 1 - block.column_offset
-            span = _locate_span(paras, block.text, start, end, issue.excerpt) if paras else None
+            span = _locate_span(locator, paras, start, end, issue.excerpt) if paras else None
             if span is not None:
                 pa, ra, pb, rb = span
+                ma, mb = locator.paragraph_map(pa), locator.paragraph_map(pb)
                 if pa is pb:
-                    runs = _runs_between(pa, ra, rb)
+                    runs = ma.runs_between(ra, rb)
                 else:
-                    a = _runs_between(pa, ra, len(paragraph_text(pa)))
-                    b = _runs_between(pb, 0, rb)
+                    a = ma.runs_between(ra, ma.length)
+                    b = mb.runs_between(0, rb)
                     runs = (a[0], b[1]) if a and b else (a or b)
                 if runs:
                     text = comment_text(issue, lang)
@@ -419,11 +619,10 @@ def annotate_document(docx_document: Any, doc: "CheckerDocument", issues: Iterab
         if kind in ("paragraph", "table_cell"):  # where the reader saw it: section, paragraph or cell
             where = f"{s['lost']} ({place_text(loc, lang)})"
         text = comment_text(issue, lang, f"{where}: «{issue.excerpt}»")
-        for p in locator.body_paragraphs or locator.all_paragraphs:
+        p = locator.first_paragraph_with_text()
+        if p is not None:
             cid = add_on_paragraph(p, text)
-            if cid is not None:
-                placed.append(Placed(issue, cid, "paragraph" if kind in ("header", "footer") else "fallback", text))
-                break
+            placed.append(Placed(issue, cid, "paragraph" if kind in ("header", "footer") else "fallback", text))
     return placed
 
 
