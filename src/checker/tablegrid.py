@@ -222,7 +222,10 @@ class Grid:
 
     def header_cell(self, r: int, c: int) -> Cell | None:
         """The cell whose text a header position shows (a group title spanning it, a merge from above)."""
-        return self._covering(r, c)
+        cover = self.__dict__.get("_cover")
+        if cover is None:
+            cover = self.__dict__["_cover"] = self._header_cover()
+        return cover[(r, c)] if (r, c) in cover else self.at(r, c)
 
     # -- layout --
     def _header_cover(self) -> dict[tuple[int, int], Cell | None]:
