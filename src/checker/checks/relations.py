@@ -390,15 +390,19 @@ class PartsTotal(Check):
             if r.num.malformed or r.den.malformed or r.num.decimals or r.den.decimals:
                 continue
             parts = []
-            for f in bf.figs[i + 1:]:
-                if not same_unit_scope(bf, r.end, f.start, True):
+            subset_from = None  # where the last "trong đó" opened a subset, in the clause it opened
+            for k in range(i + 1, len(bf.figs)):  # (an index, not a slice; the list spans a bounded window)
+                f = bf.figs[k]
+                if not same_unit_scope(bf, r.end, f.start, True) or f.start - r.end > MAX_LIST_SPAN:
                     break
+                if isinstance(f, F.Link) and f.word == "trong đó":
+                    subset_from = f.start
+                    continue
                 if isinstance(f, F.Ratio) and f.noun == r.noun:
                     parts = []
                     break
                 if _is_qty(f) and f.unit == r.noun and not in_paren(bf, f.start) and not _is_change(text, f.start):
-                    if any(isinstance(g, F.Link) and g.word == "trong đó" and r.end <= g.start < f.start
-                           and same_unit_scope(bf, g.start, f.start) for g in bf.figs):
+                    if subset_from is not None and same_unit_scope(bf, subset_from, f.start):
                         continue  # "27/30 chỉ tiêu, trong đó 12 chỉ tiêu vượt": a subset of the A, not a sibling
                     parts.append(f)
             if len(parts) < 2:
@@ -595,10 +599,11 @@ class Shares(Check):
             for i, f in enumerate(figs):
                 if not isinstance(f, F.Percent):
                     continue
-                prev = [k for k in range(i - 1, -1, -1) if not isinstance(figs[k], F.Link)]
-                if not prev:
+                k = i - 1
+                while k >= 0 and isinstance(figs[k], F.Link):
+                    k -= 1
+                if k < 0:
                     continue
-                k = prev[0]
                 q = figs[k]
                 if not _is_qty(q) or not same_unit_scope(bf, q.end, f.start) or f.start - q.end > 80:
                     continue
@@ -618,14 +623,16 @@ class Shares(Check):
                     continue
                 items.append((q, f, k))
             done = set()
+            item_ids = {id(q) for q, _, _ in items}
+            # the "trong đó" links, by position: each item looks up the last one before it (no rescan)
+            td_at = [n for n, g in enumerate(figs) if isinstance(g, F.Link) and g.word == "trong đó"]
             # parent: "X …, trong đó Y … (chiếm p%)"
             for q, p, k in items:
-                links_before = [g for g in figs[:k] if isinstance(g, F.Link) and g.word == "trong đó"
-                                and same_unit_scope(bf, g.end, q.start, True)]
-                if not links_before:
+                n = bisect.bisect_left(td_at, k) - 1
+                if n < 0 or not same_unit_scope(bf, figs[td_at[n]].end, q.start, True):
                     continue
-                td = links_before[-1]
-                parents = [g for g in figs if g.end <= td.start and not isinstance(g, F.Link)]
+                td = figs[td_at[n]]
+                parents = _figures_before(figs, td_at[n], 2)
                 after_x = None
                 # "đã giải quyết 47.105 hồ sơ, đạt 97,7%, trong đó …": the parent's own share comes between
                 if len(parents) > 1 and isinstance(parents[-1], F.Percent) and _is_qty(parents[-2]) \
@@ -641,8 +648,7 @@ class Shares(Check):
                     continue  # "(… 602 hồ sơ …), trong đó: …": a figure inside a parenthesis is no parent outside it
                 # "…; trong đó: 3.100.000 … (chiếm 73,8%), 980.000 … (chiếm 23,3%)": every item with its own
                 # share is a share of the parent, not only the first; an item without one is a part, not a parent
-                if any(_is_qty(g) and g.unit == q.unit and not any(g is q2 for q2, _, _ in items)
-                       for g in figs if td.end <= g.start < q.start):
+                if any(_is_qty(g) and g.unit == q.unit and id(g) not in item_ids for g in bf.figs_in(td.end, q.start)):
                     continue
                 exact = F.is_count_unit(q.unit)
                 ctx.coverage.count("shares", "clause")
@@ -658,7 +664,10 @@ class Shares(Check):
                 par = in_paren(bf, q.start)
                 if par is None or not re.fullmatch(r"\(\s*", text[par[0]:q.start]):
                     continue
-                parents = [g for g in figs if g.end <= par[0] and not isinstance(g, F.Link)]
+                n = k
+                while n > 0 and figs[n - 1].end > par[0]:
+                    n -= 1
+                parents = _figures_before(figs, n, 2)
                 if parents and isinstance(parents[-1], F.Percent) and len(parents) > 1:
                     parents = parents[:-1]
                 if not parents or not _is_qty(parents[-1]) or not same_unit_scope(bf, parents[-1].end, par[0]):
@@ -1019,8 +1028,8 @@ class Anniversary(Check):
                 continue
             # "tổng kết 10 năm thực hiện Nghị quyết số 33-NQ/TW ngày 09/6/2014" in a report of 2024
             for m in review.finditer(text):
-                date = next((f for f in bf.figs if isinstance(f, F.Date) and f.year and f.start >= m.end()
-                             and f.start - m.end() <= p.max_gap), None)
+                date = next((f for f in bf.figs_in(m.end(), m.end() + p.max_gap + 1)
+                             if isinstance(f, F.Date) and f.year), None)
                 if date is None or not same_unit_scope(bf, m.end(), date.start):
                     continue
                 between = text[m.end():date.start]
@@ -1028,7 +1037,7 @@ class Anniversary(Check):
                 if len(between) > 90 or not re.search(r"(?<!\w)số\s+[\w./-]+\s*,?\s*(?:ngày\s+)?$", between, re.I):
                     continue
                 if re.search(r"\(", between) or any(
-                        isinstance(f, (F.YearSpan, F.Period)) for f in bf.figs if m.end() <= f.start < date.start):
+                        isinstance(f, (F.YearSpan, F.Period)) for f in bf.figs_in(m.end(), date.start)):
                     continue
                 if report_year is None:
                     report_year = self._report_year(ctx) or 0
@@ -1054,10 +1063,12 @@ class Anniversary(Check):
         # "75 năm Ngày truyền thống … (1948-2023)" without a trigger word right before the number
         spans = [(m, True) for m in matches] + [(m, False) for m in bare.finditer(text) if m.start(1) not in done]
         spans.sort(key=lambda x: x[0].start())
+        paren_starts = [s_ for s_, _ in bf.parens]
         for mi, (m, triggered) in enumerate(spans):
             n = int(m.group(2) if triggered else m.group(1))
             limit = spans[mi + 1][0].start() if mi + 1 < len(spans) else len(text)
-            paren = next(((s_, e_) for s_, e_ in bf.parens if s_ >= m.end() and s_ < limit), None)
+            q = bisect.bisect_left(paren_starts, m.end())  # the first parenthesis after the match
+            paren = bf.parens[q] if q < len(paren_starts) and paren_starts[q] < limit else None
             if paren is None or not same_unit_scope(bf, m.end(), paren[0]):
                 continue
             if paren[0] - m.end() > p.max_gap:
@@ -1078,7 +1089,8 @@ class Anniversary(Check):
                 # "giai đoạn 5 năm (2021 - 2025)" counts both ends
                 if diff == n or diff + 1 == n:
                     continue
-                sent_start = max([b for b in bf.sent_bounds if b < m.start()], default=0)
+                k = bisect.bisect_left(bf.sent_bounds, m.start())
+                sent_start = bf.sent_bounds[k - 1] if k > 0 else 0
                 severity = None if strict_before.search(text, sent_start, m.start()) else Severity.WARNING
             args = {"computation": f"{years[1]} − {years[0]} = {diff}", "stated": f"{n} năm"}
             yield Finding(bf.block, m.start(), paren[1], args=args, expected=str(diff), actual=str(n),
@@ -1087,7 +1099,7 @@ class Anniversary(Check):
     @staticmethod
     def _span(bf, paren) -> tuple[int, int] | None:
         text = bf.block.text
-        inner = [f for f in bf.figs if paren[0] < f.start and f.end < paren[1] and not isinstance(f, F.Link)]
+        inner = [f for f in bf.figs_in(paren[0] + 1, paren[1]) if f.end < paren[1] and not isinstance(f, F.Link)]
         if len(inner) == 1 and isinstance(inner[0], F.YearSpan):
             return inner[0].first, inner[0].last
         if len(inner) == 2 and all(isinstance(f, F.Date) and f.year for f in inner) \
