@@ -256,8 +256,6 @@ def test_changes_silent(text):
     assert [i for i in arithmetic(text) if i.rule == "AR012"] == []
 
 
-@pytest.mark.xfail(strict=True, reason="AR003 (checks/relations.py) reads the earlier value '(cùng kỳ: N)' or "
-                                       "'(từ A lên B)' after a change as the parts of the change: the lead's to fix")
 @pytest.mark.parametrize("text", [
     "Phát hiện 209 vụ, tăng 54 vụ (cùng kỳ: 155 vụ).",
     "Số hộ nghèo giảm 47 hộ (từ 412 hộ xuống còn 365 hộ).",
@@ -335,9 +333,6 @@ def test_bounds_silent(text):
     assert [i for i in arithmetic(text) if i.rule == "AR013"] == []
 
 
-@pytest.mark.xfail(strict=True, reason="AR003 (checks/relations.py) and the 'cụ thể:' breakdown of AR009 "
-                                       "(relate/finders/enumerations.py) read a total stated as a bound ('hơn', 'gần') "
-                                       "as exact: the lead's to fix, AR013 judges these")
 @pytest.mark.parametrize("text", [
     "Hỗ trợ hơn 4,5 tỷ đồng (ngân sách 2,3 tỷ đồng, xã hội hóa 2,4 tỷ đồng).",
     "Tiếp nhận gần 2.000 hồ sơ, cụ thể: cấp tỉnh 1.250 hồ sơ; cấp xã 680 hồ sơ.",

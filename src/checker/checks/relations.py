@@ -15,7 +15,7 @@ from .. import figures as F
 from ..relate.blocks import BlockFigures, blocks_with, doc_figures, doc_style, has_kind, in_paren, same_unit_scope
 from ..relate.nouns import ORDINAL_BEFORE, noun_count_cls, same_kind
 from ..relate.operands import addable
-from ..relate.words import partitions
+from ..relate.words import approx_before, partitions
 from .judge import PctRelation, fmt, interval, judge_percent, truncates_to
 from .base import Check, Context, Finding, register
 
@@ -93,6 +93,10 @@ def _is_change(text: str, start: int) -> bool:
 _ATTRIBUTE = re.compile(r"(?<!\w)(?:nữ|dân tộc|dân tộc thiểu số|tôn giáo|đoàn viên|hội viên|trẻ|đảng viên trẻ|"
                         r"trình độ|đại học|sau đại học|thạc sĩ|tiến sĩ|cao cấp|trung cấp|sơ cấp|cử nhân)\s*:?\s*\d", re.I)
 _IN_NAME = re.compile(r"\s*[-–]\s*[A-ZĐÀ-Ỹ]")
+
+
+# a parenthesis that gives the earlier value of a change: "(cùng kỳ: 155 vụ)", "(từ 412 hộ xuống còn 365 hộ)"
+_EARLIER_VALUE = re.compile(r"\s*(?:cùng kỳ|năm trước|kỳ trước|tháng trước|quý trước|từ\s+\d)", re.I)
 
 
 # the levels a count is split into: "(Trung ương 9 ý kiến; tỉnh 16 ý kiến, huyện 34 ý kiến)"
@@ -186,6 +190,10 @@ class PartsTotal(Check):
             else:
                 gap = text[total.end:ps]
             if not _is_qty(total) or in_paren(bf, total.start) or not same_unit_scope(bf, total.end, ps, True):
+                continue
+            if _is_change(text, total.start) or approx_before(text, total.start) or _EARLIER_VALUE.match(text, ps + 1):
+                # "tăng 54 vụ (cùng kỳ: 155 vụ)", "giảm 47 hộ (từ 412 hộ xuống còn 365 hộ)": a change and its
+                # values; "hơn 4,5 tỷ đồng (…)": a bound, which the word-bound rule judges
                 continue
             raw = [f for f in bf.figs_in(ps + 1, pe) if f.end < pe and not isinstance(f, F.Link)]
             if not raw or any(in_paren(bf, f.start) != (ps, pe) for f in raw):
@@ -312,6 +320,8 @@ class PartsTotal(Check):
             if not _is_qty(before[-1]):
                 continue
             total = before[-1]
+            if approx_before(text, total.start):
+                continue  # "hơn 4,5 tỷ đồng, gồm: …": a bound, which the word-bound rule judges
             if in_paren(bf, total.start) or (after_share is None and
                                              not same_unit_scope(bf, total.end, link.start, True)):
                 continue
@@ -1048,7 +1058,7 @@ class Anniversary(Check):
                 ctx.coverage.count("anniversary", "sentence")
                 if abs(diff - n) <= 1:  # a review may fall in the year before or after the N-th anniversary
                     continue
-                args = {"computation": f"{report_year} − {date.year} = {diff}", "stated": f"{n} năm"}
+                args = {"computation": f"{report_year} − {date.year} = {diff}", "stated": str(n)}
                 yield Finding(bf.block, m.start(), date.end, args=args, variant="review", expected=str(diff),
                               actual=str(n), severity=Severity.WARNING)
 
@@ -1092,7 +1102,7 @@ class Anniversary(Check):
                 k = bisect.bisect_left(bf.sent_bounds, m.start())
                 sent_start = bf.sent_bounds[k - 1] if k > 0 else 0
                 severity = None if strict_before.search(text, sent_start, m.start()) else Severity.WARNING
-            args = {"computation": f"{years[1]} − {years[0]} = {diff}", "stated": f"{n} năm"}
+            args = {"computation": f"{years[1]} − {years[0]} = {diff}", "stated": str(n)}
             yield Finding(bf.block, m.start(), paren[1], args=args, expected=str(diff), actual=str(n),
                           severity=severity)
 

@@ -19,6 +19,7 @@ from ..items import MAX_SPAN, heads, labelled_value, split_items
 from ..model import Candidate, Sum
 from ..nouns import same_kind
 from ..operands import operand, usable
+from ..words import approx_before
 
 _PROSE = frozenset((BlockKind.PARAGRAPH, BlockKind.FOOTNOTE, BlockKind.ENDNOTE))
 _LIST_OPENER = re.compile(r"(?<!\w)(?:cụ thể(?:\s+(?:như sau|là))?|như sau|chia ra|chi tiết)\s*:", re.I)
@@ -51,6 +52,8 @@ def _after_opener(bf: BlockFigures) -> Iterator[Candidate]:
         if not before or not _BEFORE_OPENER.match(text, before[-1].end, m.start()):
             continue
         total = before[-1]
+        if approx_before(text, total.start):
+            continue  # "gần 2.000 hồ sơ, cụ thể: …": a bound, which the word-bound rule judges
         end = min(bf.sentence_span(bf.sentence_of(m.end()))[1], m.end() + MAX_SPAN)
         nxt = _LIST_OPENER.search(text, m.end(), end)
         items = split_items(bf, m.end(), nxt.start() if nxt else end)
