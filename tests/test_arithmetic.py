@@ -437,7 +437,7 @@ def test_breakdown_after_the_totals_share_in_the_next_sentence():
             "vốn doanh nghiệp 1.322,3 tỷ đồng.")
     assert issues(text) == []
     (i,) = issues(text.replace("1.942,5", "1.992,5"))
-    assert i.rule == "AR003" and i.severity == "warning" and "3.314,8" in i.message
+    assert i.rule == "AR009" and i.severity == "error" and "3.314,8" in i.message
 
 
 def test_count_breakdown_after_share_is_not_read_as_parts():

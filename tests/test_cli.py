@@ -89,7 +89,7 @@ def test_json_issue_fields_follow_the_contract(files):
     assert loc["line"] == 2 and loc["column"] == 1 and loc["end_column"] == 1 + len(issue["excerpt"])
     assert "table" not in loc and "expected" not in issue
     assert data["summary"] == {"files": 1, "errors": 0, "warnings": 1, "info": 0}
-    assert set(data["files"][0]["coverage"]) == {"figures", "relations", "unparsed"}
+    assert set(data["files"][0]["coverage"]) == {"figures", "relations", "unparsed", "by_form", "by_scope"}
 
 
 def test_select_and_ignore(files):

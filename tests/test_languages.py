@@ -146,8 +146,6 @@ def test_explain_cites_the_regulation_not_a_file_users_do_not_have():
     assert "Source: Hướng dẫn 36-HD/VPTW §1.3; Nghị định 30/2020/NĐ-CP, Phụ lục III" in text
 
 
-@pytest.mark.xfail(strict=True, reason="AR007 puts the Vietnamese unit into {stated} (checks/relations.py, "
-                                       "the lead's): reported for a fix there")
 def test_english_messages_carry_no_vietnamese_unit(tmp_path):
     f = tmp_path / "a.txt"
     f.write_text("Kỷ niệm 69 năm Ngày Chiến thắng (07/5/1954 - 07/5/2024).\n", encoding="utf-8")

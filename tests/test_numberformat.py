@@ -60,7 +60,7 @@ def test_share_over_100_against_a_plan_is_a_wording_warning():
 
 def test_number_format_reads_the_shared_figure_index():
     """Number-format and arithmetic rules read one parse per block (masked text, footnote marks blanked)."""
-    from checker.checks.arithmetic import figure_index
+    from checker.relate.blocks import figure_index
     from checker.checks.base import Context
     from checker.checks.shared import block_figures
     from checker.readers import read_string

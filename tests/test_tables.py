@@ -6,32 +6,17 @@ from __future__ import annotations
 
 import json
 
-import docx
 import pytest
 
 from checker.api import lint_document
 from checker.readers import read_path, read_string
 from checker.tablegrid import fmt_vi, grids
 
+from _tablesutil import docx_table
+
 
 def _docx(tmp_path, rows, merges=(), before="Báo cáo kết quả thực hiện nhiệm vụ năm 2025.", name="t.docx"):
-    """A .docx with one paragraph and one table; `merges` are ((r1, c1), (r2, c2)) 0-based pairs merged
-    before the text is written (the text of the top-left cell is kept)."""
-    d = docx.Document()
-    d.add_paragraph(before)
-    n_cols = max(len(r) for r in rows)
-    t = d.add_table(rows=len(rows), cols=n_cols)
-    for (a, b), (c, e) in merges:
-        t.cell(a, b).merge(t.cell(c, e))
-    for i, row in enumerate(rows):
-        for j, text in enumerate(row):
-            if text is None:
-                continue
-            t.cell(i, j).text = text
-    d.add_paragraph("Trên đây là báo cáo kết quả năm 2025.")
-    path = tmp_path / name
-    d.save(path)
-    return path
+    return docx_table(tmp_path, rows, merges, before=before, name=name)
 
 
 def _lint(path, select=("AR101", "AR102"), lang="vi"):
@@ -232,8 +217,10 @@ def test_percentage_by_explicit_column_numbers(tmp_path):
         ["2", "Phóng sự", "40", "50", "120"],
         ["3", "Chuyên mục", "10", "12", "120"],
     ]
-    issues = _lint(_docx(tmp_path, rows))
-    assert len(issues) == 1 and issues[0].location.row == 4 and issues[0].expected == "125,00%"
+    assert _lint(_docx(tmp_path, rows)) == []  # a stated formula is the formula rule's (AR107), not AR102's
+    issues = _lint(_docx(tmp_path, rows), select=("AR107",))
+    assert len(issues) == 1 and issues[0].location.row == 4 and issues[0].expected == "125"
+    assert "(3) = (2) / (1)" in issues[0].message and "50 / 40 × 100 = 125" in issues[0].message
 
 
 # --- console and English -----------------------------------------------------------------------
@@ -271,6 +258,29 @@ def test_markdown_pipe_table_is_a_grid():
     (g,) = grids(doc)
     assert g.header_rows == 1 and g.n_rows == 3 and g.n_cols == 3
     assert g.at(2, 3).text == "4" and g.at(2, 3).block.line == 4
+
+
+def test_markdown_column_number_row_under_the_delimiter():
+    doc = read_string("| TT | Xã | Nam | Nữ | Cộng |\n|---|---|---|---|---|\n| A | B | 1 | 2 | 3=1+2 |\n"
+                      "| 1 | An | 4 | 5 | 9 |\n| 2 | Bình | 3 | 3 | 6 |\n")
+    (g,) = grids(doc)
+    assert g.colnum_row == 2 and g.header_rows == 2 and list(g.data_rows()) == [3, 4]
+    doc = read_string("| TT | Xã | Số hộ |\n|---|---|---|\n| 1 | A | 4 |\n| 2 | B | 5 |\n")
+    (g,) = grids(doc)  # "| 1 | A | 4 |" is a data row: its numbers do not count the columns
+    assert g.colnum_row is None and g.header_rows == 1
+
+
+def test_word_column_number_row_with_an_en_dash(tmp_path):
+    rows = [["TT", "Chỉ tiêu", "Năm 2024", "Năm 2025", "Chênh lệch"], ["A", "B", "(1)", "(2)", "(3)=(2)–(1)"],
+            ["1", "Hộ nghèo", "120", "96", "24"]]
+    (g,) = grids(read_path(_docx(tmp_path, rows)))
+    assert g.colnum_row == 2 and g.header_rows == 2 and g.headers[5] == "Chênh lệch"
+
+
+def test_header_cell_follows_a_group_title(tmp_path):
+    (g,) = grids(read_path(_docx(tmp_path, HEADER2 + [["1", "Xã A", "3", "4"]], MERGES2)))
+    assert g.header_cell(1, 4).text == "Kết quả năm 2025" and g.header_cell(2, 4).text.startswith("Kinh phí")
+    assert g.header_cell(2, 1).text == "STT"  # merged down
 
 
 @pytest.mark.parametrize("value,dec,out", [(1234567, 0, "1.234.567"), ("17.25", 2, "17,25"), ("-5.5", 1, "-5,5"),

@@ -115,9 +115,19 @@ class Coverage:
     figures: int = 0
     relations: int = 0
     unparsed: int = 0
+    # relations checked, by form ("parts-total", "count-list"…) and by scope ("clause", "footnote"…)
+    by_form: dict[str, int] = field(default_factory=dict)
+    by_scope: dict[str, int] = field(default_factory=dict)
 
-    def to_json(self) -> dict[str, int]:
-        return {"figures": self.figures, "relations": self.relations, "unparsed": self.unparsed}
+    def count(self, form: str, scope: str, n: int = 1) -> None:
+        """Counts n relations of one form and scope as checked."""
+        self.relations += n
+        self.by_form[form] = self.by_form.get(form, 0) + n
+        self.by_scope[scope] = self.by_scope.get(scope, 0) + n
+
+    def to_json(self) -> dict[str, Any]:
+        return {"figures": self.figures, "relations": self.relations, "unparsed": self.unparsed,
+                "by_form": dict(sorted(self.by_form.items())), "by_scope": dict(sorted(self.by_scope.items()))}
 
 
 @dataclass(slots=True, kw_only=True)

@@ -120,7 +120,7 @@ class Cell:
 
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 _STT = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)*\.?|[a-zđ]\)?|[ivxlc]+\.?|[-+*•])$")
-_COLNUM = re.compile(r"^\(?([0-9]+|[a-e])\)?(?:\s*=\s*[-+*/x×:()0-9a-e\s.,]+)?$")
+_COLNUM = re.compile(r"^\(?([0-9]+|[a-e])\)?(?:\s*=\s*[-–−+*/x×:÷()0-9a-e\s.,]+)?$")
 _YEAR = re.compile(r"^(19|20)[0-9]{2}$")
 _UNIT_ROW = re.compile(r"^\(?\s*(đơn vị tính|đơn vị|đvt)\s*[:.]", re.IGNORECASE)
 _UNIT_IN_BRACKETS = re.compile(r"\((?:đơn vị|đvt)\s*[:.]?\s*([^)]+)\)", re.IGNORECASE)
@@ -220,6 +220,13 @@ class Grid:
             return None
         return norm(self.text(r, self.unit_col)) or None
 
+    def header_cell(self, r: int, c: int) -> Cell | None:
+        """The cell whose text a header position shows (a group title spanning it, a merge from above)."""
+        cover = self.__dict__.get("_cover")
+        if cover is None:
+            cover = self.__dict__["_cover"] = self._header_cover()
+        return cover[(r, c)] if (r, c) in cover else self.at(r, c)
+
     # -- layout --
     def _header_cover(self) -> dict[tuple[int, int], Cell | None]:
         """The cell covering each header position: its own; else, with recorded spans, the first span
@@ -291,8 +298,22 @@ class Grid:
                 figures += 1
         return "data" if figures else "header"
 
+    def _numbers_columns(self, r: int) -> bool:
+        """A row under a Markdown delimiter numbers the columns (not a data row "| 1 | A | 4 |"): its numbers
+        run 1, 2, 3… with no gap, or one of its cells is a formula ("3=1+2")."""
+        texts = [norm(c.text) for c in self.row_cells(r) if c.text.strip()]
+        nums = [int(m.group(1)) for t in texts if (m := re.match(r"^\(?([0-9]+)", t))]
+        if any("=" in t for t in texts):
+            return True
+        return len(nums) >= 3 and nums == list(range(nums[0], nums[0] + len(nums)))
+
     def _find_header_rows(self) -> int:
         if self.markdown_header is not None:
+            # a column-number row ("| A | B | 1 | 2 | 3=1+2 |") in the header or right under the delimiter
+            for r in range(1, min(self.markdown_header + 1, self.n_rows - 1) + 1):
+                if self._row_kind(r) == "colnum" and (r <= self.markdown_header or self._numbers_columns(r)):
+                    self.colnum_row = r
+                    return max(self.markdown_header, r)
             return self.markdown_header
         last_header = 0
         for r in range(1, self.n_rows + 1):

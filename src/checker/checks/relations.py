@@ -4,28 +4,24 @@ anniversaries and footnote breakdowns. Shares the per-document extraction of `ar
 import bisect
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 from typing import Iterable
 
-from ..document import BlockKind, Document
+from ..document import Document
 from ..issues import Severity
 from ..validation import FORBID
-from .arithmetic import (_ORDINAL_BEFORE, _has_kind, BlockFigures, noun_count_cls, PctRelation, _figs, _doc_style, _pct_holds, doc_figures, fmt, in_paren,
-                         interval, judge_percent, same_unit_scope, truncates_to)
+from .. import figures as F
+from ..relate.blocks import BlockFigures, blocks_with, doc_figures, doc_style, has_kind, in_paren, same_unit_scope
+from ..relate.nouns import ORDINAL_BEFORE, noun_count_cls, same_kind
+from ..relate.operands import addable
+from ..relate.words import approx_before, partitions
+from .judge import PctRelation, fmt, interval, judge_percent, truncates_to
 from .base import Check, Context, Finding, register
 
 
 def _is_qty(f) -> bool:
     return f.kind == "quantity"
-
-
-def _blocks_with(doc: Document, ctx: Context, kind: str) -> list[BlockFigures]:
-    """The blocks of `doc_figures` (in order) that hold a figure of this kind, found once per document: most
-    blocks (table cells above all) hold bare numbers only, and several rules need a quantity or a percent."""
-    return ctx.memo(("relations:blocks with", kind),
-                    lambda: [bf for bf in doc_figures(doc, ctx) if _has_kind(bf, kind)])
 
 
 def _num_iv(n, exact: bool) -> tuple[Fraction, Fraction]:
@@ -45,6 +41,8 @@ def _to_unit(q, unit: str) -> tuple[Fraction, Fraction] | None:
     from ..units import factor
 
     k = factor(q.unit, unit)
+    if k is None and is_count_unit(q.unit) and is_count_unit(unit) and same_kind(q.unit, unit):
+        k = Fraction(1)  # "320 người dân" of "1.250 người": counts of one kind
     if k is None:
         return None
     lo, hi = _num_iv(q.number, is_count_unit(q.unit))
@@ -52,10 +50,13 @@ def _to_unit(q, unit: str) -> tuple[Fraction, Fraction] | None:
 
 
 def _val(q, unit: str) -> Fraction | None:
+    iv = _to_unit(q, unit)
+    if iv is None:
+        return None
     from ..units import factor
 
-    k = factor(q.unit, unit)
-    return None if k is None else Fraction(q.number.value) * k
+    k = factor(q.unit, unit) or Fraction(1)
+    return Fraction(q.number.value) * k
 
 
 def _unit_total_decimals(q) -> int:
@@ -92,6 +93,32 @@ def _is_change(text: str, start: int) -> bool:
 _ATTRIBUTE = re.compile(r"(?<!\w)(?:nữ|dân tộc|dân tộc thiểu số|tôn giáo|đoàn viên|hội viên|trẻ|đảng viên trẻ|"
                         r"trình độ|đại học|sau đại học|thạc sĩ|tiến sĩ|cao cấp|trung cấp|sơ cấp|cử nhân)\s*:?\s*\d", re.I)
 _IN_NAME = re.compile(r"\s*[-–]\s*[A-ZĐÀ-Ỹ]")
+
+
+# a parenthesis that gives the earlier value of a change: "(cùng kỳ: 155 vụ)", "(từ 412 hộ xuống còn 365 hộ)"
+_EARLIER_VALUE = re.compile(r"\s*(?:cùng kỳ|năm trước|kỳ trước|tháng trước|quý trước|từ\s+\d)", re.I)
+
+
+# the levels a count is split into: "(Trung ương 9 ý kiến; tỉnh 16 ý kiến, huyện 34 ý kiến)"
+_LEVELS = re.compile(r"(?<!\w)(?:Trung ương|trung ương|tỉnh|huyện|xã|thành phố|thị xã|cấp cơ sở|cơ sở)(?!\w)")
+
+
+def _figures_before(figs: tuple, i: int, n: int) -> list:
+    """The last n figures (link words aside) before index i, in order: a bounded look back, not a copy of
+    everything before (which would make a long paragraph quadratic)."""
+    out = []
+    k = i - 1
+    while k >= 0 and len(out) < n:
+        if figs[k].kind != "link":
+            out.append(figs[k])
+        k -= 1
+    out.reverse()
+    return out
+
+
+# how far a list of parts may run after the word that opens it: a bound that keeps the search linear in the
+# length of a paragraph that never ends a sentence
+MAX_LIST_SPAN = 1500
 
 
 # --- 3. parts vs total -----------------------------------------------------------------
@@ -134,7 +161,7 @@ class PartsTotal(Check):
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         seen = set()
-        for bf in _blocks_with(doc, ctx, "quantity"):  # every form sums quantities (a total or its parts)
+        for bf in blocks_with(doc, ctx, "quantity"):  # every form sums quantities (a total or its parts)
             for found in (*self._parens(bf, ctx), *self._gom(bf, ctx), *self._targets(bf, ctx)):
                 key = (found.block.index, found.start, found.end)
                 if key not in seen:
@@ -143,11 +170,14 @@ class PartsTotal(Check):
 
     # "24 cuộc phản biện (03 cuộc cấp huyện và 21 cuộc cấp xã)"
     def _parens(self, bf: BlockFigures, ctx: Context) -> Iterable[Finding]:
-        F = _figs()
         text = bf.block.text
         NounCount = noun_count_cls()
+        starts = [f.start for f in bf.figs]
         for ps, pe in bf.parens:
-            before = [f for f in bf.figs if f.end <= ps and not isinstance(f, F.Link)]
+            i = bisect.bisect_left(starts, ps)
+            while i > 0 and bf.figs[i - 1].end > ps:
+                i -= 1  # (a figure that straddles the bracket is not before it)
+            before = _figures_before(bf.figs, i, 2)
             if not before:
                 continue
             total = before[-1]
@@ -161,7 +191,11 @@ class PartsTotal(Check):
                 gap = text[total.end:ps]
             if not _is_qty(total) or in_paren(bf, total.start) or not same_unit_scope(bf, total.end, ps, True):
                 continue
-            raw = [f for f in bf.figs if ps < f.start and f.end < pe and not isinstance(f, F.Link)]
+            if _is_change(text, total.start) or approx_before(text, total.start) or _EARLIER_VALUE.match(text, ps + 1):
+                # "tăng 54 vụ (cùng kỳ: 155 vụ)", "giảm 47 hộ (từ 412 hộ xuống còn 365 hộ)": a change and its
+                # values; "hơn 4,5 tỷ đồng (…)": a bound, which the word-bound rule judges
+                continue
+            raw = [f for f in bf.figs_in(ps + 1, pe) if f.end < pe and not isinstance(f, F.Link)]
             if not raw or any(in_paren(bf, f.start) != (ps, pe) for f in raw):
                 continue
             inner_text = text[ps + 1:pe - 1]
@@ -176,9 +210,14 @@ class PartsTotal(Check):
             raw = _drop_attributes(text, raw, total, ps + 1, pe - 1)
             words = len(re.findall(r"[^\W\d_]+", gap))
             same_noun = all(_is_qty(f) and f.unit == total.unit for f in raw)
-            if re.search(r"[^\w\s,]", gap) or words > (12 if same_noun else self.params.max_noun_words + 3):
+            limit = 12 if same_noun else self.params.max_noun_words + 3
+            if same_noun and words <= 24 and not re.search(r"\d", gap) and (len(_LEVELS.findall(inner_text)) >= 2 or not any(
+                    _is_qty(f) and f.unit == total.unit and not in_paren(bf, f.start)
+                    for f in bf.figs if f.end <= total.start and same_unit_scope(bf, f.end, total.start))):
+                limit = 24  # "… còn 59 ý kiến được … gửi đến các ngành có thẩm quyền (Trung ương 9 ý kiến; …)"
+            if re.search(r"[^\w\s,]", gap) or words > limit:
                 continue
-            if any(isinstance(f, F.Number) and _ORDINAL_BEFORE.search(text[max(0, f.start - 12):f.start]) for f in raw):
+            if any(isinstance(f, F.Number) and ORDINAL_BEFORE.search(text[max(0, f.start - 12):f.start]) for f in raw):
                 continue  # "(ấp 4 và ấp 6)": labels, not counts
             single = len(raw) == 1
             if _REF_BEFORE_PAREN.search(text, max(0, ps - 40), ps) and (single or _COMPARE_WORDS.search(gap)):
@@ -200,7 +239,7 @@ class PartsTotal(Check):
                 if _ATTRIBUTE.search(inner_text):
                     continue  # "(nữ 8, dân tộc 3, đoàn viên 15)": attributes that overlap, not a partition
                     continue
-                yield from self._mixed(bf, ctx, total, nums, [f.text for f in raw], gap, partial, ps, pe)
+                yield from self._mixed(bf, ctx, total, nums, [f.text for f in raw], gap, partial, ps, pe, inner_text)
                 continue
             if any(not _is_qty(f) or _family(f.unit) != _family(total.unit) for f in raw):
                 continue
@@ -212,11 +251,11 @@ class PartsTotal(Check):
                                    [f.text for f in raw], total.unit, total.start, pe,
                                    max(f.number.decimals for f in raw))
 
-    def _mixed(self, bf, ctx, total, nums, texts, gap, partial, ps, pe):
+    def _mixed(self, bf, ctx, total, nums, texts, gap, partial, ps, pe, inner_text=""):
         """Parts counted in other nouns (or bare numbers): they may be a breakdown of the total, or of another
         count of the clause ("30 đồng chí tham gia 05 lớp (tập trung 13, không tập trung 17)")."""
-        F = _figs()
         point = sum(Fraction(n.value) for n in nums)
+        whole = partitions(inner_text)
         if gap.strip():
             # the parts belong to one of the counts of the clause before the parenthesis
             cands = [f for f in bf.figs if _is_qty(f) and f.end <= ps and F.is_count_unit(f.unit)
@@ -225,7 +264,7 @@ class PartsTotal(Check):
             cands = [total]
         if not cands or any(Fraction(c.number.value) == point for c in cands):
             return
-        ctx.coverage.relations += 1
+        ctx.coverage.count("parts-total", "clause")
         top = max(cands, key=lambda c: c.number.value)
         tv = Fraction(top.number.value)
         # more than every candidate total, yet close enough to be a breakdown of one (not "5 lớp (350 học viên)")
@@ -233,15 +272,16 @@ class PartsTotal(Check):
             args = {"parts": " + ".join(texts), "sum": fmt(point), "unit": top.unit, "total": top.number.text}
             yield Finding(bf.block, top.start, pe, args=args, variant="exceeds", severity=Severity.WARNING,
                           expected=fmt(point), actual=top.number.text)
-        elif point < tv and not partial and not gap.strip() and all(n.value < tv for n in nums) \
-                and len(nums) > 1 and point * 2 >= tv:
+        elif point < tv and not partial and (not gap.strip() or whole or (
+                len(cands) == 1 and re.search(r"\svà\s", inner_text) and "," not in inner_text)) \
+                and all(n.value < tv for n in nums) and len(nums) > 1 and point * 2 >= tv:
             args = {"parts": " + ".join(texts), "sum": fmt(point), "unit": top.unit, "total": top.number.text}
             yield Finding(bf.block, top.start, pe, args=args, variant="short", severity=Severity.WARNING,
                           expected=fmt(point), actual=top.number.text)
 
     def _judge(self, bf, ctx, total, parts_iv, total_iv, point, partial, severity, part_texts, unit, start, end,
                part_decimals=0):
-        ctx.coverage.relations += 1
+        ctx.coverage.count("parts-total", "clause")
         lo = sum(iv[0] for iv in parts_iv)
         hi = sum(iv[1] for iv in parts_iv)
         tlo, thi = total_iv
@@ -266,29 +306,22 @@ class PartsTotal(Check):
 
     # "X đơn vị, gồm: 3 đơn vị …, 4 đơn vị …" / "…, trong đó 12 đơn vị …"
     def _gom(self, bf: BlockFigures, ctx: Context) -> Iterable[Finding]:
-        F = _figs()
         text = bf.block.text
         words = {w.lower() for w in self.params.complete_words} | {"trong đó"}
         for i, link in enumerate(bf.figs):
             if not isinstance(link, F.Link) or link.word not in words or in_paren(bf, link.start):
                 continue
-            before = [f for f in bf.figs[:i] if not isinstance(f, F.Link)]
+            before = _figures_before(bf.figs, i, 1)
             if not before:
                 continue
-            # "Tổng thu đạt 8.415,6 tỷ đồng, đạt 75,1% dự toán. Trong đó thu nội địa …": the total's own share
-            # between it and the breakdown, which opens the next sentence; parts are then of the same unit
-            # family and only an excess is reported, as a warning
+            # (a breakdown opening the next sentence, "…, đạt 75,1% dự toán. Trong đó thu nội địa …", is the
+            # breakdown finder's: relate/finders/breakdown.py)
             after_share = None
-            if link.word == "trong đó" and isinstance(before[-1], F.Percent) and len(before) > 1 \
-                    and _is_qty(before[-2]) and _SHARE_BETWEEN.fullmatch(text, before[-2].end, before[-1].start) \
-                    and re.fullmatch(r"(?:\s*[^\W\d_]+){0,4}\s*[.;:,]?\s*", text[before[-1].end:link.start]) \
-                    and same_unit_scope(bf, before[-2].end, before[-1].start, True) \
-                    and not F.is_count_unit(before[-2].unit):
-                after_share = before[-1].end
-                before = before[:-1]
             if not _is_qty(before[-1]):
                 continue
             total = before[-1]
+            if approx_before(text, total.start):
+                continue  # "hơn 4,5 tỷ đồng, gồm: …": a bound, which the word-bound rule judges
             if in_paren(bf, total.start) or (after_share is None and
                                              not same_unit_scope(bf, total.end, link.start, True)):
                 continue
@@ -307,9 +340,13 @@ class PartsTotal(Check):
             # a list opened by a colon may run on over ';' ("gồm: A 3 tỷ; B 2 tỷ"); without one it ends with its
             # clause ("gồm thuế 180 tỷ, phí 25 tỷ; chi ngân sách 312 tỷ": the last is another indicator)
             colon = text[link.end:link.end + 3].lstrip().startswith(":")
-            for f in bf.figs[i + 1:]:
-                if not same_unit_scope(bf, link.start, f.start, colon):
+            figs = bf.figs
+            for k in range(i + 1, len(figs)):  # (an index, not a slice: a copy of the rest per link is quadratic)
+                f = figs[k]
+                if not same_unit_scope(bf, link.start, f.start, colon) or f.start - link.end > MAX_LIST_SPAN:
                     break
+                if isinstance(f, F.Link) and f.word in words:
+                    break  # the next breakdown begins
                 if isinstance(f, F.Link) or in_paren(bf, f.start):
                     continue
                 if _is_change(text, f.start):
@@ -319,7 +356,7 @@ class PartsTotal(Check):
                     if not parts or same_unit_scope(bf, parts[-1].end, f.start):
                         parts = []
                     break
-                if _is_qty(f) and _family(f.unit) == _family(total.unit):
+                if _is_qty(f) and (_family(f.unit) == _family(total.unit) or addable(f.unit, total.unit)):
                     parts.append(f)
             if len(parts) < (1 if link.word == "trong đó" else 2):
                 continue
@@ -339,12 +376,11 @@ class PartsTotal(Check):
 
     def _total_by_unit(self, bf: BlockFigures, i: int, link):
         """The count before `link` (same sentence, one attribute between) whose noun the first part after it has."""
-        F = _figs()
         after = [f for f in bf.figs[i + 1:] if not isinstance(f, F.Link)]
         if not after or not _is_qty(after[0]) or not F.is_count_unit(after[0].unit):
             return None
         unit = after[0].unit
-        before = [f for f in bf.figs[:i] if not isinstance(f, F.Link) and same_unit_scope(bf, f.end, link.start, True)]
+        before = [f for f in _figures_before(bf.figs, i, 4) if same_unit_scope(bf, f.end, link.start, True)]
         if len(before) < 2 or len(before) > 3:
             return None
         cand = before[-2]
@@ -357,7 +393,6 @@ class PartsTotal(Check):
 
     # "đạt và vượt 36/50 chỉ tiêu, 09 chỉ tiêu …, 05 chỉ tiêu …"
     def _targets(self, bf: BlockFigures, ctx: Context) -> Iterable[Finding]:
-        F = _figs()
         text = bf.block.text
         for i, r in enumerate(bf.figs):
             if not isinstance(r, F.Ratio) or r.noun not in self.params.target_nouns:
@@ -365,15 +400,19 @@ class PartsTotal(Check):
             if r.num.malformed or r.den.malformed or r.num.decimals or r.den.decimals:
                 continue
             parts = []
-            for f in bf.figs[i + 1:]:
-                if not same_unit_scope(bf, r.end, f.start, True):
+            subset_from = None  # where the last "trong đó" opened a subset, in the clause it opened
+            for k in range(i + 1, len(bf.figs)):  # (an index, not a slice; the list spans a bounded window)
+                f = bf.figs[k]
+                if not same_unit_scope(bf, r.end, f.start, True) or f.start - r.end > MAX_LIST_SPAN:
                     break
+                if isinstance(f, F.Link) and f.word == "trong đó":
+                    subset_from = f.start
+                    continue
                 if isinstance(f, F.Ratio) and f.noun == r.noun:
                     parts = []
                     break
                 if _is_qty(f) and f.unit == r.noun and not in_paren(bf, f.start) and not _is_change(text, f.start):
-                    if any(isinstance(g, F.Link) and g.word == "trong đó" and r.end <= g.start < f.start
-                           and same_unit_scope(bf, g.start, f.start) for g in bf.figs):
+                    if subset_from is not None and same_unit_scope(bf, subset_from, f.start):
                         continue  # "27/30 chỉ tiêu, trong đó 12 chỉ tiêu vượt": a subset of the A, not a sibling
                     parts.append(f)
             if len(parts) < 2:
@@ -382,7 +421,7 @@ class PartsTotal(Check):
                        for q in parts)
             total = r.den.value
             point = Fraction(r.num.value) + sum(Fraction(q.number.value) for q in parts)
-            ctx.coverage.relations += 1
+            ctx.coverage.count("parts-total", "sentence")
             if point > total or point < total:
                 # short of the total: an error when the last part is declared the rest ("còn lại"), else a warning
                 args = {"parts": " + ".join([r.num.text] + [q.number.text for q in parts]), "sum": fmt(point),
@@ -437,15 +476,14 @@ class Remainder(Check):
     Params = RemainderParams
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        F = _figs()
         p = self.params
         rest_re, neg_re, total_re, done_re = _remainder_patterns(
             tuple(p.rest_words), tuple(p.negations), tuple(p.total_words), tuple(p.done_words))
         pending_after = _PENDING_AFTER
-        for bf in _blocks_with(doc, ctx, "quantity"):
+        for bf in blocks_with(doc, ctx, "quantity"):
             # both forms compare counts of a counting noun: the ratio form one after a ratio, the quantity form three
             counts = sum(1 for f in bf.figs if f.kind == "quantity" and F.is_count_unit(f.unit))
-            has_ratio = _has_kind(bf, "ratio")
+            has_ratio = has_kind(bf, "ratio")
             if counts == 0 or (counts < 3 and not has_ratio):
                 continue
             text = bf.block.text
@@ -455,7 +493,11 @@ class Remainder(Check):
             for k, f in enumerate(figs if has_ratio else ()):  # (the ratio form opens with a ratio)
                 # ratio form: A/B noun …, còn|không … C noun
                 if isinstance(f, F.Ratio) and F.is_count_unit(f.noun) and not (f.num.decimals or f.den.decimals):
-                    after = [g for g in figs[k + 1:] if same_unit_scope(bf, f.end, g.start, True)]
+                    after = []
+                    for n in range(k + 1, len(figs)):  # (the rest of the sentence, within reach, not the block)
+                        if not same_unit_scope(bf, f.end, figs[n].start, True) or figs[n].start - f.end > 400:
+                            break
+                        after.append(figs[n])
                     cut = next((n for n, g in enumerate(after) if isinstance(g, F.Ratio)), len(after))
                     same = [g for g in after[:cut] if _is_qty(g) and g.unit == f.noun]
                     if not same:
@@ -471,7 +513,7 @@ class Remainder(Check):
                     # "thành 32/36 vụ, không thành 04 vụ và 07 vụ chờ xác minh": the rest is C or C + D…
                     if any(g.number.malformed for g in same) or f.num.malformed or f.den.malformed:
                         continue
-                    ctx.coverage.relations += 1
+                    ctx.coverage.count("remainder", "clause")
                     expected = Fraction(f.den.value - f.num.value)
                     sums = [sum(Fraction(g.number.value) for g in same[:n + 1]) for n in range(len(same))]
                     if expected in sums:
@@ -521,7 +563,7 @@ class Remainder(Check):
     def _judge(self, bf, ctx, total, done, rest, unit, start, end):
         if any(n.malformed for n in (total, done, rest)):
             return
-        ctx.coverage.relations += 1
+        ctx.coverage.count("remainder", "clause")
         expected = total.value - done.value
         if expected == rest.value:
             return
@@ -532,7 +574,7 @@ class Remainder(Check):
         """"Nhận 06 đơn, lưu 03 đơn, chuyển 02 đơn, 01 đơn đang giải quyết": the outcomes add up to the total."""
         if total.number.malformed or any(q.number.malformed for q in parts):
             return
-        ctx.coverage.relations += 1
+        ctx.coverage.count("remainder", "clause")
         point = sum(Fraction(q.number.value) for q in parts)
         if point == total.number.value:
             return
@@ -559,19 +601,19 @@ class Shares(Check):
     Params = SharesParams
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        F = _figs()
-        style = _doc_style(doc, ctx)
-        for bf in _blocks_with(doc, ctx, "percent"):  # every item is a quantity with its share
+        style = doc_style(doc, ctx)
+        for bf in blocks_with(doc, ctx, "percent"):  # every item is a quantity with its share
             text = bf.block.text
             items = []  # (quantity, percent, index of quantity)
             figs = bf.figs
             for i, f in enumerate(figs):
                 if not isinstance(f, F.Percent):
                     continue
-                prev = [k for k in range(i - 1, -1, -1) if not isinstance(figs[k], F.Link)]
-                if not prev:
+                k = i - 1
+                while k >= 0 and isinstance(figs[k], F.Link):
+                    k -= 1
+                if k < 0:
                     continue
-                k = prev[0]
                 q = figs[k]
                 if not _is_qty(q) or not same_unit_scope(bf, q.end, f.start) or f.start - q.end > 80:
                     continue
@@ -591,14 +633,16 @@ class Shares(Check):
                     continue
                 items.append((q, f, k))
             done = set()
+            item_ids = {id(q) for q, _, _ in items}
+            # the "trong đó" links, by position: each item looks up the last one before it (no rescan)
+            td_at = [n for n, g in enumerate(figs) if isinstance(g, F.Link) and g.word == "trong đó"]
             # parent: "X …, trong đó Y … (chiếm p%)"
             for q, p, k in items:
-                links_before = [g for g in figs[:k] if isinstance(g, F.Link) and g.word == "trong đó"
-                                and same_unit_scope(bf, g.end, q.start, True)]
-                if not links_before:
+                n = bisect.bisect_left(td_at, k) - 1
+                if n < 0 or not same_unit_scope(bf, figs[td_at[n]].end, q.start, True):
                     continue
-                td = links_before[-1]
-                parents = [g for g in figs if g.end <= td.start and not isinstance(g, F.Link)]
+                td = figs[td_at[n]]
+                parents = _figures_before(figs, td_at[n], 2)
                 after_x = None
                 # "đã giải quyết 47.105 hồ sơ, đạt 97,7%, trong đó …": the parent's own share comes between
                 if len(parents) > 1 and isinstance(parents[-1], F.Percent) and _is_qty(parents[-2]) \
@@ -612,10 +656,12 @@ class Shares(Check):
                     continue
                 if in_paren(bf, x.start) != in_paren(bf, td.start):
                     continue  # "(… 602 hồ sơ …), trong đó: …": a figure inside a parenthesis is no parent outside it
-                if any(_is_qty(g) and g.unit == q.unit for g in figs if td.end <= g.start < q.start):
+                # "…; trong đó: 3.100.000 … (chiếm 73,8%), 980.000 … (chiếm 23,3%)": every item with its own
+                # share is a share of the parent, not only the first; an item without one is a part, not a parent
+                if any(_is_qty(g) and g.unit == q.unit and id(g) not in item_ids for g in bf.figs_in(td.end, q.start)):
                     continue
                 exact = F.is_count_unit(q.unit)
-                ctx.coverage.relations += 1
+                ctx.coverage.count("shares", "clause")
                 done.add(p.start)
                 found = judge_percent(PctRelation(q.number, x.number, p.number, x.start, p.end, exact), style, bf.block)
                 if found:
@@ -628,7 +674,10 @@ class Shares(Check):
                 par = in_paren(bf, q.start)
                 if par is None or not re.fullmatch(r"\(\s*", text[par[0]:q.start]):
                     continue
-                parents = [g for g in figs if g.end <= par[0] and not isinstance(g, F.Link)]
+                n = k
+                while n > 0 and figs[n - 1].end > par[0]:
+                    n -= 1
+                parents = _figures_before(figs, n, 2)
                 if parents and isinstance(parents[-1], F.Percent) and len(parents) > 1:
                     parents = parents[:-1]
                 if not parents or not _is_qty(parents[-1]) or not same_unit_scope(bf, parents[-1].end, par[0]):
@@ -636,7 +685,7 @@ class Shares(Check):
                 x = parents[-1]
                 if not (F.is_count_unit(x.unit) and F.is_count_unit(q.unit)) or in_paren(bf, x.start):
                     continue
-                ctx.coverage.relations += 1
+                ctx.coverage.count("shares", "clause")
                 done.add(p.start)
                 found = judge_percent(PctRelation(q.number, x.number, p.number, x.start, par[1], True), style, bf.block)
                 if found:
@@ -670,7 +719,7 @@ class Shares(Check):
                 tnum = parse_number(fmt(total))
                 found_all = []
                 for q, p in group:
-                    ctx.coverage.relations += 1
+                    ctx.coverage.count("shares", "clause")
                     # the total is the sum of the items: no single-digit typo of one item explains a mismatch
                     found = judge_percent(PctRelation(q.number, tnum, p.number, q.start, p.end, True), style, bf.block,
                                           typo=False)
@@ -733,11 +782,10 @@ class Growth(Check):
     Params = GrowthParams
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        F = _figs()
         words = {w.lower(): "up" for w in self.params.up}
         words.update({w.lower(): "down" for w in self.params.down})
         words.update({w.lower(): "level" for w in self.params.level})
-        for bf in _blocks_with(doc, ctx, "percent"):  # both forms state a change as a percent
+        for bf in blocks_with(doc, ctx, "percent"):  # both forms state a change as a percent
             text = bf.block.text
             if "%" not in text:
                 continue
@@ -766,7 +814,6 @@ class Growth(Check):
 
     def _by_amount(self, bf, ctx, real):
         """"Q1 …, giảm N … so với cùng kỳ (giảm x%)": the earlier value is Q1 ± N, and N of it is x%."""
-        F = _figs()
         figs, text = bf.figs, bf.block.text
         for n in range(1, len(real) - 1):
             k = real[n]
@@ -801,7 +848,7 @@ class Growth(Check):
             if base <= 0:
                 continue
             plo, phi = interval(p.number.value, p.number.decimals, False)
-            ctx.coverage.relations += 1
+            ctx.coverage.count("growth", "clause")
             if lo * 100 <= phi and plo <= hi * 100:
                 continue
             g = Fraction(d.number.value) * 100 / base
@@ -814,7 +861,6 @@ class Growth(Check):
     def _q1_before(self, bf, real, n, link):
         """The figure the comparison is about: the last quantity before it in the same clause, with only
         shares or plan percentages ("đạt 74,6% dự toán") between, not in parentheses."""
-        F = _figs()
         figs = bf.figs
         for m in range(n - 1, -1, -1):
             g = figs[real[m]]
@@ -830,7 +876,6 @@ class Growth(Check):
     def _stated_after(self, bf, real, n, p):
         """"Q1 …, tăng x% so với cùng kỳ (năm trước) (Q2)", "Q1 …, tăng x% so với cùng kỳ năm 2024 là Q2",
         "Q1 (tăng x% so với cùng kỳ là Q2)"."""
-        F = _figs()
         figs, text = bf.figs, bf.block.text
         m = _REF_PAREN.match(text, p.end)
         la = False
@@ -912,7 +957,7 @@ class Growth(Check):
                 plo, phi = -phi, -plo
             glo = (iv1[0] / iv2[1] - 1) * 100
             ghi = (iv1[1] / iv2[0] - 1) * 100
-        ctx.coverage.relations += 1
+        ctx.coverage.count("growth", "clause")
         if glo <= phi and plo <= ghi:
             return None
         v1, v2 = _val(q1, q1.unit), _val(q2, q1.unit)
@@ -976,7 +1021,6 @@ class Anniversary(Check):
     Params = AnniversaryParams
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        F = _figs()
         p = self.params
         trig, bare, strict_before, review = _anniversary_patterns(
             tuple(p.strict), tuple(p.inclusive), tuple(p.reviews), tuple(p.review_verbs))
@@ -994,8 +1038,8 @@ class Anniversary(Check):
                 continue
             # "tổng kết 10 năm thực hiện Nghị quyết số 33-NQ/TW ngày 09/6/2014" in a report of 2024
             for m in review.finditer(text):
-                date = next((f for f in bf.figs if isinstance(f, F.Date) and f.year and f.start >= m.end()
-                             and f.start - m.end() <= p.max_gap), None)
+                date = next((f for f in bf.figs_in(m.end(), m.end() + p.max_gap + 1)
+                             if isinstance(f, F.Date) and f.year), None)
                 if date is None or not same_unit_scope(bf, m.end(), date.start):
                     continue
                 between = text[m.end():date.start]
@@ -1003,7 +1047,7 @@ class Anniversary(Check):
                 if len(between) > 90 or not re.search(r"(?<!\w)số\s+[\w./-]+\s*,?\s*(?:ngày\s+)?$", between, re.I):
                     continue
                 if re.search(r"\(", between) or any(
-                        isinstance(f, (F.YearSpan, F.Period)) for f in bf.figs if m.end() <= f.start < date.start):
+                        isinstance(f, (F.YearSpan, F.Period)) for f in bf.figs_in(m.end(), date.start)):
                     continue
                 if report_year is None:
                     report_year = self._report_year(ctx) or 0
@@ -1011,10 +1055,10 @@ class Anniversary(Check):
                     break
                 n = int(m.group(2))
                 diff = report_year - date.year
-                ctx.coverage.relations += 1
+                ctx.coverage.count("anniversary", "sentence")
                 if abs(diff - n) <= 1:  # a review may fall in the year before or after the N-th anniversary
                     continue
-                args = {"computation": f"{report_year} − {date.year} = {diff}", "stated": f"{n} năm"}
+                args = {"computation": f"{report_year} − {date.year} = {diff}", "stated": str(n)}
                 yield Finding(bf.block, m.start(), date.end, args=args, variant="review", expected=str(diff),
                               actual=str(n), severity=Severity.WARNING)
 
@@ -1029,10 +1073,12 @@ class Anniversary(Check):
         # "75 năm Ngày truyền thống … (1948-2023)" without a trigger word right before the number
         spans = [(m, True) for m in matches] + [(m, False) for m in bare.finditer(text) if m.start(1) not in done]
         spans.sort(key=lambda x: x[0].start())
+        paren_starts = [s_ for s_, _ in bf.parens]
         for mi, (m, triggered) in enumerate(spans):
             n = int(m.group(2) if triggered else m.group(1))
             limit = spans[mi + 1][0].start() if mi + 1 < len(spans) else len(text)
-            paren = next(((s_, e_) for s_, e_ in bf.parens if s_ >= m.end() and s_ < limit), None)
+            q = bisect.bisect_left(paren_starts, m.end())  # the first parenthesis after the match
+            paren = bf.parens[q] if q < len(paren_starts) and paren_starts[q] < limit else None
             if paren is None or not same_unit_scope(bf, m.end(), paren[0]):
                 continue
             if paren[0] - m.end() > p.max_gap:
@@ -1043,7 +1089,7 @@ class Anniversary(Check):
             if years is None:
                 continue
             diff = years[1] - years[0]
-            ctx.coverage.relations += 1
+            ctx.coverage.count("anniversary", "clause")
             if triggered:
                 inclusive = m.group(1).lower() in [w.lower() for w in p.inclusive]
                 if diff == n or (inclusive and diff + 1 == n):
@@ -1053,17 +1099,17 @@ class Anniversary(Check):
                 # "giai đoạn 5 năm (2021 - 2025)" counts both ends
                 if diff == n or diff + 1 == n:
                     continue
-                sent_start = max([b for b in bf.sent_bounds if b < m.start()], default=0)
+                k = bisect.bisect_left(bf.sent_bounds, m.start())
+                sent_start = bf.sent_bounds[k - 1] if k > 0 else 0
                 severity = None if strict_before.search(text, sent_start, m.start()) else Severity.WARNING
-            args = {"computation": f"{years[1]} − {years[0]} = {diff}", "stated": f"{n} năm"}
+            args = {"computation": f"{years[1]} − {years[0]} = {diff}", "stated": str(n)}
             yield Finding(bf.block, m.start(), paren[1], args=args, expected=str(diff), actual=str(n),
                           severity=severity)
 
     @staticmethod
     def _span(bf, paren) -> tuple[int, int] | None:
-        F = _figs()
         text = bf.block.text
-        inner = [f for f in bf.figs if paren[0] < f.start and f.end < paren[1] and not isinstance(f, F.Link)]
+        inner = [f for f in bf.figs_in(paren[0] + 1, paren[1]) if f.end < paren[1] and not isinstance(f, F.Link)]
         if len(inner) == 1 and isinstance(inner[0], F.YearSpan):
             return inner[0].first, inner[0].last
         if len(inner) == 2 and all(isinstance(f, F.Date) and f.year for f in inner) \
@@ -1084,130 +1130,3 @@ class Anniversary(Check):
             return pt[0] if pt else None
         except Exception:  # pragma: no cover - the header reader must never break this rule
             return None
-
-
-# --- 8. footnote breakdown ------------------------------------------------------------
-
-
-_PERSONS = frozenset(["đồng chí", "đảng viên", "trường hợp", "người", "cán bộ", "cá nhân", "quần chúng", "hội viên",
-                      "đoàn viên", "học viên", "công chức", "viên chức", "lao động", "bị can", "bị cáo", "đối tượng"])
-
-
-def _same_kind(unit: str, total_unit: str) -> bool:
-    """Parts of a count: the same noun, or people counted with another classifier ("11 trường hợp, 07 đồng chí")."""
-    return unit == total_unit or (unit in _PERSONS and total_unit in _PERSONS)
-
-
-@register("footnote-breakdown")
-class FootnoteBreakdown(Check):
-    """A footnote itemising the count stated at its anchor ("kỷ luật 08 đồng chí¹" → 02 + 01 + 03 + 02)."""
-
-    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        F = _figs()
-        notes = doc.notes(BlockKind.FOOTNOTE)
-        if not notes:
-            return
-        figs_of = {bf.block.index: bf for bf in doc_figures(doc, ctx)}
-        for b, number, position in self._anchors(doc, notes):
-            bf = figs_of.get(b.index)
-            if bf is None:
-                continue
-            anchor = [f for f in bf.figs if f.end <= position and not isinstance(f, F.Link)]
-            if not anchor or not _is_qty(anchor[-1]) or not F.is_count_unit(anchor[-1].unit):
-                continue
-            total = anchor[-1]
-            # the mark follows the count, or the noun phrase it counts ("09 đơn tố cáo đảng viên¹¹")
-            if not re.fullmatch(r"(?:\s*[^\W\d_]+){0,5}[\s.,;:*]*", b.text[total.end:position]):
-                continue
-            parts = []
-            partial = complete = False
-            for nb in notes[number]:
-                nbf = figs_of.get(nb.index)
-                if nbf is None:
-                    continue
-                for f in nbf.figs:
-                    if isinstance(f, F.Link) and f.word == "trong đó":
-                        partial = True
-                    if isinstance(f, F.Link) and f.word in ("gồm", "bao gồm"):
-                        complete = True
-                    if _is_qty(f) and F.is_count_unit(f.unit) and _same_kind(f.unit, total.unit):
-                        if in_paren(nbf, f.start):
-                            continue
-                        parts.append((nb, f))
-            where = [nb for nb, _ in parts]
-            parts = [f for _, f in parts]
-            if len(parts) < 2 or any(p.number.malformed for p in parts) or total.number.malformed:
-                continue
-            if partial and complete:
-                continue
-            # "Thực hiện xong 04 cuộc theo kế hoạch và 01 cuộc đột xuất¹": the note itemises both counts
-            chain = [total]
-            k = len(anchor) - 1
-            while k > 0:
-                g, nxt = anchor[k - 1], chain[0]
-                between = b.text[g.end:nxt.start]
-                if not (_is_qty(g) and g.unit == total.unit and not g.number.malformed and len(between) <= 60
-                        and not re.search(r"\d", between) and same_unit_scope(bf, g.end, nxt.start)
-                        and re.search(r"(?<!\w)và(?!\w)|,", between)):
-                    break
-                chain.insert(0, g)
-                k -= 1
-            ctx.coverage.relations += 1
-            point = sum(Fraction(p.number.value) for p in parts)
-            tv = Fraction(total.number.value)
-            if point == tv:
-                continue
-            if len(chain) > 1:
-                tv = sum(Fraction(g.number.value) for g in chain)
-                if point == tv:
-                    continue
-            mixed = any(p.unit != total.unit for p in parts)
-            if partial and point < tv:
-                # "Trong đó, …": of which; only a long list close to the total reads as the full breakdown
-                # (three or more items within a fifth of it, or any list within a twentieth)
-                if not ((len(parts) >= 3 and point * 5 >= tv * 4) or point * 20 >= tv * 19):
-                    continue
-                severity = Severity.WARNING
-            else:
-                severity = Severity.WARNING if mixed else None
-            args = {"parts": " + ".join(p.number.text for p in parts), "sum": fmt(point),
-                    "total": " + ".join(g.number.text for g in chain), "unit": total.unit, "note": number}
-            # reported on the footnote's list (what does not add up), naming the anchor's count
-            nb = where[0]
-            last = max((p for w, p in zip(where, parts) if w is nb), key=lambda p: p.end)
-            yield Finding(nb, parts[0].start, last.end, args=args, expected=fmt(point), actual=args["total"],
-                          severity=severity)
-
-    @staticmethod
-    def _anchors(doc: Document, notes: dict):
-        """(block, note number, offset of the mark) for every footnote mark in the body.
-
-        A plain-text export may lose the marks but keep the breaks they made: the body paragraph stops at
-        the mark and the next line continues the sentence (". Nhận 09 đơn…", " theo thẩm quyền…"). When the
-        number of such breaks equals the number of notes, the k-th break is the k-th note's mark."""
-        found = False
-        for b in doc.blocks:
-            if b.kind is BlockKind.FOOTNOTE:
-                continue
-            for ref in b.note_refs:
-                if ref.kind == "footnote" and ref.number in notes:
-                    found = True
-                    yield b, ref.number, ref.position
-        if found or not doc.meta.get("footnote_anchors_lost"):
-            return
-        body = [b for b in doc.blocks if b.kind is BlockKind.PARAGRAPH]
-        breaks = []
-        for prev, nxt in zip(body, body[1:]):
-            if prev.line is not None and nxt.line is not None and nxt.line != prev.line + 1:
-                continue
-            if len(prev.text.strip()) >= 8 and _CONTINUES.match(nxt.text) and not _ENDS.search(prev.text):
-                breaks.append(prev)
-        numbers = sorted(notes)
-        if len(breaks) != len(numbers) or numbers != list(range(1, len(numbers) + 1)):
-            return
-        for b, number in zip(breaks, numbers):
-            yield b, number, len(b.text.rstrip())
-
-
-_CONTINUES = re.compile(r"^(?:[.,;:](?:\s|$)|[ ]+[^\s\t]|[a-zà-ỹđ])")
-_ENDS = re.compile(r"[.!?:;]\s*$")

@@ -5,7 +5,8 @@ An indicator is the two syllables of action right before a count and the two syl
 noun right after it ("kết nạp" + "đảng viên"). Matching is deliberately narrow: different blocks,
 no period that differs, no plan/target/comparison words, no named subject that differs, and an
 indicator that takes at most two values in the whole document (one stated per unit in a list of
-units is not a repetition).
+units is not a repetition). A table cell states an indicator too (`tableindicators.py`): its row label
+(or, over a total row, its column header) against the prose of the same period.
 
 `counted-list`: "7 xã (Lý Học, Liên Am, …)" and "gồm 3 nội dung: …" where the items listed are not
 as many as the count says. Open lists ("…", "v.v.", "như") and numeric breakdowns (those belong to
@@ -291,10 +292,11 @@ class RepeatedFigure(Check):
             _figures()
         except ImportError:  # pragma: no cover
             return
-        from .arithmetic import doc_figures
+        from ..relate.blocks import doc_figures
         lows = body_lows(ctx)  # (shared with the spelling rules, which need the whole body lowered anyway)
 
         seen: dict[tuple, list[tuple]] = {}
+        prose: list[tuple] = []  # mentions in body paragraphs that name no subject: (key, block, num, s, e, figs)
         kinds = frozenset((BlockKind.PARAGRAPH, BlockKind.TABLE_CELL))
         for bf in doc_figures(doc, ctx):  # the figures every arithmetic rule shares (one extraction)
             block = bf.block
@@ -302,6 +304,10 @@ class RepeatedFigure(Check):
                 continue  # (a count needs a space before its noun: most table cells have none)
             for key, num, s, e, periods, subject in self._mentions(block, bf.figs, bf.bounds, lows):
                 seen.setdefault(key, []).append((block, num, s, e, periods, subject))
+                if block.kind is BlockKind.PARAGRAPH and self._whole_subject(block.text, s, subject):
+                    prose.append((key, block, num, s, e, bf.figs))
+        if prose:
+            yield from self._against_tables(doc, ctx, prose)
         for key, mentions in seen.items():
             if len(mentions) < 2:
                 continue
@@ -316,7 +322,7 @@ class RepeatedFigure(Check):
                     continue  # different periods
                 if first[5] != other[5]:
                     continue  # different named subjects (or one named, one not)
-                ctx.coverage.relations += 1
+                ctx.coverage.count("repeated-figure", "document")
                 block, num, s, e = other[0], other[1], other[2], other[3]
                 indicator = " ".join(key[0]) + " … " + " ".join(key[1])
                 yield Finding(block, s, e, args={"indicator": indicator, "value": num.text, "other": first[1].text,
@@ -325,158 +331,109 @@ class RepeatedFigure(Check):
                 break
 
 
-# --- counted lists ----------------------------------------------------------------------------
+    # ---- the same indicator in a table and in the prose
+    def _against_tables(self, doc: Document, ctx: Context, prose: list[tuple]) -> Iterable[Finding]:
+        """"kết nạp 48 đảng viên" in the text of a report of quý III against the table row "Kết nạp đảng viên",
+        column "Quý III" = 45. Only a clear match counts: the row label (or, in a table of units, the column
+        header over a total row) says exactly the words of the action and the counting noun, the column's period
+        is the text's, the unit agrees, and nothing after the noun narrows the count."""
+        from .tableindicators import table_indicators
 
-@dataclass(slots=True, kw_only=True)
-class CountedParams:
-    """Markers of an open list, and the sizes of a list worth counting."""
+        tables = table_indicators(doc, ctx)
+        if not tables:
+            return
+        from .dates import period_months, report_period
 
-    __pydantic_config__ = FORBID
-    open_markers: tuple[str, ...] = ("…", "...", "v.v", "vv.", "như:", "như ", "chẳng hạn", "ví dụ", "điển hình",
-                               "tiêu biểu", "trong đó", "gồm các", "là các", "các đơn vị khác", "khác)", "khác",
-                               "chủ yếu", "bao gồm cả", "ngoài ra", "hoặc", "nhất là", "đặc biệt")
-    min_count: int = 2
-    max_count: int = 40
-    max_item_words: int = 8
+        report = report_period(ctx)
+        by_key: dict[tuple, list[tuple]] = {}
+        for m in prose:
+            by_key.setdefault(m[0], []).append(m)
+        periods: dict[int, object] = {}  # block index -> the period its text names
+        for key, mentions in by_key.items():
+            words = frozenset(key[0] + key[1])
+            found = tables.get(words)
+            if not found or len({m[2].value for m in mentions}) > 1:
+                continue  # no such row, or the text itself gives the indicator two values (AR103 above)
+            noun = " ".join(key[1])
+            for _, block, num, s, e, figs in mentions:
+                if not self._whole_count(block.text, e):
+                    continue
+                period = periods.get(block.index)
+                if period is None:
+                    period = periods[block.index] = self._text_period(figs, report, period_months) or "unknown"
+                period = None if period == "unknown" else period
+                match = self._matching_cell(found, period, report, noun)
+                if match is None:
+                    continue
+                ctx.coverage.count("repeated-figure", "document")
+                if match.value.value == num.value:
+                    continue
+                cell_block, cs, ce = match.place
+                yield Finding(block, s, e, args={"indicator": " ".join(key[0]) + " … " + noun, "value": num.text,
+                                                 "other": match.grid.text(match.row, match.col).strip(),
+                                                 "place": _place(cell_block, ctx.lang), "name": match.name,
+                                                 "where": match.where},
+                              variant="table", actual=num.text, related=[(cell_block, cs, ce)])
 
+    _GENERIC = re.compile(r"(?:các|toàn|tất cả|100%)\s+$")
 
-_PAREN_LIST = re.compile(r"(?<![\d.,/])(\d{1,2})\s+((?:[^\W\d_]+\s+){0,7}?[^\W\d_]+)\s*\(([^()]{3,400})\)")
-_NOUN = r"((?:[^\W\d_]+\s+){0,3}?[^\W\d_]+)"
-_GOM = re.compile(r"(?:(?<!\w)(?:gồm|bao gồm|gồm có)\s+(\d{1,2})\s+" + _NOUN + r"\s*(?:sau|như sau|chính|cụ thể)?"
-                  r"|(?<![\d.,/])(\d{1,2})\s+" + _NOUN + r"\s+(?:sau|như sau|sau đây|cụ thể như sau))\s*:\s*(.*)$",
-                  re.IGNORECASE)
-# what `_GOM` needs, found much faster: a count, then only letters and spaces up to a colon
-_GOM_HINT = re.compile(r"\d\s+[^\W\d_](?:[^\W\d_]|\s)*:")
-# what comes before the bracket of a `_PAREN_LIST` match, read backwards from the bracket: spaces, one to
-# eight words, spaces, the count's last digit
-_BEFORE_PAREN_REVERSED = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,7}\s+\d")
-
-
-def _may_hold_paren_list(text: str) -> bool:
-    """False when `_PAREN_LIST` cannot match: no bracket has a count and words right before it (much
-    cheaper than the pattern, which is tried at every position)."""
-    q = text.find("(")
-    while q >= 0:
-        if _BEFORE_PAREN_REVERSED.match(text[:q][::-1]):
+    def _whole_subject(self, text: str, start: int, subject: frozenset) -> bool:
+        """No subject, or only organisations named as a whole ("các chi bộ", "toàn Đảng bộ")."""
+        if not subject:
             return True
-        q = text.find("(", q + 1)
-    return False
+        head = " " + text[max(0, start - 300):start].lower()  # (the subject is in the count's sentence)
+        for name in subject:
+            i = head.rfind(" " + name.lower() + " ")
+            if i < 0 or not self._GENERIC.search(head[:i + 1]):
+                return False
+        return True
 
+    _NARROWING_OK = frozenset(("mới", "trong", "đạt", "bằng", "tăng", "giảm", "so", "và", "vượt", "chiếm"))
 
-_MARKER = re.compile(r"^\s*(?:(?P<dash>[-+•*–])\s|(?P<letter>[a-zđ])\)\s|(?P<num>\d{1,2})[.)]\s|(?P<roman>[IVX]+)[.)]\s)")
+    def _whole_count(self, text: str, end: int) -> bool:
+        """Nothing right after the counting noun narrows it ("48 đảng viên là người dân tộc thiểu số")."""
+        rest = text[end:end + 30].lstrip()
+        if not rest or not (rest[0].isalnum()):
+            return True
+        word = rest.split(None, 1)[0].lower().strip(",.;:()")
+        return word in self._NARROWING_OK
 
+    @staticmethod
+    def _text_period(figs, report, period_months):
+        """The period the paragraph names (one only), else the report's; None when unknown or ambiguous."""
+        year = report[0] if report else None
+        spans = {sp for f in figs if f.kind == "period" and (sp := period_months(f, year))}
+        if len(spans) > 1:
+            return "ambiguous"
+        if spans:
+            return spans.pop()
+        return report[:3] if report else None
 
-def _items(inner: str) -> list[int]:
-    """Possible item counts of a list text: split on ';' if any, else ','; the last 'và' may join two items."""
-    inner = inner.replace("*", "").replace("_", "").strip().rstrip(".;,")
-    sep = ";" if ";" in inner else ","
-    parts = [p.strip() for p in inner.split(sep) if p.strip()]
-    counts = {len(parts)}
-    if parts and re.search(r"\s(và|cùng)\s", " " + parts[-1] + " "):
-        counts.add(len(parts) + 1)
-    if sep == "," and len(parts) == 1:
-        counts = {1 + len(re.findall(r"\svà\s", " " + inner + " "))}
-    return sorted(counts)
-
-
-def _marker_kind(text: str) -> str | None:
-    m = _MARKER.match(text)
-    if not m:
-        return None
-    return next(k for k, v in m.groupdict().items() if v is not None)
-
-
-# (a set: a StrEnum member found in a tuple costs an equality test per item)
-_LIST_KINDS = frozenset((BlockKind.PARAGRAPH, BlockKind.TABLE_CELL, BlockKind.FOOTNOTE))
-
-
-@register("counted-list")
-class CountedList(Check):
-    """A count followed by its list ("7 xã (…)", "gồm 3 nội dung: …") with another number of items."""
-
-    Params = CountedParams
-
-    def _open(self, text: str) -> bool:
-        t = text.lower()
-        return any(m in t for m in self.params.open_markers)
-
-    def _count_value(self, token: str) -> int | None:
-        n = _figures().parse_number(token)
-        if n is None or n.malformed or n.decimals:
+    @staticmethod
+    def _matching_cell(found: list, period, report, noun: str):
+        """The one table cell stating the indicator for `period` (year, first month, last month)."""
+        if period == "ambiguous":
             return None
-        v = int(n.value)
-        return v if self.params.min_count <= v <= self.params.max_count else None
 
-    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        try:
-            _figures()
-        except ImportError:  # pragma: no cover
-            return
-        blocks = [b for b in doc.blocks if b.kind in _LIST_KINDS]
-        for i, block in enumerate(blocks):
-            text = block.text
-            # (no test for a digit first: both patterns below need one, and their own prefilters are cheaper)
-            for m in (_PAREN_LIST.finditer(text) if _may_hold_paren_list(text) else ()):
-                n = self._count_value(m.group(1))
-                inner = m.group(3)
-                if n is None or any(ch.isdigit() for ch in inner) or self._open(inner):
-                    continue
-                if m.group(2).lower() != m.group(2):
-                    continue  # "3 Đảng bộ (…)": a name, not a counting noun
-                if "," not in inner and ";" not in inner:
-                    continue  # one qualifier in brackets ("03 tỉnh (trước sáp nhập)"), not a list
-                counts = _items(inner)
-                items = inner.split(";" if ";" in inner else ",")
-                if any(len(x.split()) > self.params.max_item_words for x in items):
-                    continue  # long clauses: an explanation, not a list of names
-                ctx.coverage.relations += 1
-                if n in counts:
-                    continue
-                yield Finding(block, m.start(), m.end(), args={"count": m.group(1), "noun": m.group(2),
-                                                               "items": counts[-1]},
-                              expected=str(counts[-1]), actual=m.group(1))
-            gm = _GOM.search(text) if ":" in text and _GOM_HINT.search(text) else None
-            if gm:
-                yield from self._intro(blocks, i, gm, ctx)
+        def same(p):  # a column period against the text's: months equal, years equal where both are given
+            return period is not None and p[1:] == period[1:] and (p[0] is None or p[0] == period[0])
 
-    def _intro(self, blocks: list[Block], i: int, gm: re.Match, ctx: Context) -> Iterable[Finding]:
-        block = blocks[i]
-        g = 1 if gm.group(1) is not None else 3
-        token, noun = gm.group(g), gm.group(g + 1)
-        n = self._count_value(token)
-        if n is None or noun.lower() != noun:
-            return
-        rest = gm.group(5).strip()
-        if rest:
-            if any(ch.isdigit() for ch in rest) or self._open(rest) or (";" not in rest and "," not in rest):
-                return
-            items = rest.split(";" if ";" in rest else ",")
-            if any(len(x.split()) > self.params.max_item_words for x in items) and ";" not in rest:
-                return
-            counts = _items(rest)
-        else:
-            # the items follow as paragraphs: "- …", "a) …", "1. …" or Word's automatic numbering
-            first = blocks[i + 1] if i + 1 < len(blocks) else None
-            if first is None:
-                return
-            kind = _marker_kind(first.text) or ("auto" if first.list_id is not None else None)
-            if kind is None:
-                return
-            count, level = 0, first.list_level
-            for j in range(i + 1, len(blocks)):  # (no slice: a copy of the rest per list is quadratic)
-                b = blocks[j]
-                k = _marker_kind(b.text) or ("auto" if b.list_id is not None else None)
-                if b.heading_level is not None or k is None:
-                    break
-                if k == kind and (kind != "auto" or b.list_level == level):
-                    count += 1
-                elif kind in ("dash",) or k in ("roman", "num") and kind in ("letter", "dash"):
-                    break  # a marker of a higher level ends the list
-            if self._open(" ".join(b.text for b in blocks[i + 1:i + 1 + count])[-20:]):
-                return
-            counts = [count]
-        ctx.coverage.relations += 1
-        if n in counts:
-            return
-        yield Finding(block, gm.start(g), gm.end(g + 1), args={"count": token, "noun": noun, "items": counts[-1]},
-                      variant="intro", expected=str(counts[-1]), actual=token)
+        by_grid: dict[int, list] = {}
+        for ind in found:
+            if ind.unit and ind.unit not in noun and not (ind.unit == "người" and noun in _PERSON_NOUNS):
+                continue
+            by_grid.setdefault(id(ind.grid), []).append(ind)
+        hits = []
+        for inds in by_grid.values():
+            dated = [i for i in inds if i.period is not None]
+            exact = [i for i in dated if same(i.period)]
+            if exact:
+                hits += exact
+            elif not dated and len(inds) == 1 and (period is None or report is None or period == report[:3]):
+                hits += inds  # one undated column of results: the report's own period
+        return hits[0] if len(hits) == 1 else None
+
+
+_PERSON_NOUNS = frozenset(("đảng viên", "hội viên", "đoàn viên", "cán bộ", "công chức", "viên chức", "học sinh",
+                           "sinh viên", "lao động", "bị can", "bị cáo", "đối tượng", "thanh niên", "cử tri",
+                           "giáo viên", "người dân", "thí sinh", "học viên", "quần chúng", "cảm tình"))

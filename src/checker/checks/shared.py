@@ -28,7 +28,7 @@ def block_figures(ctx: Context, block: Block):
 def figures_by_block(ctx: Context) -> dict[int, tuple]:
     """block index -> figures (the index `block_figures` reads): a rule that visits many blocks fetches it
     once and reads `.get(b.index, ())` per block."""
-    from .arithmetic import figure_index  # (imported here: arithmetic is another family's module)
+    from ..relate.blocks import figure_index
 
     return figure_index(ctx.doc, ctx)
 

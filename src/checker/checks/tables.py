@@ -17,35 +17,10 @@ from ..issues import Severity
 from ..tablegrid import Grid, Value, cell_value, document_grids, fmt_vi, is_blank, norm, stt_level
 from ..validation import FORBID
 from .base import Check, Context, Finding, register
-
-_MEASURE_UNITS = ("đồng", "triệu", "tỷ", "nghìn", "ngàn", "usd", "ha", "m2", "m²", "km", "tấn", "kg", "lít", "m3",
-                  "kwh", "mw", "tạ", "%")
-
-
-def _stated(grid: Grid, row: int, col: int) -> Value | None:
-    """The figure a cell states, or None for merged holes, blank/"-" cells, text and percentages."""
-    text = grid.text(row, col)
-    if grid.is_hole(row, col) or is_blank(text):
-        return None
-    value = cell_value(text)
-    return None if value is None or value.percent else value
-
-
-def _rounded_integers(grid: Grid, col: int) -> bool:
-    """Whole numbers in this column are rounded measures (money, area…), not exact counts."""
-    text = " ".join(filter(None, [grid.unit or "", grid.headers.get(col, "")])).lower()
-    return any(u in text for u in _MEASURE_UNITS)
-
-
-def _slack(v: Value, rounded_ints: bool) -> Decimal:
-    if v.decimals == 0 and not rounded_ints:
-        return Decimal(0)
-    return v.half
-
-
-def _shown(values: Iterable[Value]) -> int:
-    return max((v.decimals for v in values), default=0)
-
+from .formula import parse, tokens_numbered
+from .tablecells import (TOTAL_LABELS, cell_span, column_formula, column_numbers, has_word, header_parts,
+                         is_total_label, rounded_integers, shown, signed_value, slack as cell_slack,
+                         stated as stated_value)
 
 # --- totals ------------------------------------------------------------------------------------
 
@@ -54,29 +29,13 @@ class TotalParams:
     """Labels of total and subtotal rows, and columns that are never summed."""
 
     __pydantic_config__ = FORBID
-    total_labels: tuple[str, ...] = ("tổng", "tổng cộng", "cộng", "tổng số", "toàn tỉnh", "toàn huyện", "toàn thành phố",
-                               "toàn xã", "toàn ngành", "toàn đảng bộ", "chung", "tổng chung")
+    total_labels: tuple[str, ...] = TOTAL_LABELS
     subtotal_markers: tuple[str, ...] = ("trong đó", "chia ra", "bao gồm", "gồm", "riêng")
     # columns never summed: rates, averages, prices, comparisons
     non_additive: tuple[str, ...] = ("%", "tỷ lệ", "so sánh", "so với", "bình quân", "trung bình", "đơn giá", "giá bán", "giá bình quân",
                                "tốc độ", "chỉ số", "xếp hạng", "thứ hạng", "hệ số", "lần", "năm sinh", "ghi chú",
                                "mã", "số hiệu", "điểm")
     min_parts: int = 2
-
-
-_TRAILING_PAREN = re.compile(r"\s*\([^)]*\)$")
-
-
-def _is_total_label(text: str, labels: list[str]) -> bool:
-    t = norm(text)
-    if t.endswith(")"):  # (the pattern needs one)
-        t = _TRAILING_PAREN.sub("", t)  # "Tổng cộng (I+II)"
-    return t.strip(" :.") in labels
-
-
-def _cell_span(grid: Grid, r: int, c: int) -> tuple:
-    cell = grid.at(r, c)
-    return cell.block, cell.start, cell.end
 
 
 @register("table-total")
@@ -96,6 +55,11 @@ class TableTotal(Check):
     def _additive(self, grid: Grid, c: int) -> bool:
         if c in (grid.stt_col, grid.label_col, grid.unit_col):
             return False
+        formula = column_formula(grid, c)
+        if formula is not None:  # "(5)=(4)/(1)": a ratio of sums is not the sum of the ratios
+            node = parse(tokens_numbered(formula, set(column_numbers(grid))))
+            if node is None or not node.additive():
+                return False
         h = grid.headers.get(c, "").lower()
         return not any(w in h for w in self.params.non_additive)
 
@@ -110,7 +74,7 @@ class TableTotal(Check):
     def _rows(self, grid: Grid, ctx: Context) -> Iterable[Finding]:
         rows = list(grid.data_rows())
         labels = self.params.total_labels
-        totals = [r for r in rows if _is_total_label(grid.label(r), labels)]
+        totals = [r for r in rows if is_total_label(grid.label(r), labels)]
         if not totals:
             yield from self._loose_total(grid, rows, ctx)
             return
@@ -139,12 +103,10 @@ class TableTotal(Check):
                 continue
             if any(re.match(r"tổng\b", norm(grid.label(r)) or "") for r in part):
                 continue
-            saved = ctx.coverage.relations
             found = list(self._check_total_row(grid, t, part, ctx, loose=True))
             if not found:
                 continue
             yield from found
-            ctx.coverage.relations = max(ctx.coverage.relations, saved)
             return
 
     def _candidates(self, grid: Grid, rows: list[int]) -> list[list[int]] | None:
@@ -169,7 +131,7 @@ class TableTotal(Check):
                 skipping = False
             if self._row_excluded(grid, r):
                 continue
-            if _is_total_label(grid.label(r), self.params.total_labels):
+            if is_total_label(grid.label(r), self.params.total_labels):
                 return None
             kept.append(r)
         if not kept:
@@ -207,7 +169,7 @@ class TableTotal(Check):
             if v is None:
                 return None
             total += v.value
-            slack += _slack(v, rounded)
+            slack += cell_slack(v, rounded)
             vals.append(v)
         return total, slack, vals
 
@@ -220,24 +182,24 @@ class TableTotal(Check):
         for c in range(1, grid.n_cols + 1):
             if not self._additive(grid, c):
                 continue
-            stated = _stated(grid, t, c)
+            stated = stated_value(grid, t, c)
             if stated is None:
                 continue
-            rounded = _rounded_integers(grid, c)
+            rounded = rounded_integers(grid, c)
             sums = [self._sum(grid, cand, c, rounded) for cand in candidates]
             if any(s is None for s in sums):
                 continue
             if all(len(s[2]) < self.params.min_parts for s in sums):
                 continue
-            ctx.coverage.relations += 1
+            ctx.coverage.count("table-total", "table")
             holds = False
             for total, slack, _ in sums:
-                if abs(total - stated.value) <= slack + _slack(stated, rounded):
+                if abs(total - stated.value) <= slack + cell_slack(stated, rounded):
                     holds = True
             total, slack, vals = sums[0]
             sure = stated.sure and all(v.sure for v in vals)
-            exact = slack == 0 and _slack(stated, rounded) == 0
-            results.append((c, holds, stated, total, sure, exact, _shown(vals + [stated]), len(candidates[0])))
+            exact = slack == 0 and cell_slack(stated, rounded) == 0
+            results.append((c, holds, stated, total, sure, exact, shown(vals + [stated]), len(candidates[0])))
         if not results:
             return
         if len(results) >= 2 and not any(r[1] for r in results):
@@ -247,7 +209,7 @@ class TableTotal(Check):
         for c, holds, stated, total, sure, exact, dec, summed in results:
             if holds:
                 continue
-            block, s, e = _cell_span(grid, t, c)
+            block, s, e = cell_span(grid, t, c)
             severity = None if (sure and not loose and (exact or abs(total - stated.value) > 1)) else Severity.WARNING
             yield Finding(block, s, e, args={"label": grid.label(t).strip(), "header": grid.headers.get(c, "") or str(c),
                                              "computed": fmt_vi(total, dec), "stated": grid.text(t, c).strip(),
@@ -259,20 +221,20 @@ class TableTotal(Check):
         labels = self.params.total_labels
         for c in range(1, grid.n_cols + 1):
             h = grid.headers.get(c, "")
-            if not h or c in (grid.stt_col, grid.label_col):
-                continue
+            if not h or c in (grid.stt_col, grid.label_col) or column_formula(grid, c) is not None:
+                continue  # (a column whose formula the table states is the formula rule's, AR107)
             # the header's own last line names the column ("Tổng số"), its first lines may be a group title
-            if not (_is_total_label(h, labels) or any(_is_total_label(p, labels) for p in _header_parts(grid, c))):
+            if not (is_total_label(h, labels) or any(is_total_label(p, labels) for p in header_parts(grid, c))):
                 continue
             parts, mode = self._component_columns(grid, c)
             if len(parts) < 2:
                 continue
             checked = []
-            rounded = _rounded_integers(grid, c)
+            rounded = rounded_integers(grid, c)
             for r in grid.data_rows():
                 if self._row_excluded(grid, r):
                     continue
-                stated = _stated(grid, r, c)
+                stated = stated_value(grid, r, c)
                 if stated is None:
                     continue
                 total, slack, vals, ok = Decimal(0), Decimal(0), [], True
@@ -288,24 +250,24 @@ class TableTotal(Check):
                         ok = False
                         break
                     total += v.value
-                    slack += _slack(v, rounded)
+                    slack += cell_slack(v, rounded)
                     vals.append(v)
                 if not ok:
                     continue
-                tol = slack + _slack(stated, rounded)
+                tol = slack + cell_slack(stated, rounded)
                 if mode == "equal":
                     holds = abs(total - stated.value) <= tol
                 else:  # "Trong đó": the parts may be a selection, but cannot exceed the whole
                     holds = total - stated.value <= tol
                 sure = stated.sure and all(v.sure for v in vals)
-                checked.append((r, holds, stated, total, sure, tol == 0, _shown(vals + [stated])))
-            ctx.coverage.relations += len(checked)
+                checked.append((r, holds, stated, total, sure, tol == 0, shown(vals + [stated])))
+            ctx.coverage.count("table-total", "table", len(checked))
             good = sum(1 for x in checked if x[1])
             bad = [x for x in checked if not x[1]]
             if not bad or good < 2 or good <= len(bad):
                 continue  # the relation must hold in most rows before its failures mean anything
             for r, _, stated, total, sure, exact, dec in bad:
-                block, s, e = _cell_span(grid, r, c)
+                block, s, e = cell_span(grid, r, c)
                 severity = None if (sure and (exact or abs(total - stated.value) > 1)) else Severity.WARNING
                 yield Finding(block, s, e, args={"label": grid.label(r).strip() or str(r), "header": h,
                                                  "computed": fmt_vi(total, dec), "stated": grid.text(r, c).strip(),
@@ -341,15 +303,6 @@ class TableTotal(Check):
         return left, "equal"
 
 
-def _header_parts(grid: Grid, c: int) -> list[str]:
-    out = []
-    for r in range(1, grid.header_rows + 1):
-        cell = grid.at(r, c)
-        if cell is not None and cell.text.strip():
-            out.append(cell.text)
-    return out
-
-
 # --- percentage columns ------------------------------------------------------------------------
 
 @dataclass(slots=True, kw_only=True)
@@ -365,16 +318,7 @@ class PercentParams:
     skip: tuple[str, ...] = ("tăng", "giảm", "lần", "chênh lệch", "+/-", "±")
 
 
-_WORD_RES: dict[str, re.Pattern] = {}
-
-
-def _has_word(text: str, word: str) -> bool:
-    if word not in text:  # the regex needs the word itself: most header words are absent
-        return False
-    rx = _WORD_RES.get(word)
-    if rx is None:
-        rx = _WORD_RES[word] = re.compile(r"(?<![\wÀ-ỹ])" + re.escape(word) + r"(?![\wÀ-ỹ])")
-    return rx.search(text) is not None
+_BARE_RATE = re.compile(r"^(?:tỷ lệ|tỉ lệ|so sánh)?\s*\(?\s*%?\s*\)?$")
 
 
 @register("table-percent-column")
@@ -388,42 +332,116 @@ class TablePercentColumn(Check):
             if grid.header_rows == 0 or grid.header_rows >= grid.n_rows:
                 continue
             for c in range(1, grid.n_cols + 1):
+                if column_formula(grid, c) is not None:
+                    continue  # the table states how the column is computed: the formula rule (AR107) checks it
                 rel = self._relation(grid, c)
                 if rel is None:
                     yield from self._inferred(grid, c, ctx)
                     continue
                 num, den, label = rel
-                yield from self._check(grid, c, num, den, label, ctx)
+                for f in self._check(grid, c, num, den, label, ctx):
+                    if label == "bare" and f.severity is None:
+                        f.severity = Severity.WARNING  # the header names no columns: the layout implies them
+                    yield f
 
     def _inferred(self, grid: Grid, c: int, ctx: Context) -> Iterable[Finding]:
         """"Tỷ lệ giải ngân (%)" beside "Kế hoạch vốn" and "Giải ngân": the header names its numerator column
         (the words after "tỷ lệ") but not its base. A base column is accepted only when the ratio holds on every
-        other row (at least three), and a lone disagreeing row is then a `warning`."""
+        other row (at least three), and a lone disagreeing row is then a `warning`. A rate column whose header
+        names neither ("Tỷ lệ (%)" alone, "Chỉ số chung" over cells written "91,42%") takes the one pair of
+        columns to its left whose ratio holds on nearly every row (at least five)."""
         h = norm(grid.headers.get(c, ""))
-        m = re.match(r"\s*t[ỷỉ] lệ\s+([^\W\d_][\w\s]*?)\s*\(?\s*%\s*\)?\s*$", h)
-        if not m:
-            return
-        what = m.group(1).strip()
-        if len(what) < 3 or any(_has_word(h, w) for w in self.params.skip):
-            return
         others = [cc for cc in range(1, c) if cc not in (grid.stt_col, grid.label_col, grid.unit_col)]
         heads = {cc: norm(grid.headers.get(cc, "")) for cc in others}
-        nums = [cc for cc, hh in heads.items() if hh and _has_word(hh, what)]
-        if len(nums) != 1:
+        if any(has_word(h, w) for w in self.params.skip):
+            if (has_word(h, "tăng") or has_word(h, "giảm")) and "%" in h and not has_word(h, "lần"):
+                yield from self._growth(grid, c, [cc for cc in others if heads[cc] and "%" not in heads[cc]][-6:], ctx)
+            return
+        m = re.match(r"\s*t[ỷỉ] lệ\s+([^\W\d_][\w\s]*?)\s*\(?\s*%\s*\)?\s*$", h)
+        if m:
+            what = m.group(1).strip()
+            if len(what) < 3:
+                return
+            nums = [cc for cc, hh in heads.items() if hh and has_word(hh, what)]
+            if len(nums) != 1:
+                return
+            pairs, least = [(nums[0], den) for den in others if den != nums[0]], 4
+        elif _BARE_RATE.match(h) or self._percent_cells(grid, c):
+            near = others[-6:]  # a rate stands right of the columns it divides
+            pairs, least = [(a, b) for a in near for b in near if a != b], 5
+        else:
             return
         fits = []
-        for den in others:
-            if den == nums[0] or not heads.get(den) or "%" in heads[den]:
+        for num, den in pairs:
+            if not heads.get(den) or "%" in heads[den] or not heads.get(num) or "%" in heads[num]:
                 continue
-            n, bad = self._fit(grid, c, nums[0], den)
-            if n >= 4 and bad <= 1:
-                fits.append(den)
+            n, bad = self._fit(grid, c, num, den)
+            if n >= least and bad <= max(1, n // 10):
+                fits.append((num, den))
         if len(fits) != 1:
             return
-        for f in self._check(grid, c, nums[0], fits[0], "inferred", ctx):
+        for f in self._check(grid, c, *fits[0], "inferred", ctx):
             if f.severity is None:
                 f.severity = Severity.WARNING
             yield f
+
+    def _growth(self, grid: Grid, c: int, near: list[int], ctx: Context) -> Iterable[Finding]:
+        """"Tăng, giảm (%)" beside two periods: (later − earlier) / earlier · 100, the pair of columns found as
+        the one whose growth holds on nearly every row (at least four). A decrease may be written with or
+        without its minus sign. A row that breaks it is a `warning` (the header names no columns)."""
+        def rows(later: int, earlier: int):
+            out = []
+            for r in grid.data_rows():
+                s = signed_value(grid.text(r, c)) if not grid.is_hole(r, c) else None
+                a, b = cell_value(grid.text(r, later)), cell_value(grid.text(r, earlier))
+                if s is None or a is None or b is None or a.percent or b.percent:
+                    continue
+                sa, sb = cell_slack(a, rounded_integers(grid, later)), cell_slack(b, rounded_integers(grid, earlier))
+                if b.value - sb <= 0:
+                    continue
+                lo = ((a.value - sa) / (b.value + sb) - 1) * 100
+                hi = ((a.value + sa) / (b.value - sb) - 1) * 100
+                x, half = s.value, s.half
+                holds = any(x - half <= h2 and l2 <= x + half for l2, h2 in ((lo, hi), (-hi, -lo)))
+                step = Decimal(1).scaleb(-s.decimals)
+                ax = abs(x)
+                truncated = not holds and any(ax <= h2 and ax + step >= l2 for l2, h2 in ((lo, hi), (-hi, -lo)))
+                out.append((r, holds, truncated, s, (a.value - b.value) / b.value * 100, s.sure and a.sure and b.sure))
+            return out
+
+        fits = []
+        for later in near:
+            for earlier in near:
+                if later == earlier:
+                    continue
+                found = rows(later, earlier)
+                bad = sum(1 for x in found if not x[1])
+                if len(found) >= 4 and bad <= max(1, len(found) // 10):
+                    fits.append((later, earlier, found))
+        if len(fits) != 1:
+            return
+        later, earlier, found = fits[0]
+        ctx.coverage.count("table-percent", "table", len(found))
+        for r, holds, truncated, s, mid, sure in found:
+            if holds:
+                continue
+            cell = grid.at(r, c)
+            computed = fmt_vi(mid, max(s.decimals, 1)) + "%"
+            yield Finding(cell.block, cell.start, cell.end,
+                          args={"a": grid.text(r, later).strip(), "b": grid.text(r, earlier).strip(),
+                                "computed": computed, "stated": grid.text(r, c).strip(),
+                                "label": grid.label(r).strip() or str(r), "relation": "growth"},
+                          variant="growth_truncated" if truncated else "growth", expected=computed,
+                          actual=grid.text(r, c).strip(), severity=Severity.INFO if truncated else Severity.WARNING)
+
+    def _percent_cells(self, grid: Grid, c: int) -> bool:
+        """Nearly every figure of the column is written with "%" ("91,42%")."""
+        texts = [t for r in grid.data_rows() if (t := grid.text(r, c).strip()) and not is_blank(t)]
+        marked = [t for t in texts if t.endswith("%")]  # (cheap: most columns have none)
+        if len(marked) < 5 or len(marked) * 10 < 9 * len(texts):
+            return False
+        vals = [v for t in texts if (v := cell_value(t))]
+        return sum(v.percent for v in vals) * 10 >= 9 * len(vals)
 
     def _fit(self, grid: Grid, c: int, num: int, den: int) -> tuple[int, int]:
         """Rows where c, num and den all hold figures, and how many of them disagree with num/den·100."""
@@ -433,7 +451,7 @@ class TablePercentColumn(Check):
             a, b = cell_value(grid.text(r, num)), cell_value(grid.text(r, den))
             if stated is None or a is None or b is None or b.value == 0 or a.percent or b.percent:
                 continue
-            sa, sb = _slack(a, _rounded_integers(grid, num)), _slack(b, _rounded_integers(grid, den))
+            sa, sb = cell_slack(a, rounded_integers(grid, num)), cell_slack(b, rounded_integers(grid, den))
             if b.value - sb <= 0:
                 continue
             lo, hi = (a.value - sa) / (b.value + sb) * 100, (a.value + sa) / (b.value - sb) * 100
@@ -442,24 +460,20 @@ class TablePercentColumn(Check):
                 bad += 1
         return n, bad
 
-    def _role(self, h: str, words: list[str]) -> bool:
-        return any(_has_word(h, w) for w in words)
+    def _role(self, h: str, words: tuple[str, ...]) -> bool:
+        return any(has_word(h, w) for w in words)
 
     def _relation(self, grid: Grid, c: int) -> tuple[int, int, str] | None:
         p = self.params
         h = norm(grid.headers.get(c, ""))
         if not h or not any(w in h for w in p.percent_headers):
             return None
-        if any(_has_word(h, w) for w in p.skip):
+        if any(has_word(h, w) for w in p.skip):
             return None
         others = [cc for cc in range(1, grid.n_cols + 1)
                   if cc != c and cc not in (grid.stt_col, grid.label_col, grid.unit_col)]
         heads = {cc: norm(grid.headers.get(cc, "")) for cc in others}
         heads = {cc: hh for cc, hh in heads.items() if hh and not any(w in hh for w in p.percent_headers)}
-        # explicit column numbers: "(4)=(3)/(2)" or "4 = 3/2" in the header or the column-number row
-        explicit = self._explicit(grid, c)
-        if explicit:
-            return explicit
         # explicit years: "So sánh 2025/2024 (%)"
         m = re.search(r"((?:19|20)[0-9]{2})\s*/\s*((?:19|20)[0-9]{2})", h)
         if m:
@@ -473,6 +487,8 @@ class TablePercentColumn(Check):
             den_words, kind = p.same_period, "same"
         elif self._role(h, p.plan):
             den_words, kind = p.plan, "plan"
+        elif _BARE_RATE.match(h) and not any(self._role(hh, p.same_period) for hh in heads.values()):
+            den_words, kind = p.plan, "bare"  # "Kế hoạch | Thực hiện | Tỷ lệ (%)": the rate of the plan achieved
         else:
             return None
         dens = [cc for cc, hh in heads.items() if self._role(hh, den_words)]
@@ -480,25 +496,6 @@ class TablePercentColumn(Check):
         if len(dens) != 1 or len(nums) != 1:
             return None  # the header names a relation but the table does not show exactly its two columns
         return nums[0], dens[0], kind
-
-    def _explicit(self, grid: Grid, c: int) -> tuple[int, int, str] | None:
-        texts = []
-        if grid.colnum_row:
-            texts.append(grid.text(grid.colnum_row, c))
-        texts.append(grid.headers.get(c, ""))
-        for t in texts:
-            m = re.search(r"\(?([0-9]+)\)?\s*=\s*\(?([0-9]+)\)?\s*[/:]\s*\(?([0-9]+)\)?", t)
-            if not m or not grid.colnum_row:
-                continue
-            a, b = m.group(2), m.group(3)
-            cols = {}
-            for cc in range(1, grid.n_cols + 1):
-                mm = re.match(r"^\(?([0-9]+)\)?", norm(grid.text(grid.colnum_row, cc)) or "")
-                if mm:
-                    cols.setdefault(mm.group(1), cc)
-            if a in cols and b in cols and cols.get(m.group(1)) == c:
-                return cols[a], cols[b], f"({a})/({b})"
-        return None
 
     def _check(self, grid: Grid, c: int, num: int, den: int, label: str, ctx: Context) -> Iterable[Finding]:
         checked = []
@@ -513,9 +510,9 @@ class TablePercentColumn(Check):
             if a is None or b is None or b.value == 0 or a.percent or b.percent:
                 continue
             # interval of a/b·100 with each figure's rounding
-            rounded_a = _rounded_integers(grid, num)
-            rounded_b = _rounded_integers(grid, den)
-            sa, sb = _slack(a, rounded_a), _slack(b, rounded_b)
+            rounded_a = rounded_integers(grid, num)
+            rounded_b = rounded_integers(grid, den)
+            sa, sb = cell_slack(a, rounded_a), cell_slack(b, rounded_b)
             if b.value - sb <= 0:
                 continue
             lo = (a.value - sa) / (b.value + sb) * 100
@@ -529,7 +526,7 @@ class TablePercentColumn(Check):
                 truncated = stated.value <= hi and stated.value + step >= lo  # cut instead of rounded
             sure = stated.sure and a.sure and b.sure
             checked.append((r, holds, truncated, stated, mid, sure))
-        ctx.coverage.relations += len(checked)
+        ctx.coverage.count("table-percent", "table", len(checked))
         good = sum(1 for x in checked if x[1])
         bad = [x for x in checked if not x[1]]
         if not bad or (len(checked) >= 2 and good < len(bad)):

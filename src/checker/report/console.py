@@ -19,7 +19,7 @@ from rich.text import Text
 from ..i18n import number, t
 from ..issues import FileResult, Issue, Severity
 from .places import place_text
-from .totals import coverage_line, total_line
+from .totals import coverage_line, relations_line, total_line
 from .values import value_bits
 
 if TYPE_CHECKING:
@@ -193,6 +193,9 @@ def render_summary(console: Console, result: "Result", lang: str) -> None:
     cov = coverage_line(result, lang)
     if cov:
         print_wrapped(console, Text(cov), "", "")
+    rel = relations_line(result, lang)
+    if rel:
+        print_wrapped(console, Text(rel, style="dim"), "", "")
 
 
 def _summary_table(console: Console, rows: list[tuple[list[tuple[str, str]], str, str]], lang: str) -> None:

@@ -51,3 +51,30 @@ def coverage_line(result: "Result", lang: str) -> str:
     if unparsed:
         line += t("coverage.unparsed_tail", lang, unparsed=count("coverage.unparsed", unparsed, lang))
     return line + "."
+
+
+def relations_line(result: "Result", lang: str) -> str:
+    """The relations checked, by form and by scope: "Phép tính đã kiểm theo dạng: tổng và thành phần 12, tỷ lệ
+    5; theo phạm vi: trong một vế câu 14, chú thích 3." Empty when none was checked."""
+    forms: dict[str, int] = {}
+    scopes: dict[str, int] = {}
+    for f in result.files:
+        if f.error is None:
+            for key, n in f.coverage.by_form.items():
+                forms[key] = forms.get(key, 0) + n
+            for key, n in f.coverage.by_scope.items():
+                scopes[key] = scopes.get(key, 0) + n
+    if not forms:
+        return ""
+
+    def listed(prefix: str, counts: dict[str, int]) -> str:
+        ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        return ", ".join(f"{_label(prefix, key, lang)} {number(n, lang)}" for key, n in ordered)
+
+    return t("coverage.by_form", lang, forms=listed("form", forms), scopes=listed("scope", scopes)) + "."
+
+
+def _label(prefix: str, key: str, lang: str) -> str:
+    text = t(f"{prefix}.{key}", lang)
+    return key if text == f"{prefix}.{key}" else text
+
