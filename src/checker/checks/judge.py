@@ -517,23 +517,11 @@ def judge_candidate(candidate, style: str) -> Verdict | None:
     """The verdict on one candidate relation, or None when it holds (or cannot be decided)."""
     from ..relate import model as M
 
+    judges = {M.Sum: judge_sum, M.Bound: judge_bound, M.Equal: judge_equal, M.Count: judge_count,
+              M.Share: lambda rel: judge_share(rel, style), M.Difference: judge_difference,
+              M.ChangeRate: judge_change_rate, M.Aggregate: judge_aggregate, M.WordBound: judge_word_bound}
     rel = candidate.relation
-    if isinstance(rel, M.Sum):
-        return judge_sum(rel)
-    if isinstance(rel, M.Bound):
-        return judge_bound(rel)
-    if isinstance(rel, M.Equal):
-        return judge_equal(rel)
-    if isinstance(rel, M.Count):
-        return judge_count(rel)
-    if isinstance(rel, M.Share):
-        return judge_share(rel, style)
-    if isinstance(rel, M.Difference):
-        return judge_difference(rel)
-    if isinstance(rel, M.ChangeRate):
-        return judge_change_rate(rel)
-    if isinstance(rel, M.Aggregate):
-        return judge_aggregate(rel)
-    if isinstance(rel, M.WordBound):
-        return judge_word_bound(rel)
-    raise TypeError(f"no judge for {type(rel).__name__}")
+    judge = judges.get(type(rel))
+    if judge is None:
+        raise TypeError(f"no judge for {type(rel).__name__}")
+    return judge(rel)

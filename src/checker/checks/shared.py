@@ -114,3 +114,15 @@ def body_lows(ctx: Context) -> dict[int, str] | None:
 def joined_lower(ctx: Context) -> str:
     """`joined.lower()` of `joined_body`, once per document."""
     return ctx.memo("shared:joined-lower", lambda: joined_body(ctx)[1].lower())
+
+
+def token_span(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """The run of non-space characters around text[start:end] (a word with what is glued to it)."""
+    s = start
+    while s > 0 and not text[s - 1].isspace():
+        s -= 1
+    e = start if end is None else end
+    while e < len(text) and not text[e].isspace():
+        e += 1
+    return s, e
+

@@ -7,6 +7,7 @@ from ..document import Block, Document
 from ..validation import FORBID
 from .base import Check, Context, Finding, register
 from .grouping import RELATED_LIMIT, places_text
+from .shared import token_span
 
 
 def _has_vietnamese_letters(text: str) -> bool:
@@ -18,13 +19,7 @@ def _first_word_span(block: Block) -> tuple[int, int]:
     text = block.text
     for i, ch in enumerate(text):
         if ord(ch) > 0x7F and ch.isalpha():
-            s = i
-            while s > 0 and not text[s - 1].isspace():
-                s -= 1
-            e = i
-            while e < len(text) and not text[e].isspace():
-                e += 1
-            return s, e
+            return token_span(text, i)
     return 0, len(text)
 
 

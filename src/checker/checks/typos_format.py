@@ -11,7 +11,7 @@ from typing import Iterable
 from ..document import Block, BlockKind, Document
 from ..validation import FORBID
 from .base import Check, Context, Finding, register
-from .shared import doc_body_blocks, joined_body, joined_lower
+from .shared import doc_body_blocks, joined_body, joined_lower, token_span
 
 _TEXT_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.FOOTNOTE, BlockKind.ENDNOTE})
 
@@ -131,24 +131,14 @@ def _after_sentence(text: str, at: int) -> bool:
 
 def _in_code(text: str, at: int) -> bool:
     """Inside a web or e-mail address, a document symbol or a number ("a,b" in "gov.vn,abc")."""
-    s = at
-    while s > 0 and not text[s - 1].isspace():
-        s -= 1
-    e = at
-    while e < len(text) and not text[e].isspace():
-        e += 1
+    s, e = token_span(text, at)
     token = text[s:e]
     return any(c in token for c in "@/\\=_") or "www" in token or "http" in token
 
 
 def _around(text: str, s: int, e: int, replacement: str) -> tuple[int, int, str]:
     """(start, end, corrected) for the words around text[s:e] with text[s:e] replaced."""
-    a = s
-    while a > 0 and not text[a - 1].isspace():
-        a -= 1
-    z = e
-    while z < len(text) and not text[z].isspace():
-        z += 1
+    a, z = token_span(text, s, e)
     return a, z, text[a:s] + replacement + text[e:z]
 
 

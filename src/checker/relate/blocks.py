@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .. import figures as F
-from ..document import Block, Document
+from ..document import Block, BlockKind, Document
 from ..checks.base import Context
 from .nouns import with_nouns
 
@@ -270,3 +270,13 @@ def blocks_with(doc: Document, ctx: Context, kind: str) -> list[BlockFigures]:
     blocks (table cells above all) hold bare numbers only, and several rules need a quantity or a percent."""
     return ctx.memo(("relations:blocks with", kind),
                     lambda: [bf for bf in doc_figures(doc, ctx) if has_kind(bf, kind)])
+
+
+PROSE = frozenset((BlockKind.PARAGRAPH, BlockKind.FOOTNOTE, BlockKind.ENDNOTE))
+
+
+def prose_figures(doc: Document, ctx: Context) -> list[BlockFigures]:
+    """The blocks of `doc_figures` that are running text (paragraphs and notes, not table cells): where the
+    sentence-level finders look."""
+    return ctx.memo("relate:prose figures", lambda: [bf for bf in doc_figures(doc, ctx) if bf.block.kind in PROSE])
+

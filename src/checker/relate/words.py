@@ -50,6 +50,13 @@ OPENER = re.compile(r"\s*[-+•*]?\s*(?P<word>trong đó(?:\s+có)?|riêng|cụ 
 PARTIAL_OPENERS = ("trong đó", "riêng", "trong số")
 
 
+def opener_reading(word: str) -> tuple[bool, bool, bool]:
+    """(partial, near_whole, sure) of a breakdown's opening word: "trong đó (có)", "riêng" name some parts
+    (a plain "trong đó" close to its total reads as the whole); "gồm", "bao gồm" say the list is whole."""
+    partial = word.startswith(PARTIAL_OPENERS)
+    return partial, word == "trong đó", word in ("gồm", "bao gồm", "gồm có")
+
+
 def opener_at(text: str, pos: int) -> tuple[str, bool, int] | None:
     """(opening word, complete?, end offset) when a breakdown opener starts at `pos`."""
     m = OPENER.match(text, pos)

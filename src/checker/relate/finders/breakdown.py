@@ -9,20 +9,18 @@ When every part comes with its own rate against a plan ("đạt 69,57% kế ho�
 import re
 from typing import Iterator
 
-from ...document import BlockKind
-from ..blocks import BlockFigures, doc_figures
+from ..blocks import PROSE, BlockFigures, doc_figures
 from ..model import Aggregate, Candidate, Sum
 from ..operands import addable, operand, usable
-from ..words import approx_before, is_change, is_conditional, opener_at
+from ..words import approx_before, is_change, is_conditional, opener_at, opener_reading
 
-_PROSE = frozenset((BlockKind.PARAGRAPH, BlockKind.FOOTNOTE, BlockKind.ENDNOTE))
 _LEAD = re.compile(r"[\s\-+•*]*")
 
 
 def find(doc, ctx) -> Iterator[Candidate]:
     previous: BlockFigures | None = None
     for bf in doc_figures(doc, ctx):
-        if bf.block.kind not in _PROSE:
+        if bf.block.kind not in PROSE:
             previous = None
             continue
         text = bf.text
@@ -78,8 +76,8 @@ def _breakdown(tbf: BlockFigures, tspan, pbf: BlockFigures, pspan, word: str, co
         anchor = (tbf.block, total.start, mine[-1].end) if same_block else (pbf.block, mine[0].start, mine[-1].end)
         related = [] if same_block else [t_op.place]
         key = (tbf.block.index, total.start, tuple((pbf.block.index, p.start) for p in mine))
-        sure = word in ("gồm", "gồm có", "bao gồm")
-        rel = Sum(t_op, p_ops, complete=complete, sure=sure, near_whole=word == "trong đó")
+        _, near, sure = opener_reading(word)
+        rel = Sum(t_op, p_ops, complete=complete, sure=sure, near_whole=near)
         yield Candidate("breakdown", scope, rel, True, anchor, related, key)
         for agg in _aggregates(tbf, total, tspan, pbf, mine, pspan):
             yield Candidate("aggregate", scope, agg, False, anchor, related, key + (agg.kind,))

@@ -20,14 +20,12 @@ import re
 from fractions import Fraction
 from typing import Iterator
 
-from ...document import BlockKind
-from ..blocks import BlockFigures, doc_figures
+from ..blocks import BlockFigures, prose_figures
 from ..compared import (CLOSE, EARLIER_LABEL, REACH, REF, count_operand, figures_after, figures_before, from_to,
                         through_close, value_before)
 from ..model import Candidate, ChangeRate, Difference, Equal
 from ..operands import addable, operand, usable
 
-_PROSE = frozenset((BlockKind.PARAGRAPH, BlockKind.FOOTNOTE, BlockKind.ENDNOTE))
 _WORDS = ("tăng", "giảm")
 # a rank that rises as its number falls ("xếp thứ 15/63, tăng 8 bậc"): not a difference of values
 _RANKS = frozenset(("bậc", "hạng", "thứ hạng", "vị trí", "vị thứ", "thứ bậc"))
@@ -60,9 +58,7 @@ _GROWTH_RATE_END = re.compile(r"\s*[).,;]|\s*$")
 
 
 def find(doc, ctx) -> Iterator[Candidate]:
-    for bf in doc_figures(doc, ctx):
-        if bf.block.kind not in _PROSE:
-            continue
+    for bf in prose_figures(doc, ctx):
         text = bf.text
         if "tăng" not in text and "giảm" not in text and "Tăng" not in text and "Giảm" not in text:
             continue

@@ -13,24 +13,20 @@ import re
 from typing import Iterator
 
 from ... import figures as F
-from ...document import BlockKind
-from ..blocks import BlockFigures, doc_figures
+from ..blocks import BlockFigures, prose_figures
 from ..items import MAX_SPAN, heads, labelled_value, split_items
 from ..model import Candidate, Sum
 from ..nouns import same_kind
 from ..operands import operand, usable
 from ..words import approx_before
 
-_PROSE = frozenset((BlockKind.PARAGRAPH, BlockKind.FOOTNOTE, BlockKind.ENDNOTE))
 _LIST_OPENER = re.compile(r"(?<!\w)(?:cụ thể(?:\s+(?:như sau|là))?|như sau|chia ra|chi tiết)\s*:", re.I)
 _WITHIN = re.compile(r"(?<!\w)trong\s+(?:tổng\s+số\s+|số\s+)?(?=\d)", re.I)
 _BEFORE_OPENER = re.compile(r"[^\d;.()]{0,60}$")
 
 
 def find(doc, ctx) -> Iterator[Candidate]:
-    for bf in doc_figures(doc, ctx):
-        if bf.block.kind not in _PROSE:
-            continue
+    for bf in prose_figures(doc, ctx):
         text = bf.text
         if ":" in text:
             yield from _after_opener(bf)

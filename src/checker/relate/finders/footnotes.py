@@ -20,7 +20,7 @@ from ..model import Bound, Candidate, Count, Equal, Share, Sum
 from ..notes import NoteLink, note_links
 from ..nouns import ordinal_before, same_kind
 from ..operands import operand, usable
-from ..words import clean_item, is_change, opener_at
+from ..words import clean_item, is_change, opener_at, opener_reading
 from ...units import family
 
 _SKIPPED = ("link", "date", "period", "yearspan")
@@ -132,9 +132,8 @@ def _breakdowns(at: _Mark, notes) -> Iterator[Candidate]:
             continue
         items, word = _note_items(nbf)
         if word:
-            partial = partial or word.startswith(("trong đó", "riêng", "trong số"))
-            near = near or word == "trong đó"
-            sure = sure or word in ("gồm", "bao gồm", "gồm có")
+            is_partial, is_near, is_sure = opener_reading(word)
+            partial, near, sure = partial or is_partial, near or is_near, sure or is_sure
         if any(nbf.paren_of(m.start()) is None for m in _INNER_OPENER.finditer(nbf.text, 12)):
             partial = True  # "…; trong đó …" inside the note: some counts are subsets of others
         previous = None
@@ -222,9 +221,8 @@ def _measures(at: _Mark, notes) -> Iterator[Candidate]:
             continue
         items, word = _note_items(nbf)
         if word:
-            partial = partial or word.startswith(("trong đó", "riêng", "trong số"))
-            near = near or word == "trong đó"
-            sure = sure or word in ("gồm", "bao gồm", "gồm có")
+            is_partial, is_near, is_sure = opener_reading(word)
+            partial, near, sure = partial or is_partial, near or is_near, sure or is_sure
         for item in items:
             seen = set()
             for f in nbf.figs:

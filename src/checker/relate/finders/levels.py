@@ -27,15 +27,13 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from ... import figures as F
-from ...document import BlockKind
 from ...units import family
-from ..blocks import BlockFigures, doc_figures
+from ..blocks import PROSE, BlockFigures, doc_figures
 from ..compared import REACH
 from ..model import Candidate, Sum, WordBound
 from ..operands import operand, usable
 from ..words import approx_before, is_change, is_conditional
 
-_PROSE = frozenset((BlockKind.PARAGRAPH, BlockKind.FOOTNOTE, BlockKind.ENDNOTE))
 
 # the levels of government, top to bottom ("cơ sở" is the commune level)
 _RANK = {"trung ương": 0, "tw": 0, "tỉnh": 1, "thành phố trực thuộc trung ương": 1, "huyện": 2, "xã": 3,
@@ -134,7 +132,7 @@ def _chains(bfs: list[BlockFigures]) -> Iterator[list[BlockFigures]]:
     with its list lines ("- Cấp tỉnh: 4 cuộc;") and a closing line of the whole ("Tổng cộng: 74 cuộc")."""
     chain: list[BlockFigures] = []
     for bf in bfs:
-        if bf.block.kind not in _PROSE:
+        if bf.block.kind not in PROSE:
             if chain:
                 yield chain
             chain = []

@@ -14,15 +14,13 @@
 import re
 from typing import Iterator
 
-from ...document import BlockKind
-from ..blocks import BlockFigures, doc_figures
+from ..blocks import BlockFigures, prose_figures
 from ..compared import (CLOSE, EARLIER_LABEL, REF, figures_after, figures_before, from_to,
                         through_close, value_before)
 from ..model import Candidate, WordBound
 from ..operands import addable, operand, usable
 from ..words import approx_before, is_change, is_conditional
 
-_PROSE = frozenset((BlockKind.PARAGRAPH, BlockKind.FOOTNOTE, BlockKind.ENDNOTE))
 # the bound words and what they bound; "chưa đến/chưa tới" is "dưới"
 _BOUND = re.compile(r"(?<!\w)(trên|hơn|gần|dưới|chưa đến|chưa tới)\s+$", re.I)
 _WORD = {"trên": "trên", "hơn": "hơn", "gần": "gần", "dưới": "dưới", "chưa đến": "dưới", "chưa tới": "dưới"}
@@ -50,9 +48,7 @@ _TIMES_BASE = re.compile(r"\s*(?:so\s+với\s+)?(?:" + REF + r"\s*)?(?:\(\s*(?:"
 
 
 def find(doc, ctx) -> Iterator[Candidate]:
-    for bf in doc_figures(doc, ctx):
-        if bf.block.kind not in _PROSE:
-            continue
+    for bf in prose_figures(doc, ctx):
         figs = bf.figs
         text = bf.text
         for k, f in enumerate(figs):
