@@ -10,7 +10,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 # unit as written -> pint expression
-_PINT_NAMES = {
+PINT_NAMES = {
     "đồng": "dong", "nghìn đồng": "kilodong", "ngàn đồng": "kilodong", "nghìn": "kilodong", "ngàn": "kilodong",
     "triệu đồng": "megadong", "triệu": "megadong", "tỷ đồng": "gigadong", "tỉ đồng": "gigadong",
     "tỷ": "gigadong", "tỉ": "gigadong",
@@ -51,6 +51,19 @@ def family(unit: str | None) -> str | None:
     return "count:" + unit
 
 
+# Each unit in its family's base unit (đồng, m², m³, m, kg): the factors pint gives for these units, written
+# out so that a run converting "500 triệu đồng" into "tỷ đồng" does not import pint (≈ 0.3 s, more than a
+# whole check of a report). tests/test_units.py holds every pair to pint's own conversion.
+BASE: dict[str, Fraction] = {
+    "đồng": Fraction(1), "nghìn đồng": Fraction(10**3), "ngàn đồng": Fraction(10**3), "nghìn": Fraction(10**3),
+    "ngàn": Fraction(10**3), "triệu đồng": Fraction(10**6), "triệu": Fraction(10**6), "tỷ đồng": Fraction(10**9),
+    "tỉ đồng": Fraction(10**9), "tỷ": Fraction(10**9), "tỉ": Fraction(10**9),
+    "ha": Fraction(10**4), "m2": Fraction(1), "m²": Fraction(1), "km2": Fraction(10**6), "km²": Fraction(10**6),
+    "m3": Fraction(1), "m³": Fraction(1), "km": Fraction(10**3), "m": Fraction(1), "km đường": Fraction(10**3),
+    "tấn": Fraction(10**3), "kg": Fraction(1), "tạ": Fraction(100),
+}
+
+
 @lru_cache(maxsize=256)
 def factor(src: str, dst: str) -> Fraction | None:
     """The exact factor turning a value in `src` into `dst`, or None if they do not convert."""
@@ -58,7 +71,15 @@ def factor(src: str, dst: str) -> Fraction | None:
         return Fraction(1)
     if family(src) != family(dst) or family(src).startswith("count:"):
         return None
-    a, b = _PINT_NAMES.get(src), _PINT_NAMES.get(dst)
+    a, b = BASE.get(src), BASE.get(dst)
+    if a is not None and b is not None:
+        return a / b
+    return pint_factor(src, dst)
+
+
+def pint_factor(src: str, dst: str) -> Fraction | None:
+    """The factor pint's registry gives (for units outside `BASE`, and to check it)."""
+    a, b = PINT_NAMES.get(src), PINT_NAMES.get(dst)
     if a is None or b is None:
         return None
     try:

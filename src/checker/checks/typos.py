@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import eq
 from typing import Iterable
 
 from ..document import Document
@@ -74,9 +75,12 @@ class RepeatedSyllable(Check):
             n = len(low)
             if n < 2:
                 continue
-            repeats = [k for k, (a, b) in enumerate(zip(low, low[1:]), 1) if a == b and linked[k]]
+            # (most blocks repeat nothing: a pass of C-level comparisons rules them out first)
+            repeats = [k for k, (a, b) in enumerate(zip(low, low[1:]), 1) if a == b and linked[k]] \
+                if any(map(eq, low, low[1:])) else []
             doubles = [k for k, (a, b, c, d) in enumerate(zip(low, low[1:], low[2:], low[3:]), 3)
-                       if a == c and b == d and a != b and linked[k] and linked[k - 1] and linked[k - 2]]
+                       if a == c and b == d and a != b and linked[k] and linked[k - 1] and linked[k - 2]] \
+                if any(map(eq, low, low[2:])) else []
             if not repeats and not doubles:
                 continue
             text = bw.block.text
@@ -199,17 +203,19 @@ class NearMiss(Check):
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         lex = lexicon()
         pairs, free, syllables = lex.pairs, lex.free, lex.syllables
+        bound = syllables - free  # syllables that do not stand alone as a word
         fixes: dict[tuple[str, str, bool], str | None] = {}  # the same pair is judged once per document
         for bw in document_words(ctx):
             low = bw.low
             n = len(low)
             if n < 2:
                 continue
-            loose = [i for i, w in enumerate(low) if w not in free and w in syllables]
+            loose = [i for i, w in enumerate(low) if w in bound]
             if not loose:
                 continue
             linked = bw.linked
-            joined = [p in pairs for p in map(" ".join, zip(low, low[1:]))]  # joined[i]: words i, i+1 make a word
+            # joined[i]: words i, i + 1 make a word
+            joined = list(map(pairs.__contains__, map(" ".join, zip(low, low[1:]))))
             attached = {k for k, j in enumerate(joined) if j and linked[k + 1]}
             attached.update([k + 1 for k in attached])
             covered: set[int] = set()  # words already inside a reported pair

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from sys import intern
 from itertools import accumulate
 
 from ..document import Block, BlockKind
@@ -87,7 +88,7 @@ def _words_of(block: Block, low: str) -> BlockWords:
     linked: list[bool] = []
     for phrase in PHRASE.findall(low):
         ws = phrase.split()
-        words += ws
+        words += map(intern, ws)  # one string per distinct word: a long report repeats a few thousand
         linked.append(False)
         linked += [True] * (len(ws) - 1)
     return BlockWords(block, low, words, linked)
@@ -117,6 +118,17 @@ def document_words(ctx: Context) -> list[BlockWords]:
         return out
 
     return ctx.memo("typos:words", compute)
+
+
+def document_vocabulary(ctx: Context) -> frozenset[str]:
+    """Every word of the body, lower-cased in the lexicon's tone convention, once per document."""
+    def compute() -> frozenset[str]:
+        out: set[str] = set()
+        for bw in document_words(ctx):
+            out.update(bw.low)
+        return frozenset(out)
+
+    return ctx.memo("typos:vocabulary", compute)
 
 
 def is_title(word: str) -> bool:

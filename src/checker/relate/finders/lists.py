@@ -87,7 +87,8 @@ def _may_hold_paren_list(text: str) -> bool:
     """False when `_PAREN_LIST` cannot match: no bracket has a count and words right before it."""
     q = text.find("(")
     while q >= 0:
-        if _BEFORE_PAREN_REVERSED.match(text[:q][::-1]):
+        # (the words a count may stand before the bracket fit in a bounded stretch: no copy of the whole prefix)
+        if _BEFORE_PAREN_REVERSED.match(text[max(0, q - 160):q][::-1]):
             return True
         q = text.find("(", q + 1)
     return False

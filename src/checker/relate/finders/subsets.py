@@ -31,10 +31,13 @@ _SUBSET_PAREN = re.compile(r"\(\s*(?:trong đó|trong số đó|có|gồm có)(?
 def find(doc, ctx) -> Iterator[Candidate]:
     for bf in doc_figures(doc, ctx):
         text = bf.text
-        if not any(f.kind in ("quantity", "ratio") for f in bf.figs):
+        units = [f.unit for f in bf.figs if f.kind == "quantity"]
+        if not units:
             continue
-        yield from _pairs(bf)
-        yield from _done_of_received(bf)
+        if "/" in text:
+            yield from _pairs(bf)
+        if len(set(units)) < len(units):  # an outcome within its whole needs two counts of one noun
+            yield from _done_of_received(bf)
         if "(" in text:
             yield from _subset_parens(bf)
 
