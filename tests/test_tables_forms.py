@@ -390,7 +390,7 @@ def test_growth_column_beside_two_years(lint_text):
     assert _md(lint_text, _GROWTH, "AR102") == []
     assert _md(lint_text, _GROWTH.replace("-25,0", "25,0"), "AR102") == []  # a decrease written without its sign
     (i,) = _md(lint_text, _GROWTH.replace("10,0", "11,0"), "AR102")
-    assert i.severity.value == "warning" and "(33 - 30)/30 = 10,0%" in i.message and i.actual == "11,0"
+    assert i.severity.value == "warning" and "(33 - 30)/30 = 10,0%" in i.message and i.actual == "11,0%"
 
 
 def test_rate_column_inferred_from_its_cells(lint_text):

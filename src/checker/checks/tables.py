@@ -22,6 +22,12 @@ from .tablecells import (TOTAL_LABELS, cell_span, column_formula, column_numbers
                          is_total_label, rounded_integers, shown, signed_value, slack as cell_slack,
                          stated as stated_value)
 
+
+def as_percent(text: str) -> str:
+    """A percentage cell's figure as a percentage: "75,73" in a "%" column reads "75,73%"."""
+    text = text.strip()
+    return text if not text or text.endswith("%") else text + "%"
+
 # --- totals ------------------------------------------------------------------------------------
 
 @dataclass(slots=True, kw_only=True)
@@ -432,7 +438,7 @@ class TablePercentColumn(Check):
                                 "computed": computed, "stated": grid.text(r, c).strip(),
                                 "label": grid.label(r).strip() or str(r), "relation": "growth"},
                           variant="growth_truncated" if truncated else "growth", expected=computed,
-                          actual=grid.text(r, c).strip(), severity=Severity.INFO if truncated else Severity.WARNING)
+                          actual=as_percent(grid.text(r, c)), severity=Severity.INFO if truncated else Severity.WARNING)
 
     def _percent_cells(self, grid: Grid, c: int) -> bool:
         """Nearly every figure of the column is written with "%" ("91,42%")."""
@@ -540,4 +546,4 @@ class TablePercentColumn(Check):
                                 "stated": grid.text(r, c).strip(), "label": grid.label(r).strip() or str(r),
                                 "relation": label},
                           variant="truncated" if truncated else "default",
-                          expected=computed, actual=grid.text(r, c).strip(), severity=severity)
+                          expected=computed, actual=as_percent(grid.text(r, c)), severity=severity)
