@@ -5,6 +5,7 @@ or last, "Trong đó" sub-rows, blank and "-" cells. Also the grid itself and ta
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -350,3 +351,11 @@ def test_indicator_table_starting_with_tong_san_pham_is_silent(tmp_path):
         ["3", "Kim ngạch xuất khẩu (triệu USD)", "1.240", "1.385"],
     ]
     assert _lint(_docx(tmp_path, rows)) == []
+
+
+def test_percent_column_finding_states_the_value_as_a_percentage():
+    from checker.api import lint
+
+    r = lint(Path(__file__).parent.parent / "samples" / "bao-cao-ubnd-xa-phu-an-thang-10-2024.docx", select=["AR102"])
+    (issue,) = r.issues
+    assert issue.actual == "75,73%" and issue.expected == "77,53%"
