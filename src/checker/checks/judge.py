@@ -205,7 +205,7 @@ def operand_interval(op, unit: str | None) -> tuple[Fraction, Fraction] | None:
     return lo * k, hi * k
 
 
-def _point(op, unit) -> Fraction:
+def operand_value(op, unit) -> Fraction:
     from ..figures import is_count_unit
     from ..units import factor
 
@@ -261,7 +261,7 @@ def judge_sum(rel) -> Verdict | None:
         if alt is None or not any(alt):
             return None
     exceed, short = fails
-    point = sum(_point(p, unit) for p in parts) + rel.unnumbered
+    point = sum(operand_value(p, unit) for p in parts) + rel.unnumbered
     decimals = max([total.number.decimals] + [p.number.decimals for p in parts])
     texts = [p.text for p in parts] + ["1"] * rel.unnumbered
     total_text = " + ".join([total.text] + [t.text for t in rel.more_totals])
@@ -301,7 +301,7 @@ def judge_equal(rel) -> Verdict | None:
         lo, hi = sum(iv[0] for iv in ivs), sum(iv[1] for iv in ivs)
         if siv[0] <= hi and lo <= siv[1]:
             return None
-    point = sum(_point(op, unit) for op in rel.expected)
+    point = sum(operand_value(op, unit) for op in rel.expected)
     expected = " + ".join(op.text for op in rel.expected)
     if len(rel.expected) > 1:
         expected += f" = {fmt(point)}"
@@ -364,7 +364,7 @@ def judge_difference(rel) -> Verdict | None:
     slo, shi = (clo, chi) if up else (-chi, -clo)  # the signed change the text states
     if slo <= dhi and dlo <= shi:
         return None
-    diff = _point(rel.later, unit) - _point(rel.earlier, unit)
+    diff = operand_value(rel.later, unit) - operand_value(rel.earlier, unit)
     decimals = max(op.number.decimals for op in ops if op.unit in (None, unit))
     word = "tăng" if diff >= 0 else "giảm"
     value = fmt(abs(diff), decimals)
@@ -389,16 +389,16 @@ def judge_change_rate(rel) -> Verdict | None:
     (vlo, vhi), (clo, chi) = viv, civ
     if rel.word == "giảm":
         lo, hi = clo / (vhi + clo), chi / (vlo + chi)
-        base = _point(rel.value, unit) + _point(rel.change, unit)
+        base = operand_value(rel.value, unit) + operand_value(rel.change, unit)
     else:
         if vlo - chi <= 0:
             return None
         lo, hi = clo / (vhi - clo), chi / (vlo - chi)
-        base = _point(rel.value, unit) - _point(rel.change, unit)
+        base = operand_value(rel.value, unit) - operand_value(rel.change, unit)
     plo, phi = interval(rel.rate.value, rel.rate.decimals, False)
     if lo * 100 <= phi and plo <= hi * 100 or base <= 0:
         return None
-    g = _point(rel.change, unit) * 100 / base
+    g = operand_value(rel.change, unit) * 100 / base
     dp = rel.rate.decimals
     sign = "−" if rel.word != "giảm" else "+"
     change, value = _shown(rel.change, rel.value.unit), _shown(rel.value, rel.change.unit)
@@ -433,11 +433,11 @@ def judge_aggregate(rel) -> Verdict | None:
             return None
         blo += piv[0] / fhi
         bhi += piv[1] / flo
-        bpoint += _point(part, unit) / (1 + rel.signs[k + 1] * Fraction(rate.value) / 100
+        bpoint += operand_value(part, unit) / (1 + rel.signs[k + 1] * Fraction(rate.value) / 100
                                         if rel.kind == "growth" else Fraction(rate.value) / 100)
     tlo, thi = operand_interval(rel.total, unit)
     lo, hi = tlo / bhi, thi / blo
-    point = _point(rel.total, unit) / bpoint
+    point = operand_value(rel.total, unit) / bpoint
     plo, phi = interval(rel.rate.value, rel.rate.decimals, False)
     dp = rel.rate.decimals
     if rel.kind == "growth":
@@ -473,7 +473,7 @@ def judge_word_bound(rel) -> Verdict | None:
     if any(iv is None for iv in ivs):
         return None
     lo, hi = sum(iv[0] for iv in ivs), sum(iv[1] for iv in ivs)
-    point = sum(_point(op, unit) for op in summed)
+    point = sum(operand_value(op, unit) for op in summed)
     decimals = max(op.number.decimals for op in summed)
     mixed = any(op.unit not in (None, unit) for op in summed)
     if mixed:  # "1,2 tỷ + 850 triệu": as many places as it takes
@@ -485,7 +485,7 @@ def judge_word_bound(rel) -> Verdict | None:
             return None
         k = 100 if rel.percent else 1
         lo, hi = lo * k / biv[1], hi * k / biv[0]
-        point = point * k / _point(rel.base, unit)
+        point = point * k / operand_value(rel.base, unit)
         decimals = max(rel.stated.number.decimals, 1)
         actual = f"{actual}/{_shown(rel.base, unit)} = {fmt(point, decimals)}" + ("%" if rel.percent else "")
     elif rel.more or mixed:

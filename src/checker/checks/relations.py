@@ -13,10 +13,10 @@ from ..issues import Severity
 from ..validation import FORBID
 from .. import figures as F
 from ..relate.blocks import BlockFigures, blocks_with, doc_figures, doc_style, has_kind, in_paren, same_unit_scope
-from ..relate.nouns import ORDINAL_BEFORE, noun_count_cls, same_kind
+from ..relate.nouns import ORDINAL_BEFORE
 from ..relate.operands import addable
-from ..relate.words import approx_before, partitions
-from .judge import PctRelation, fmt, interval, judge_percent, truncates_to
+from ..relate.words import approx_before, is_change, partitions
+from .judge import PctRelation, fmt, interval, judge_percent, operand_interval, operand_value, truncates_to
 from .base import Check, Context, Finding, register
 
 
@@ -33,30 +33,6 @@ def _family(unit):
     from ..units import family
 
     return family(unit)
-
-
-def _to_unit(q, unit: str) -> tuple[Fraction, Fraction] | None:
-    """q's rounding interval expressed in `unit` (None if they do not convert)."""
-    from ..figures import is_count_unit
-    from ..units import factor
-
-    k = factor(q.unit, unit)
-    if k is None and is_count_unit(q.unit) and is_count_unit(unit) and same_kind(q.unit, unit):
-        k = Fraction(1)  # "320 người dân" of "1.250 người": counts of one kind
-    if k is None:
-        return None
-    lo, hi = _num_iv(q.number, is_count_unit(q.unit))
-    return lo * k, hi * k
-
-
-def _val(q, unit: str) -> Fraction | None:
-    iv = _to_unit(q, unit)
-    if iv is None:
-        return None
-    from ..units import factor
-
-    k = factor(q.unit, unit) or Fraction(1)
-    return Fraction(q.number.value) * k
 
 
 def _unit_total_decimals(q) -> int:
@@ -76,18 +52,6 @@ _REF_BEFORE_PAREN = re.compile(r"(?<!\w)(?:kế hoạch|KH|chỉ tiêu|dự toá
                                r"|quý trước|năm trước|đầu năm|bình quân|trung bình|năm \d{4})(?:\s+[^\W\d_]+){0,3}\s*$",
                                re.I)
 _COMPARE_WORDS = re.compile(r"(?<!\w)(?:so với|so cùng kỳ|tăng|giảm)(?!\w)", re.I)
-
-
-# a change or a comparison right before a figure: "…, giảm 21 hộ so với đầu năm", "tăng thêm 3 cuộc", "bằng 98% so với
-# cùng kỳ", "giảm còn 88 hộ". Such a figure is a difference or a new level, never a part of a breakdown.
-_CHANGE_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm|vượt|bằng|so với|so cùng kỳ|ít hơn|nhiều hơn|cao hơn|thấp hơn)"
-                            r"(?:\s+(?:thêm|được|là|lên|xuống|còn|khoảng|gần|trên|dưới|hơn|so với|tương ứng|tỷ lệ|tỉ lệ))*"
-                            r"\s*:?\s*$", re.I)
-
-
-def _is_change(text: str, start: int) -> bool:
-    """The figure at `start` states a change or a comparison (the words just before it), not a part."""
-    return bool(_CHANGE_BEFORE.search(text[max(0, start - 40):start]))
 
 
 _ATTRIBUTE = re.compile(r"(?<!\w)(?:nữ|dân tộc|dân tộc thiểu số|tôn giáo|đoàn viên|hội viên|trẻ|đảng viên trẻ|"
@@ -171,7 +135,6 @@ class PartsTotal(Check):
     # "24 cuộc phản biện (03 cuộc cấp huyện và 21 cuộc cấp xã)"
     def _parens(self, bf: BlockFigures, ctx: Context) -> Iterable[Finding]:
         text = bf.block.text
-        NounCount = noun_count_cls()
         starts = [f.start for f in bf.figs]
         for ps, pe in bf.parens:
             i = bisect.bisect_left(starts, ps)
@@ -191,7 +154,7 @@ class PartsTotal(Check):
                 gap = text[total.end:ps]
             if not _is_qty(total) or in_paren(bf, total.start) or not same_unit_scope(bf, total.end, ps, True):
                 continue
-            if _is_change(text, total.start) or approx_before(text, total.start) or _EARLIER_VALUE.match(text, ps + 1):
+            if is_change(text, total.start) or approx_before(text, total.start) or _EARLIER_VALUE.match(text, ps + 1):
                 # "tăng 54 vụ (cùng kỳ: 155 vụ)", "giảm 47 hộ (từ 412 hộ xuống còn 365 hộ)": a change and its
                 # values; "hơn 4,5 tỷ đồng (…)": a bound, which the word-bound rule judges
                 continue
@@ -243,10 +206,10 @@ class PartsTotal(Check):
                 continue
             if any(not _is_qty(f) or _family(f.unit) != _family(total.unit) for f in raw):
                 continue
-            ivs = [_to_unit(f, total.unit) for f in raw]
+            ivs = [operand_interval(f, total.unit) for f in raw]
             if any(iv is None for iv in ivs):
                 continue
-            point = sum(_val(f, total.unit) for f in raw)
+            point = sum(operand_value(f, total.unit) for f in raw)
             yield from self._judge(bf, ctx, total, ivs, _num_iv(total.number, counts), point, partial, None,
                                    [f.text for f in raw], total.unit, total.start, pe,
                                    max(f.number.decimals for f in raw))
@@ -349,7 +312,7 @@ class PartsTotal(Check):
                     break  # the next breakdown begins
                 if isinstance(f, F.Link) or in_paren(bf, f.start):
                     continue
-                if _is_change(text, f.start):
+                if is_change(text, f.start):
                     continue  # "…, giảm 21 hộ so với đầu năm": a change of the total or of a part, not a part
                 if isinstance(f, (F.Percent, F.Ratio, F.Pair)):
                     # a share of the last part makes the list ambiguous; one in a later clause ends it
@@ -360,11 +323,11 @@ class PartsTotal(Check):
                     parts.append(f)
             if len(parts) < (1 if link.word == "trong đó" else 2):
                 continue
-            ivs = [_to_unit(f, total.unit) for f in parts]
+            ivs = [operand_interval(f, total.unit) for f in parts]
             if any(iv is None for iv in ivs):
                 continue
             partial = link.word == "trong đó"
-            point = sum(_val(f, total.unit) for f in parts)
+            point = sum(operand_value(f, total.unit) for f in parts)
             for found in self._judge(bf, ctx, total, ivs, _num_iv(total.number, F.is_count_unit(total.unit)), point,
                                      partial, None, [f.number.text for f in parts], total.unit, total.start,
                                      parts[-1].end):
@@ -411,7 +374,7 @@ class PartsTotal(Check):
                 if isinstance(f, F.Ratio) and f.noun == r.noun:
                     parts = []
                     break
-                if _is_qty(f) and f.unit == r.noun and not in_paren(bf, f.start) and not _is_change(text, f.start):
+                if _is_qty(f) and f.unit == r.noun and not in_paren(bf, f.start) and not is_change(text, f.start):
                     if subset_from is not None and same_unit_scope(bf, subset_from, f.start):
                         continue  # "27/30 chỉ tiêu, trong đó 12 chỉ tiêu vượt": a subset of the A, not a sibling
                     parts.append(f)
@@ -791,7 +754,6 @@ class Growth(Check):
                 continue
             figs = bf.figs
             real = [k for k, f in enumerate(figs) if not isinstance(f, F.Link)]
-            pos = {k: n for n, k in enumerate(real)}
             done = set()
             for n, k in enumerate(real):
                 p = figs[k]
@@ -946,7 +908,7 @@ class Growth(Check):
             return None
         if q1.number.malformed or q2.number.malformed or p.number.malformed:
             return None
-        iv1, iv2 = _to_unit(q1, q1.unit), _to_unit(q2, q1.unit)
+        iv1, iv2 = operand_interval(q1, q1.unit), operand_interval(q2, q1.unit)
         if iv1 is None or iv2 is None or iv2[0] <= 0:
             return None
         plo, phi = interval(p.number.value, p.number.decimals, False)
@@ -960,7 +922,7 @@ class Growth(Check):
         ctx.coverage.count("growth", "clause")
         if glo <= phi and plo <= ghi:
             return None
-        v1, v2 = _val(q1, q1.unit), _val(q2, q1.unit)
+        v1, v2 = operand_value(q1, q1.unit), operand_value(q2, q1.unit)
         dp = p.number.decimals
         if mode == "level":
             g = v1 * 100 / v2
